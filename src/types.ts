@@ -1,0 +1,147 @@
+// The reader's world in one place: every module speaks these names.
+
+export type Site = 'pinterest-engineering-blog' | 'life-at-pinterest' | 'generic';
+
+export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'code';
+
+export interface Block {
+  kind: BlockKind;
+  text: string;
+  /** The bold "Name:" label that led this paragraph (panel interviews). */
+  speaker?: string;
+  /** For list items: true when the list was numbered, so exports keep `1.`. */
+  ordered?: boolean;
+}
+
+export interface Subject {
+  name?: string;
+  role?: string;
+  team?: string;
+  location?: string;
+  tenure?: string;
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+/** A question with its answer. */
+export interface Section {
+  /** Stable across visits: derived from the question text, never its position. */
+  id: string;
+  question: string;
+  subQuestions: string[];
+  answer: Block[];
+}
+
+export interface Interview {
+  url: string;
+  canonicalUrl: string | null;
+  site: Site;
+  /** True when the article body holds at least two question-led sections. */
+  interview: boolean;
+  title: string;
+  author: string | null;
+  publication: string | null;
+  /** YYYY-MM-DD */
+  published: string | null;
+  subject: Subject;
+  facts: Fact[];
+  intro: Block[];
+  sections: Section[];
+}
+
+// ---- Selectors (W3C Web Annotation style) ----
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export type Selector = TextQuoteSelector | TextPositionSelector;
+
+// ---- Highlights and the library ----
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** selection: any text the reader selected; paragraph: one answer paragraph; qa: a whole question and answer. */
+export type HighlightKind = 'selection' | 'paragraph' | 'qa';
+
+export interface Highlight {
+  /** A UUID, made when the highlight is first saved; kept through backup and import. */
+  id: string;
+  /** Article.key of the page it was saved on. */
+  articleKey: string;
+  kind: HighlightKind;
+  /** The exact text saved. */
+  quote: string;
+  selectors: Selector[];
+  sectionId: string | null;
+  question: string | null;
+  speaker: string | null;
+  url: string;
+  canonicalUrl: string | null;
+  /** Link to the quote with a text-fragment directive, built at save time. */
+  fragmentUrl: string;
+  color: HighlightColor;
+  note: string;
+  tags: string[];
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  /** Set when the last visit could not place it on the page; it is kept, never dropped. */
+  orphaned: boolean;
+  /** For kind 'qa': the whole answer as it was saved, so exports can render it. */
+  answer?: Block[];
+  subQuestions?: string[];
+}
+
+/** One row per interview (or any page) the reader clipped from. */
+export interface Article {
+  /** articleKey(canonical URL or URL): the primary key. */
+  key: string;
+  url: string;
+  canonicalUrl: string | null;
+  site: Site;
+  title: string;
+  author: string | null;
+  publication: string | null;
+  published: string | null;
+  subject: Subject;
+  /** The page's questions in page order, to group highlights under them. */
+  sections: { id: string; question: string }[];
+  createdAt: number;
+  updatedAt: number;
+  lastClippedAt: number;
+}
+
+export type LinkStyle = 'text-fragment' | 'plain' | 'none';
+
+export interface ExportOptions {
+  frontMatter: boolean;
+  includeNotes: boolean;
+  includeTags: boolean;
+  linkStyle: LinkStyle;
+}
+
+export interface Settings {
+  defaultColor: HighlightColor;
+  showSaveButton: boolean;
+  export: ExportOptions;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  defaultColor: 'yellow',
+  showSaveButton: true,
+  export: { frontMatter: true, includeNotes: true, includeTags: true, linkStyle: 'text-fragment' },
+};
