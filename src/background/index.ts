@@ -1,0 +1,124 @@
+// The service worker: a thin shell that wires extension APIs to the router,
+// the badge, the context menu, the keyboard command and the retry queue.
+
+import browser, { type Menus, type Runtime, type Tabs } from 'webextension-polyfill';
+import { message, type ReplyOf } from '../messages';
+import { articleKey } from '../url';
+import { openLibrary } from '../store';
+import type { LibraryPort } from './ports';
+import { RetryQueue } from './retry';
+import { handleMessage } from './router';
+import { saveSelectionIn, type TabMessenger } from './selection';
+
+const MENU_ID = 'save-highlight';
+const COMMAND = 'save-highlight';
+
+let libraryPromise: Promise<LibraryPort> | null = null;
+function library(): Promise<LibraryPort> {
+  // A failed open is retried on the next use instead of poisoning the worker.
+  libraryPromise ??= Promise.resolve()
+    .then(() => openLibrary() as unknown as LibraryPort)
+    .catch((e: unknown) => {
+      libraryPromise = null;
+      throw e;
+    });
+  return libraryPromise;
+}
+
+async function broadcast(articleKeys: string[]): Promise<void> {
+  if (articleKeys.length === 0) return;
+  const msg = message('highlights:changed', { articleKeys });
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, msg).catch(() => undefined))),
+  );
+}
+
+const retry = new RetryQueue(
+  browser.storage.local,
+  async (h, a) => {
+    const lib = await library();
+    await lib.saveHighlight(h, a);
+  },
+  Date.now,
+  (h) => void broadcast([h.articleKey]),
+);
+
+const tabPages = new Map<number, string>();
+const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+
+async function setBadge(tabId: number, text: string): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
+  handleMessage(raw, sender, {
+    library,
+    retry,
+    setBadge,
+    broadcast,
+    extensionOrigin,
+    extensionId: browser.runtime.id,
+    tabPages,
+  }),
+);
+
+// The badge belongs to the page, not the tab: clear it when the tab goes
+// elsewhere, unless the content script already reported the new page.
+browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType) => {
+  if (change.url === undefined) return;
+  if (tabPages.get(tabId) === articleKey(change.url)) return;
+  tabPages.delete(tabId);
+  void setBadge(tabId, '');
+});
+browser.tabs.onRemoved.addListener((tabId: number) => void tabPages.delete(tabId));
+
+const tabMessenger: TabMessenger = {
+  sendMessage: (tabId, msg) => browser.tabs.sendMessage(tabId, msg),
+  injectContentScript: async (tabId) => {
+    await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+  },
+};
+
+export function saveSelectionInTab(tabId: number): Promise<ReplyOf<'selection:save'>> {
+  return saveSelectionIn(tabId, tabMessenger);
+}
+
+export async function onContextMenuClick(info: Menus.OnClickData, tab?: Tabs.Tab): Promise<ReplyOf<'selection:save'> | null> {
+  if (info.menuItemId !== MENU_ID || tab?.id === undefined) return null;
+  return saveSelectionInTab(tab.id);
+}
+
+export async function onCommand(command: string, tab?: Tabs.Tab): Promise<ReplyOf<'selection:save'> | null> {
+  if (command !== COMMAND) return null;
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  return tabId === undefined ? null : saveSelectionInTab(tabId);
+}
+
+browser.runtime.onInstalled.addListener(() => {
+  void (async () => {
+    await browser.contextMenus.removeAll();
+    browser.contextMenus.create({
+      id: MENU_ID,
+      title: browser.i18n.getMessage('contextMenuSave') || 'Save highlight',
+      contexts: ['selection'],
+    });
+  })();
+});
+browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
+browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => void onCommand(command, tab));
+
+browser.runtime.onStartup.addListener(() => void retry.run(true));
+void retry.run(true);
+
+// Tests cannot click a context menu or press a command in a headless browser:
+// they drive the same handlers from the worker's global scope.
+(globalThis as unknown as { ih: unknown }).ih = {
+  saveSelectionInTab,
+  onContextMenuClick,
+  onCommand,
+  broadcast,
+  retryNow: () => retry.run(true),
+  retryEntries: () => retry.entries(),
+  library,
+};

@@ -1,0 +1,21 @@
+// The store as the background uses it. src/store's Library fits this shape;
+// keeping the port here lets the router be tested with a fake in Node.
+
+import type { Article, Highlight } from '../types';
+import type { HighlightPatch } from '../messages';
+
+export interface LibraryPort {
+  saveHighlight(h: Highlight, article: Article): Promise<unknown>;
+  updateHighlight(id: string, patch: HighlightPatch): Promise<unknown>;
+  setOrphaned(articleKey: string, orphanedIds: string[]): Promise<unknown>;
+  deleteHighlights(ids: string[]): Promise<Highlight[]>;
+  restoreHighlights(rows: Highlight[]): Promise<unknown>;
+  highlightsForArticle(articleKey: string): Promise<Highlight[]>;
+}
+
+/** The key-value area the retry queue lives in (browser.storage.local). */
+export interface KeyValueArea {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
