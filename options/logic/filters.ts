@@ -1,0 +1,93 @@
+import type { Site } from '../../src/types';
+
+export type SortKey = 'clipped' | 'published' | 'title';
+export const SORT_KEYS: readonly SortKey[] = ['clipped', 'published', 'title'];
+export const SITES: readonly Site[] = ['pinterest-engineering-blog', 'life-at-pinterest', 'generic'];
+
+/** Everything the reader chose on the page; kept in the URL so it can be bookmarked. */
+export interface LibraryFilters {
+  text: string;
+  site: Site | null;
+  tag: string | null;
+  interviewee: string | null;
+  /** YYYY-MM-DD, inclusive, against the published date (clip date when unpublished). */
+  from: string | null;
+  to: string | null;
+  hasNote: boolean;
+  orphaned: boolean;
+  sort: SortKey;
+}
+
+export const EMPTY_FILTERS: LibraryFilters = {
+  text: '',
+  site: null,
+  tag: null,
+  interviewee: null,
+  from: null,
+  to: null,
+  hasNote: false,
+  orphaned: false,
+  sort: 'clipped',
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isSite(v: string): v is Site {
+  return (SITES as readonly string[]).includes(v);
+}
+function isSort(v: string): v is SortKey {
+  return (SORT_KEYS as readonly string[]).includes(v);
+}
+
+/** Reads filters from a query string; unknown or malformed values fall back to defaults. */
+export function filtersFromSearch(search: string): LibraryFilters {
+  const p = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const str = (k: string): string | null => {
+    const v = p.get(k);
+    return v === null || v.trim() === '' ? null : v;
+  };
+  const site = str('site');
+  const sort = str('sort');
+  const from = str('from');
+  const to = str('to');
+  return {
+    text: p.get('q') ?? '',
+    site: site && isSite(site) ? site : null,
+    tag: str('tag'),
+    interviewee: str('who'),
+    from: from && DATE.test(from) ? from : null,
+    to: to && DATE.test(to) ? to : null,
+    hasNote: p.get('note') === '1',
+    orphaned: p.get('orphaned') === '1',
+    sort: sort && isSort(sort) ? sort : 'clipped',
+  };
+}
+
+/** The query string for filters (with leading `?`, or '' when all are default); stable key order. */
+export function searchFromFilters(f: LibraryFilters): string {
+  const p = new URLSearchParams();
+  if (f.text !== '') p.set('q', f.text);
+  if (f.site) p.set('site', f.site);
+  if (f.tag) p.set('tag', f.tag);
+  if (f.interviewee) p.set('who', f.interviewee);
+  if (f.from) p.set('from', f.from);
+  if (f.to) p.set('to', f.to);
+  if (f.hasNote) p.set('note', '1');
+  if (f.orphaned) p.set('orphaned', '1');
+  if (f.sort !== 'clipped') p.set('sort', f.sort);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export function isFiltering(f: LibraryFilters): boolean {
+  return (
+    f.text.trim() !== '' ||
+    f.site !== null ||
+    f.tag !== null ||
+    f.interviewee !== null ||
+    f.from !== null ||
+    f.to !== null ||
+    f.hasNote ||
+    f.orphaned
+  );
+}

@@ -1,0 +1,153 @@
+import type { Article, Highlight } from '../../src/types';
+import type { SortKey } from './filters';
+
+export interface QuestionGroup {
+  /** sectionId, or the question text when the section is unknown, or '' for highlights outside any Q&A. */
+  key: string;
+  question: string | null;
+  highlights: Highlight[];
+}
+
+export interface InterviewGroup {
+  article: Article;
+  questions: QuestionGroup[];
+  count: number;
+  /** Best search score among its highlights; 0 when not searching. */
+  score: number;
+}
+
+/** Where a highlight sits on its page: its text position when saved, else its save time. */
+export function pagePosition(h: Highlight): number {
+  for (const s of h.selectors) if (s.type === 'TextPositionSelector') return s.start;
+  return Number.MAX_SAFE_INTEGER;
+}
+
+function byPageOrder(a: Highlight, b: Highlight): number {
+  return pagePosition(a) - pagePosition(b) || a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+}
+
+/** An Article for highlights whose article row is missing, so they still show. */
+export function stubArticle(h: Highlight): Article {
+  return {
+    key: h.articleKey,
+    url: h.url,
+    canonicalUrl: h.canonicalUrl,
+    site: 'generic',
+    title: h.url,
+    author: null,
+    publication: null,
+    published: null,
+    subject: {},
+    sections: [],
+    createdAt: h.createdAt,
+    updatedAt: h.updatedAt,
+    lastClippedAt: h.createdAt,
+  };
+}
+
+/** Highlights of one article under their questions: known sections in page order, then unknown questions, then the rest. */
+export function groupQuestions(article: Article, highlights: readonly Highlight[]): QuestionGroup[] {
+  const order = new Map(article.sections.map((s, i) => [s.id, i]));
+  const questionOf = new Map(article.sections.map((s) => [s.id, s.question]));
+  const groups = new Map<string, QuestionGroup>();
+  for (const h of highlights) {
+    let key: string;
+    if (h.sectionId !== null && order.has(h.sectionId)) key = h.sectionId;
+    else if (h.question) key = `q:${h.question}`;
+    else key = '';
+    let g = groups.get(key);
+    if (!g) {
+      const question = key === '' ? null : (h.sectionId !== null ? questionOf.get(h.sectionId) : undefined) ?? h.question;
+      g = { key, question, highlights: [] };
+      groups.set(key, g);
+    }
+    g.highlights.push(h);
+  }
+  for (const g of groups.values()) g.highlights.sort(byPageOrder);
+  const rank = (g: QuestionGroup): [number, number] => {
+    if (g.key === '') return [2, 0];
+    const i = order.get(g.key);
+    if (i !== undefined) return [0, i];
+    return [1, pagePosition(g.highlights[0]!)];
+  };
+  return [...groups.values()].sort((a, b) => {
+    const [ra, ia] = rank(a);
+    const [rb, ib] = rank(b);
+    return ra - rb || ia - ib;
+  });
+}
+
+function compareBySort(sort: SortKey): (a: InterviewGroup, b: InterviewGroup) => number {
+  const title = (a: InterviewGroup, b: InterviewGroup): number =>
+    a.article.title.localeCompare(b.article.title, undefined, { sensitivity: 'base' }) ||
+    a.article.key.localeCompare(b.article.key);
+  switch (sort) {
+    case 'title':
+      return title;
+    case 'published':
+      // Undated interviews last, whichever way the dated ones sort.
+      return (a, b) => {
+        const pa = a.article.published;
+        const pb = b.article.published;
+        if (pa === pb) return title(a, b);
+        if (pa === null) return 1;
+        if (pb === null) return -1;
+        return pb.localeCompare(pa);
+      };
+    case 'clipped':
+      return (a, b) => b.article.lastClippedAt - a.article.lastClippedAt || title(a, b);
+  }
+}
+
+/**
+ * Highlights grouped by interview. With scores (a search), interviews rank by
+ * their best hit; otherwise by the chosen sort.
+ */
+export function groupLibrary(
+  articles: ReadonlyMap<string, Article>,
+  highlights: readonly Highlight[],
+  sort: SortKey,
+  scores?: ReadonlyMap<string, number>,
+): InterviewGroup[] {
+  const byArticle = new Map<string, Highlight[]>();
+  for (const h of highlights) {
+    const list = byArticle.get(h.articleKey);
+    if (list) list.push(h);
+    else byArticle.set(h.articleKey, [h]);
+  }
+  const groups: InterviewGroup[] = [];
+  for (const [key, list] of byArticle) {
+    const article = articles.get(key) ?? stubArticle(list[0]!);
+    let score = 0;
+    if (scores) for (const h of list) score = Math.max(score, scores.get(h.id) ?? 0);
+    groups.push({ article, questions: groupQuestions(article, list), count: list.length, score });
+  }
+  const bySort = compareBySort(sort);
+  groups.sort(scores ? (a, b) => b.score - a.score || bySort(a, b) : bySort);
+  return groups;
+}
+
+export type Row =
+  | { kind: 'article'; key: string; group: InterviewGroup }
+  | { kind: 'question'; key: string; question: string | null }
+  | { kind: 'highlight'; key: string; highlight: Highlight; article: Article };
+
+/** The flat list of rows the virtual list windows over. */
+export function flattenRows(groups: readonly InterviewGroup[]): Row[] {
+  const rows: Row[] = [];
+  for (const g of groups) {
+    rows.push({ kind: 'article', key: `a:${g.article.key}`, group: g });
+    for (const q of g.questions) {
+      rows.push({ kind: 'question', key: `q:${g.article.key}:${q.key}`, question: q.question });
+      for (const h of q.highlights) rows.push({ kind: 'highlight', key: `h:${h.id}`, highlight: h, article: g.article });
+    }
+  }
+  return rows;
+}
+
+/** Highlight ids in the order they are shown: the order shift-click ranges run over. */
+export function visibleOrder(groups: readonly InterviewGroup[]): string[] {
+  const ids: string[] = [];
+  for (const g of groups) for (const q of g.questions) for (const h of q.highlights) ids.push(h.id);
+  return ids;
+}

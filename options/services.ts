@@ -1,0 +1,84 @@
+// What the library page needs from the outside world, as one interface. The
+// real page wires the Dexie store and browser APIs (main.tsx); component tests
+// wire the same store over fake-indexeddb and record downloads and clipboard.
+
+import type { Article, ExportOptions, Highlight, HighlightColor, Settings } from '../src/types';
+
+export type MatchField = 'quote' | 'note' | 'question' | 'title' | 'interviewee' | 'tags';
+
+export interface SearchMatch {
+  field: MatchField;
+  start: number;
+  end: number;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  /** Positions in the highlight's fields; fields not listed are marked by the page's own word-prefix matcher. */
+  matches: SearchMatch[];
+}
+
+export interface HighlightEdit {
+  note?: string;
+  tags?: string[];
+  color?: HighlightColor;
+}
+
+export interface ImportCounts {
+  articles: number;
+  highlights: number;
+}
+
+/** The library store as the page uses it. */
+export interface LibraryPort {
+  /** Every article and highlight; the page filters and groups in memory. */
+  loadAll(): Promise<{ articles: Article[]; highlights: Highlight[] }>;
+  /** Full-text search, ranked best first. */
+  search(text: string): Promise<SearchHit[]>;
+  updateHighlight(id: string, edit: HighlightEdit): Promise<void>;
+  /** Returns the deleted rows, which restoreHighlights puts back (Undo). */
+  deleteHighlights(ids: readonly string[]): Promise<Highlight[]>;
+  restoreHighlights(rows: readonly Highlight[]): Promise<void>;
+  exportBackup(): Promise<unknown>;
+  /** Validates all of data before writing; throws an Error whose message says what is wrong. */
+  importBackup(data: unknown): Promise<ImportCounts>;
+  onChange(cb: () => void): () => void;
+}
+
+export interface SettingsPort {
+  load(): Promise<Settings>;
+  save(patch: Partial<Settings>): Promise<void>;
+  onChanged(cb: (s: Settings) => void): () => void;
+}
+
+export interface ExportEntry {
+  article: Article;
+  highlights: Highlight[];
+}
+
+export interface ExporterPort {
+  renderHighlights(article: Article, highlights: readonly Highlight[], options: ExportOptions): string;
+  renderLibraryZip(entries: readonly ExportEntry[], options: ExportOptions): Uint8Array;
+  fileNameFor(title: string): string;
+}
+
+export interface Toast {
+  message: string;
+  action?: { label: string; run: () => void | Promise<void> };
+}
+
+export interface Services {
+  library: LibraryPort;
+  settings: SettingsPort;
+  exporter: ExporterPort;
+  clipboard: { writeText(text: string): Promise<void> };
+  download(fileName: string, data: Blob): void;
+  notify(toast: Toast): void;
+  /** Opens a URL in a new tab (the page checks it is http/https or a browser settings page). */
+  openTab(url: string): Promise<void>;
+  /** Tells open pages to repaint after the page wrote the store. */
+  announce(articleKeys: readonly string[]): void;
+  browser: 'chrome' | 'firefox';
+}
+

@@ -1,0 +1,239 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { filterHighlights, facets } from '../../options/logic/apply-filters';
+import { EMPTY_FILTERS, filtersFromSearch, searchFromFilters, SITES, SORT_KEYS, type LibraryFilters } from '../../options/logic/filters';
+import { flattenRows, groupLibrary, visibleOrder } from '../../options/logic/grouping';
+import { segments } from '../../options/logic/marks';
+import { clickRow, keepVisible, NO_SELECTION } from '../../options/logic/selection';
+import { parseTags } from '../../options/logic/tags';
+import { prefixMatches, words } from '../../options/logic/text';
+import { compareByTheme, freeTheme, questionMatches, THEMES } from '../../options/logic/themes';
+import { RowHeights, visibleRange } from '../../options/logic/windowing';
+import { article, highlight } from './fixtures';
+
+const date = fc
+  .date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const optText = fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''), { nil: null });
+const filtersArb: fc.Arbitrary<LibraryFilters> = fc.record({
+  text: fc.string(),
+  site: fc.option(fc.constantFrom(...SITES), { nil: null }),
+  tag: optText,
+  interviewee: optText,
+  from: fc.option(date, { nil: null }),
+  to: fc.option(date, { nil: null }),
+  hasNote: fc.boolean(),
+  orphaned: fc.boolean(),
+  sort: fc.constantFrom(...SORT_KEYS),
+});
+
+describe('filters in the URL', () => {
+  it('round-trips any filters through the query string', () => {
+    fc.assert(
+      fc.property(filtersArb, (f) => {
+        expect(filtersFromSearch(searchFromFilters(f))).toEqual(f);
+      }),
+    );
+  });
+
+  it('leaves the URL bare for defaults and ignores junk', () => {
+    expect(searchFromFilters(EMPTY_FILTERS)).toBe('');
+    expect(filtersFromSearch('?site=evil&sort=nope&from=yesterday&note=yes')).toEqual(EMPTY_FILTERS);
+  });
+
+  it('keeps accents, ampersands and spaces in the search text', () => {
+    const f = { ...EMPTY_FILTERS, text: 'café & co #1', tag: 'a b' };
+    const s = searchFromFilters(f);
+    expect(s).not.toContain(' ');
+    expect(filtersFromSearch(s)).toEqual(f);
+  });
+});
+
+describe('grouping', () => {
+  const a = article({
+    title: 'Beta',
+    lastClippedAt: 10,
+    published: '2021-01-01',
+    sections: [
+      { id: 's1', question: 'First?' },
+      { id: 's2', question: 'Second?' },
+    ],
+  });
+  const b = article({ title: 'alpha', lastClippedAt: 30, published: null });
+  const c = article({ title: 'Gamma', lastClippedAt: 20, published: '2023-05-05' });
+  const articles = new Map([a, b, c].map((x) => [x.key, x]));
+  const hs = [
+    highlight(a, { id: 'late-s2', sectionId: 's2', question: 'Second?', start: 500 }),
+    highlight(a, { id: 'outside', start: 5 }),
+    highlight(a, { id: 's1-b', sectionId: 's1', question: 'First?', start: 120 }),
+    highlight(a, { id: 'gone', sectionId: 'old', question: 'Removed question?', start: 50 }),
+    highlight(a, { id: 's1-a', sectionId: 's1', question: 'First?', start: 100 }),
+    highlight(b, { id: 'b1' }),
+    highlight(c, { id: 'c1' }),
+  ];
+
+  it('puts highlights under their questions in page order, loose ones last', () => {
+    const [g] = groupLibrary(articles, hs, 'title').filter((x) => x.article.key === a.key);
+    expect(g!.count).toBe(5);
+    expect(g!.questions.map((q) => q.question)).toEqual(['First?', 'Second?', 'Removed question?', null]);
+    expect(g!.questions[0]!.highlights.map((h) => h.id)).toEqual(['s1-a', 's1-b']);
+  });
+
+  it('sorts interviews by last clipped, published (undated last) or title', () => {
+    const titles = (s: 'clipped' | 'published' | 'title'): string[] => groupLibrary(articles, hs, s).map((g) => g.article.title);
+    expect(titles('clipped')).toEqual(['alpha', 'Gamma', 'Beta']);
+    expect(titles('published')).toEqual(['Gamma', 'Beta', 'alpha']);
+    expect(titles('title')).toEqual(['alpha', 'Beta', 'Gamma']);
+  });
+
+  it('ranks by best search score when searching', () => {
+    const scores = new Map([
+      ['c1', 1],
+      ['s1-a', 5],
+    ]);
+    const groups = groupLibrary(articles, hs, 'clipped', scores);
+    expect(groups.map((g) => g.article.title)).toEqual(['Beta', 'Gamma', 'alpha']);
+  });
+
+  it('flattens to rows and shown order agreeing with each other', () => {
+    const groups = groupLibrary(articles, hs, 'title');
+    const rows = flattenRows(groups);
+    const fromRows = rows.flatMap((r) => (r.kind === 'highlight' ? [r.highlight.id] : []));
+    expect(fromRows).toEqual(visibleOrder(groups));
+    expect(rows[0]!.kind).toBe('article');
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+  });
+
+  it('shows highlights whose article row is missing under a stand-in', () => {
+    const lost = article({ key: 'https://lost.example/x' });
+    const groups = groupLibrary(new Map(), [highlight(lost, { id: 'x' })], 'title');
+    expect(groups[0]!.article.key).toBe(lost.key);
+  });
+});
+
+describe('filters on highlights', () => {
+  const a = article({ site: 'life-at-pinterest', subject: { name: 'Zoë Ng' }, published: '2022-03-04' });
+  const b = article({ site: 'generic', subject: { name: 'Sam' } });
+  const articles = new Map([a, b].map((x) => [x.key, x]));
+  const hs = [
+    highlight(a, { id: 'a1', tags: ['Culture'], note: 'yes' }),
+    highlight(a, { id: 'a2', orphaned: true }),
+    highlight(b, { id: 'b1', tags: ['culture', 'hiring'], createdAt: Date.UTC(2024, 0, 2) }),
+  ];
+  const ids = (f: Partial<LibraryFilters>): string[] => filterHighlights(hs, articles, { ...EMPTY_FILTERS, ...f }).map((h) => h.id);
+
+  it('combines site, tag, interviewee, dates, note and orphaned', () => {
+    expect(ids({})).toEqual(['a1', 'a2', 'b1']);
+    expect(ids({ site: 'life-at-pinterest' })).toEqual(['a1', 'a2']);
+    expect(ids({ tag: 'CULTURE' })).toEqual(['a1', 'b1']);
+    expect(ids({ interviewee: 'zoe ng' })).toEqual(['a1', 'a2']);
+    expect(ids({ hasNote: true })).toEqual(['a1']);
+    expect(ids({ orphaned: true })).toEqual(['a2']);
+    expect(ids({ from: '2023-01-01' })).toEqual(['b1']);
+    expect(ids({ to: '2022-03-04' })).toEqual(['a1', 'a2']);
+    expect(ids({ tag: 'culture', site: 'generic' })).toEqual(['b1']);
+  });
+
+  it('offers each tag and person once', () => {
+    expect(facets(hs, articles)).toEqual({ tags: ['Culture', 'hiring'], interviewees: ['Sam', 'Zoë Ng'] });
+  });
+});
+
+describe('themes', () => {
+  const theme = (id: string) => THEMES.find((t) => t.id === id)!;
+
+  it('matches question wordings by word prefix, ignoring case and accents', () => {
+    expect(questionMatches('What led you to joining Pinterest?', theme('joining'))).toBe(true);
+    expect(questionMatches('Why Pinterest?', theme('joining'))).toBe(true);
+    expect(questionMatches('What advice would you give?', theme('advice'))).toBe(true);
+    expect(questionMatches('How has your career grown?', theme('career-growth'))).toBe(true);
+    expect(questionMatches('What is your favourite snack?', theme('advice'))).toBe(false);
+    // "tip" must start a word: "multiple" does not hold the keyword.
+    expect(questionMatches('Multiple choices?', theme('advice'))).toBe(false);
+    expect(questionMatches('Qu’est-ce que le CAFÉ?', freeTheme('cafe'))).toBe(true);
+  });
+
+  it('builds one column per interview with matching questions only', () => {
+    const a = article({ sections: [{ id: 's1', question: 'What advice do you have?' }, { id: 's2', question: 'Favourite food?' }] });
+    const b = article({ sections: [{ id: 't1', question: 'Any tips for new grads?' }] });
+    const c = article({ sections: [{ id: 'u1', question: 'Where are you based?' }] });
+    const hs = new Map([
+      [a.key, [highlight(a, { sectionId: 's1', question: 'What advice do you have?' }), highlight(a, { sectionId: 's2', question: 'Favourite food?' })]],
+      [b.key, [highlight(b, { sectionId: 't1', question: 'Any tips for new grads?' })]],
+      [c.key, [highlight(c, { sectionId: 'u1', question: 'Where are you based?' })]],
+    ]);
+    const cols = compareByTheme([b, a, c], hs, theme('advice'));
+    expect(cols.map((x) => x.article.key)).toEqual([b.key, a.key]);
+    expect(cols[1]!.entries.map((e) => e.question)).toEqual(['What advice do you have?']);
+    expect(compareByTheme([a], hs, freeTheme('  '))).toEqual([]);
+  });
+});
+
+describe('multi-select', () => {
+  const order = ['a', 'b', 'c', 'd', 'e'];
+
+  it('toggles on click and selects ranges with shift in either direction', () => {
+    let s = clickRow(NO_SELECTION, order, 'b', false);
+    s = clickRow(s, order, 'd', true);
+    expect([...s.selected].sort()).toEqual(['b', 'c', 'd']);
+    s = clickRow(s, order, 'a', true);
+    expect([...s.selected].sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('clears a range when shift-clicking a selected row', () => {
+    let s = clickRow(NO_SELECTION, order, 'a', false);
+    s = clickRow(s, order, 'e', true);
+    s = clickRow(s, order, 'c', false);
+    expect([...s.selected].sort()).toEqual(['a', 'b', 'd', 'e']);
+    s = clickRow(s, order, 'e', true);
+    expect([...s.selected].sort()).toEqual(['a', 'b']);
+  });
+
+  it('forgets rows that are no longer shown', () => {
+    const s = clickRow(clickRow(NO_SELECTION, order, 'a', false), order, 'c', true);
+    expect([...keepVisible(s, ['b', 'x']).selected]).toEqual(['b']);
+  });
+});
+
+describe('text helpers', () => {
+  it('cuts text into marks that join back to the original', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.array(fc.record({ start: fc.integer({ min: -5, max: 40 }), end: fc.integer({ min: -5, max: 40 }) })), (t, spans) => {
+        const segs = segments(t, spans);
+        expect(segs.map((s) => s.text).join('')).toBe(t);
+      }),
+    );
+    expect(segments('hello world', [{ start: 0, end: 3 }, { start: 2, end: 5 }, { start: 6, end: 11 }])).toEqual([
+      { text: 'hello', mark: true },
+      { text: ' ', mark: false },
+      { text: 'world', mark: true },
+    ]);
+  });
+
+  it('finds word prefixes with positions in the original text', () => {
+    const t = 'Éric joined the CAFÉ; rejoined later';
+    const spans = prefixMatches(t, words('eric join cafe'));
+    expect(spans.map((s) => t.slice(s.start, s.end))).toEqual(['Éric', 'join', 'CAFÉ']);
+    const decomposed = 'Cafe\u0301 time';
+    const [m] = prefixMatches(decomposed, ['cafe']);
+    // The combining accent belongs to the matched word, so the mark keeps it.
+    expect(decomposed.slice(m!.start, m!.end)).toBe('Cafe\u0301');
+  });
+
+  it('parses typed tags', () => {
+    expect(parseTags('#culture, hiring  Culture,,growth')).toEqual(['culture', 'hiring', 'growth']);
+  });
+});
+
+describe('windowing', () => {
+  it('finds the visible rows from estimates and measurements', () => {
+    const h = new RowHeights(Array.from({ length: 1000 }, () => 50));
+    expect(h.total()).toBe(50_000);
+    expect(visibleRange(h, 1000, 500, 0)).toEqual({ start: 20, end: 31 });
+    h.set(0, 1050);
+    expect(h.total()).toBe(51_000);
+    expect(visibleRange(h, 1000, 500, 0)).toEqual({ start: 0, end: 11 });
+    expect(visibleRange(h, 10_000_000, 500, 100).end).toBe(1000);
+    expect(visibleRange(new RowHeights([]), 0, 500, 0)).toEqual({ start: 0, end: 0 });
+  });
+});
