@@ -1,0 +1,24 @@
+import { useModel } from './context';
+
+export function Actions() {
+  const model = useModel();
+  const ready = model.phase.value === 'ready';
+  return (
+    <div class="actions" role="group" aria-label="Export">
+      <button
+        type="button"
+        disabled={!ready || model.highlights.value.length === 0}
+        aria-label="Copy this page's highlights as Markdown"
+        onClick={() => void model.copyHighlights()}
+      >
+        Copy as Markdown
+      </button>
+      <button type="button" disabled={!ready || !model.hasQa.value} aria-label="Copy the whole interview as Markdown" onClick={() => void model.copyInterview()}>
+        Copy whole interview
+      </button>
+      <button type="button" aria-label="Open the library" onClick={() => void model.openLibrary()}>
+        Open library
+      </button>
+    </div>
+  );
+}

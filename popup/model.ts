@@ -1,0 +1,366 @@
+// The popup's state as signals, and the actions that change it. Components read
+// signals and call actions; every effect on the world goes through PopupServices.
+
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { DEFAULT_SETTINGS, type Article, type Highlight, type Section, type Settings } from '../src/types';
+import { articleFromInterview } from './article';
+import { inPageOrder, isOrphan, savedParagraph, savedQa } from './order';
+import { fold, highlightTexts, matchesQuery, sectionTexts } from './search';
+import type { HighlightEdit, PageSnapshot, PopupServices } from './services';
+
+export type Phase = 'loading' | 'ready' | 'no-receiver' | 'injecting' | 'forbidden' | 'error';
+
+export interface Status {
+  id: number;
+  text: string;
+  /** Rows a delete removed, offered back by Undo. */
+  undo?: Highlight[];
+}
+
+export interface PopupModel {
+  phase: ReadonlySignal<Phase>;
+  problem: ReadonlySignal<string>;
+  page: ReadonlySignal<PageSnapshot | null>;
+  highlights: ReadonlySignal<Highlight[]>;
+  settings: ReadonlySignal<Settings>;
+  shortcut: ReadonlySignal<string | null>;
+  query: ReadonlySignal<string>;
+  expanded: ReadonlySignal<ReadonlySet<string>>;
+  focusedId: ReadonlySignal<string | null>;
+  busy: ReadonlySignal<ReadonlySet<string>>;
+  status: ReadonlySignal<Status | null>;
+
+  sections: ReadonlySignal<Section[]>;
+  hasQa: ReadonlySignal<boolean>;
+  visibleSections: ReadonlySignal<Section[]>;
+  placedHighlights: ReadonlySignal<Highlight[]>;
+  orphanHighlights: ReadonlySignal<Highlight[]>;
+
+  load(): Promise<void>;
+  findOnPage(): Promise<void>;
+  refreshHighlights(): Promise<void>;
+  setQuery(q: string): void;
+  toggleExpanded(sectionId: string): void;
+  focus(sectionId: string | null): void;
+  scrollTo(sectionId: string): Promise<void>;
+  qaSaved(section: Section): boolean;
+  paragraphSaved(section: Section, index: number): boolean;
+  toggleQa(section: Section): Promise<void>;
+  saveQa(section: Section): Promise<void>;
+  toggleParagraph(section: Section, index: number): Promise<void>;
+  editHighlight(id: string, patch: HighlightEdit): Promise<void>;
+  deleteHighlights(ids: string[]): Promise<void>;
+  undo(): Promise<void>;
+  copyHighlights(): Promise<void>;
+  copyInterview(): Promise<void>;
+  openLibrary(): Promise<void>;
+  dispose(): void;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function createPopupModel(services: PopupServices): PopupModel {
+  const phase = signal<Phase>('loading');
+  const problem = signal('');
+  const page = signal<PageSnapshot | null>(null);
+  const highlights = signal<Highlight[]>([]);
+  const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const shortcut = signal<string | null>(null);
+  const query = signal('');
+  const expanded = signal<ReadonlySet<string>>(new Set());
+  const focusedId = signal<string | null>(null);
+  const busy = signal<ReadonlySet<string>>(new Set());
+  const status = signal<Status | null>(null);
+  let statusCounter = 0;
+  let unsubscribe: (() => void) | null = null;
+
+  const say = (text: string, undo?: Highlight[]): void => {
+    statusCounter += 1;
+    status.value = undo ? { id: statusCounter, text, undo } : { id: statusCounter, text };
+  };
+
+  const sections = computed(() => page.value?.interview?.sections ?? []);
+  const hasQa = computed(() => Boolean(page.value?.interview?.interview) && sections.value.length > 0);
+  const folded = computed(() => fold(query.value));
+  const visibleSections = computed(() => {
+    const q = folded.value;
+    return hasQa.value ? sections.value.filter((s) => matchesQuery(q, sectionTexts(s))) : [];
+  });
+  const ordered = computed(() => inPageOrder(highlights.value, page.value?.interview ?? null));
+  const orphanSets = computed(() => ({
+    orphaned: new Set(page.value?.orphanedIds ?? []),
+    placed: new Set(page.value?.placedIds ?? []),
+  }));
+  const matching = computed(() => ordered.value.filter((h) => matchesQuery(folded.value, highlightTexts(h))));
+  const placedHighlights = computed(() => matching.value.filter((h) => !isOrphan(h, orphanSets.value.orphaned, orphanSets.value.placed)));
+  const orphanHighlights = computed(() => matching.value.filter((h) => isOrphan(h, orphanSets.value.orphaned, orphanSets.value.placed)));
+
+  const withBusy = async <T>(key: string, work: () => Promise<T>): Promise<T | undefined> => {
+    if (busy.value.has(key)) return undefined;
+    busy.value = new Set([...busy.value, key]);
+    try {
+      return await work();
+    } finally {
+      const next = new Set(busy.value);
+      next.delete(key);
+      busy.value = next;
+    }
+  };
+
+  const articleKey = (): string | null => page.value?.articleKey ?? null;
+
+  // A saved row may arrive twice (our reply and the store's change event): one row per id.
+  const upsert = (rows: Highlight[]): void => {
+    const byId = new Map(highlights.value.map((h) => [h.id, h]));
+    for (const r of rows) byId.set(r.id, r);
+    highlights.value = [...byId.values()];
+  };
+
+  const refreshHighlights = async (): Promise<void> => {
+    const key = articleKey();
+    if (key === null) return;
+    try {
+      const rows = await services.highlightsForArticle(key);
+      if (articleKey() === key) highlights.value = rows;
+    } catch (e) {
+      say(`Could not read saved highlights: ${errorText(e)}`);
+    }
+  };
+
+  const adopt = (snapshot: PageSnapshot): void => {
+    batch(() => {
+      page.value = snapshot;
+      phase.value = 'ready';
+      const first = snapshot.interview?.sections[0];
+      if (focusedId.value === null && first) focusedId.value = first.id;
+    });
+    // The questions paint first; the store and settings fill in after.
+    void refreshHighlights();
+    unsubscribe ??= services.onLibraryChange(() => void refreshHighlights());
+  };
+
+  const load = async (): Promise<void> => {
+    phase.value = 'loading';
+    void services.loadSettings().then(
+      (s) => (settings.value = s),
+      () => undefined,
+    );
+    void services.selectionShortcut().then(
+      (s) => (shortcut.value = s),
+      () => undefined,
+    );
+    const result = await services.getPage();
+    if (result.status === 'ok') adopt(result.page);
+    else if (result.status === 'no-receiver') phase.value = 'no-receiver';
+    else {
+      problem.value = result.message;
+      phase.value = 'error';
+    }
+  };
+
+  const findOnPage = async (): Promise<void> => {
+    phase.value = 'injecting';
+    let injected;
+    try {
+      injected = await services.inject();
+    } catch (e) {
+      injected = { status: 'forbidden' as const, message: errorText(e) };
+    }
+    if (injected.status === 'forbidden') {
+      problem.value = injected.message;
+      phase.value = 'forbidden';
+      return;
+    }
+    // The script registers its listener as it runs, but give a slow page a moment.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const result = await services.getPage();
+      if (result.status === 'ok') return adopt(result.page);
+      if (result.status === 'error') {
+        problem.value = result.message;
+        phase.value = 'error';
+        return;
+      }
+      await sleep(100 * (attempt + 1));
+    }
+    problem.value = 'The page did not answer after the script was added.';
+    phase.value = 'error';
+  };
+
+  const afterWrite = async (): Promise<void> => {
+    const key = articleKey();
+    if (key !== null) await services.libraryChanged([key]).catch(() => undefined);
+  };
+
+  const remove = async (rows: Highlight[], what: string): Promise<void> => {
+    if (rows.length === 0) return;
+    const ids = new Set(rows.map((h) => h.id));
+    const before = highlights.value;
+    highlights.value = before.filter((h) => !ids.has(h.id));
+    try {
+      const removed = await services.deleteHighlights([...ids]);
+      await afterWrite();
+      say(`${what} removed.`, removed.length > 0 ? removed : rows);
+    } catch (e) {
+      highlights.value = before;
+      say(`Could not remove: ${errorText(e)}`);
+    }
+  };
+
+  const qaSaved = (section: Section): boolean => savedQa(highlights.value, section).length > 0;
+  const paragraphSaved = (section: Section, index: number): boolean => savedParagraph(highlights.value, section, index).length > 0;
+
+  const save = async (section: Section, index?: number): Promise<void> => {
+    const key = index === undefined ? `qa:${section.id}` : `p:${section.id}:${index}`;
+    await withBusy(key, async () => {
+      try {
+        const saved = await services.saveSection(section.id, index);
+        upsert([saved]);
+        say(index === undefined ? `Saved “${section.question}”.` : 'Paragraph saved.');
+      } catch (e) {
+        say(`Could not save: ${errorText(e)}`);
+      }
+    });
+  };
+
+  const saveQa = async (section: Section): Promise<void> => {
+    if (qaSaved(section)) say(`Already saved: “${section.question}”.`);
+    else await save(section);
+  };
+
+  const toggleQa = async (section: Section): Promise<void> => {
+    const rows = savedQa(highlights.value, section);
+    if (rows.length > 0) await remove(rows, 'Q&A');
+    else await save(section);
+  };
+
+  const toggleParagraph = async (section: Section, index: number): Promise<void> => {
+    const rows = savedParagraph(highlights.value, section, index);
+    if (rows.length > 0) await remove(rows, 'Paragraph');
+    else await save(section, index);
+  };
+
+  const editHighlight = async (id: string, patch: HighlightEdit): Promise<void> => {
+    const before = highlights.value;
+    highlights.value = before.map((h) => (h.id === id ? { ...h, ...patch, updatedAt: Date.now() } : h));
+    try {
+      await services.updateHighlight(id, patch);
+      await afterWrite();
+    } catch (e) {
+      highlights.value = before;
+      say(`Could not save the change: ${errorText(e)}`);
+    }
+  };
+
+  const deleteHighlights = async (ids: string[]): Promise<void> => {
+    const wanted = new Set(ids);
+    const rows = highlights.value.filter((h) => wanted.has(h.id));
+    await remove(rows, rows.length === 1 ? 'Highlight' : `${rows.length} highlights`);
+  };
+
+  const undo = async (): Promise<void> => {
+    const rows = status.value?.undo;
+    if (!rows || rows.length === 0) return;
+    try {
+      await services.restoreHighlights(rows);
+      upsert(rows);
+      await afterWrite();
+      say(rows.length === 1 ? 'Restored.' : `Restored ${rows.length} highlights.`);
+    } catch (e) {
+      say(`Could not restore: ${errorText(e)}`);
+    }
+  };
+
+  const copy = async (text: string, done: string): Promise<void> => {
+    try {
+      await services.copyText(text);
+      say(done);
+    } catch (e) {
+      say(`Could not copy: ${errorText(e)}`);
+    }
+  };
+
+  const copyHighlights = async (): Promise<void> => {
+    const snapshot = page.value;
+    if (!snapshot) return;
+    const rows = ordered.value;
+    if (rows.length === 0) return say('No highlights on this page yet.');
+    let article: Article | undefined;
+    try {
+      article = await services.getArticle(snapshot.articleKey);
+    } catch {
+      article = undefined;
+    }
+    article ??= snapshot.interview ? articleFromInterview(snapshot.interview, snapshot.articleKey, Date.now()) : undefined;
+    if (!article) return say('Could not find this page in the library.');
+    const markdown = services.renderHighlights(article, rows, settings.value.export);
+    await copy(markdown, rows.length === 1 ? 'Copied 1 highlight as Markdown.' : `Copied ${rows.length} highlights as Markdown.`);
+  };
+
+  const copyInterview = async (): Promise<void> => {
+    const interview = page.value?.interview;
+    if (!interview || !hasQa.value) return say('No Q&A on this page to copy.');
+    await copy(services.renderInterview(interview), `Copied the whole interview (${interview.sections.length} questions) as Markdown.`);
+  };
+
+  return {
+    phase,
+    problem,
+    page,
+    highlights,
+    settings,
+    shortcut,
+    query,
+    expanded,
+    focusedId,
+    busy,
+    status,
+    sections,
+    hasQa,
+    visibleSections,
+    placedHighlights,
+    orphanHighlights,
+    load,
+    findOnPage,
+    refreshHighlights,
+    setQuery: (q) => (query.value = q),
+    toggleExpanded: (id) => {
+      const next = new Set(expanded.value);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      expanded.value = next;
+    },
+    focus: (id) => (focusedId.value = id),
+    scrollTo: async (id) => {
+      try {
+        await services.scrollTo(id);
+      } catch (e) {
+        say(`Could not scroll the page: ${errorText(e)}`);
+      }
+    },
+    qaSaved,
+    paragraphSaved,
+    toggleQa,
+    saveQa,
+    toggleParagraph,
+    editHighlight,
+    deleteHighlights,
+    undo,
+    copyHighlights,
+    copyInterview,
+    openLibrary: async () => {
+      try {
+        await services.openLibrary();
+      } catch (e) {
+        say(`Could not open the library: ${errorText(e)}`);
+      }
+    },
+    dispose: () => {
+      unsubscribe?.();
+      unsubscribe = null;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// Everything the popup needs from the outside world, behind one small interface:
+// the real one talks to the tab, the store and the clipboard; tests hand in fakes,
+// so every component runs in happy-dom without an extension.
+
+import type { Article, ExportOptions, Highlight, HighlightColor, Interview, Settings } from '../src/types';
+
+/** What the content script reports about its page (mirrors `page:get` in src/messages.ts). */
+export interface PageSnapshot {
+  interview: Interview | null;
+  articleKey: string;
+  orphanedIds: string[];
+  placedIds: string[];
+}
+
+/**
+ * no-receiver: nothing listens in the tab (the content script does not run there
+ * automatically); the reader may inject it. error: it listens but failed.
+ */
+export type PageResult =
+  | { status: 'ok'; page: PageSnapshot }
+  | { status: 'no-receiver' }
+  | { status: 'error'; message: string };
+
+/** forbidden: the browser refuses to script this page (browser pages, the web store, the PDF viewer). */
+export type InjectResult = { status: 'ok' } | { status: 'forbidden'; message: string };
+
+export interface HighlightEdit {
+  note?: string;
+  tags?: string[];
+  color?: HighlightColor;
+}
+
+export interface PopupServices {
+  getPage(): Promise<PageResult>;
+  inject(): Promise<InjectResult>;
+  /** Without paragraphIndex the whole Q&A; with it the answer block at that index. */
+  saveSection(sectionId: string, paragraphIndex?: number): Promise<Highlight>;
+  scrollTo(sectionId: string): Promise<void>;
+
+  highlightsForArticle(articleKey: string): Promise<Highlight[]>;
+  getArticle(articleKey: string): Promise<Article | undefined>;
+  updateHighlight(id: string, patch: HighlightEdit): Promise<void>;
+  /** Answers the rows it removed, so they can be restored by Undo. */
+  deleteHighlights(ids: string[]): Promise<Highlight[]>;
+  restoreHighlights(rows: Highlight[]): Promise<void>;
+  /** Tells the background that the popup wrote the store, so tabs repaint. */
+  libraryChanged(articleKeys: string[]): Promise<void>;
+  /** Calls back when the store changes from elsewhere; answers an unsubscribe. */
+  onLibraryChange(callback: () => void): () => void;
+
+  loadSettings(): Promise<Settings>;
+  renderHighlights(article: Article, highlights: Highlight[], options: ExportOptions): string;
+  renderInterview(interview: Interview): string;
+
+  copyText(text: string): Promise<void>;
+  openLibrary(): Promise<void>;
+  /** The keyboard shortcut that highlights a selection, as the browser shows it, if one is set. */
+  selectionShortcut(): Promise<string | null>;
+}
