@@ -40,22 +40,24 @@ export type HighlightPatch = Partial<Pick<Highlight, 'note' | 'tags' | 'color'>>
 
 // ---- The map: request payload and reply value per type ----
 
+/** A message with nothing but its type. */
+export type Empty = Record<never, never>;
+
 export interface MessageMap {
   // content → background
   'page:extracted': { req: { url: string; questionCount: number; interview: boolean }; res: null };
   'highlight:save': { req: { highlight: Highlight; article: Article }; res: null };
-  /** articleKey, when the row is filed under a canonical key, names it (default: the sender's page). */
+  /** articleKey, when given, must be the sender's page (the rows are checked to be filed under it). */
   'highlight:update': { req: { id: string; patch: HighlightPatch; articleKey?: string }; res: null };
   'highlight:delete': { req: { ids: string[]; articleKey?: string }; res: Highlight[] };
   'highlight:restore': { req: { rows: Highlight[] }; res: null };
-  /** canonicalUrl, when the page names one on its own origin, decides the key. */
-  'highlights:list': { req: { url: string; canonicalUrl?: string | null }; res: Highlight[] };
+  'highlights:list': { req: { url: string }; res: Highlight[] };
   'highlights:orphaned': { req: { articleKey: string; orphanedIds: string[] }; res: null };
   // background → content
-  'selection:save': { req: Record<string, never>; res: Highlight };
+  'selection:save': { req: Empty; res: Highlight };
   'highlights:changed': { req: { articleKeys: string[] }; res: null };
   // popup → content
-  'page:get': { req: Record<string, never>; res: PageState };
+  'page:get': { req: Empty; res: PageState };
   'page:scrollTo': { req: { sectionId: string }; res: null };
   'page:saveSection': { req: { sectionId: string; paragraphIndex?: number }; res: Highlight };
   // extension pages → background
@@ -310,7 +312,7 @@ const patch: Check<HighlightPatch> = (x, path) => {
 };
 
 const articleKeys = arr(nonEmpty(url), 1_000);
-const empty = {} as Shape<Record<string, never>>;
+const empty = {} as Shape<Empty>;
 
 const checkers: { [T in MessageType]: Shape<MessageMap[T]['req']> } = {
   'page:extracted': { url, questionCount: int(0, LIMITS.questionCount), interview: bool },
@@ -318,7 +320,7 @@ const checkers: { [T in MessageType]: Shape<MessageMap[T]['req']> } = {
   'highlight:update': { id, patch, articleKey: optional(nonEmpty(url)) },
   'highlight:delete': { ids: arr(id, LIMITS.ids), articleKey: optional(nonEmpty(url)) },
   'highlight:restore': { rows: arr(checkHighlight, LIMITS.ids) },
-  'highlights:list': { url, canonicalUrl: optional(nullable(url)) },
+  'highlights:list': { url },
   'highlights:orphaned': { articleKey: nonEmpty(url), orphanedIds: arr(id, LIMITS.ids) },
   'selection:save': empty,
   'highlights:changed': { articleKeys },
@@ -379,19 +381,13 @@ export type SenderRole =
 
 export type SenderVerdict = { ok: true; sender: SenderRole } | { ok: false; error: string };
 
-function sameOrigin(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * A content script is trusted only for its own tab's page: every url or key in
- * its message must be that page's key (or the key of a canonical URL on the same
- * origin, which is how highlights are filed). Extension pages are recognised by
- * their origin and may only send extension messages.
+ * its message must be that page's key, as the browser (not the page) reports
+ * it. A canonical link is page data, so it cannot widen this: on Medium every
+ * post shares one origin, and a page claiming another post's canonical URL
+ * would otherwise read and delete that post's highlights. Extension pages are
+ * recognised by their origin and may only send extension messages.
  */
 export function checkSender(m: Message, sender: SenderInfo, extensionOrigin: string, extensionId?: string): SenderVerdict {
   if (extensionId !== undefined && sender.id !== undefined && sender.id !== extensionId) return { ok: false, error: 'message from another extension' };
@@ -409,10 +405,7 @@ export function checkSender(m: Message, sender: SenderInfo, extensionOrigin: str
   if (pageUrls.length === 0) return { ok: false, error: 'sender has no page URL' };
   const pageKeys = [...new Set(pageUrls.map(articleKey))];
 
-  const keyAllowed = (key: string, canonical: string | null | undefined): boolean => {
-    if (pageKeys.includes(key)) return true;
-    return typeof canonical === 'string' && articleKey(canonical) === key && pageUrls.some((u) => sameOrigin(u, canonical));
-  };
+  const keyAllowed = (key: string): boolean => pageKeys.includes(key);
   const urlAllowed = (u: string): boolean => pageKeys.includes(articleKey(u));
 
   const refuse = (what: string): SenderVerdict => ({ ok: false, error: `${m.type}: ${what} is not the sender's page` });
@@ -422,25 +415,23 @@ export function checkSender(m: Message, sender: SenderInfo, extensionOrigin: str
     case 'page:extracted':
       return urlAllowed(m.url) ? own : refuse('url');
     case 'highlights:list':
-      if (!urlAllowed(m.url)) return refuse('url');
-      if (m.canonicalUrl != null && !pageUrls.some((u) => sameOrigin(u, m.canonicalUrl as string))) return refuse('canonicalUrl');
-      return own;
+      return urlAllowed(m.url) ? own : refuse('url');
     case 'highlights:orphaned':
-      return keyAllowed(m.articleKey, m.articleKey) ? own : refuse('articleKey');
+      return keyAllowed(m.articleKey) ? own : refuse('articleKey');
     case 'highlight:save': {
       const { highlight: h, article: a } = m;
       if (h.articleKey !== a.key) return refuse('highlight and article disagree:');
-      if (!keyAllowed(h.articleKey, h.canonicalUrl)) return refuse('articleKey');
+      if (!keyAllowed(h.articleKey)) return refuse('articleKey');
       if (!urlAllowed(h.url) || !urlAllowed(a.url)) return refuse('url');
       return own;
     }
     case 'highlight:restore':
-      for (const h of m.rows) if (!keyAllowed(h.articleKey, h.canonicalUrl) || !urlAllowed(h.url)) return refuse('a restored row');
+      for (const h of m.rows) if (!keyAllowed(h.articleKey) || !urlAllowed(h.url)) return refuse('a restored row');
       return own;
     // Updates and deletes name rows by id; the background checks that the rows are filed under this key.
     case 'highlight:update':
     case 'highlight:delete':
-      return m.articleKey === undefined || keyAllowed(m.articleKey, m.articleKey) ? own : refuse('articleKey');
+      return m.articleKey === undefined || keyAllowed(m.articleKey) ? own : refuse('articleKey');
     default:
       return { ok: false, error: `${m.type} is not sent to the background` };
   }

@@ -99,7 +99,7 @@ async function route(m: Message, sender: SenderRole, deps: RouterDeps): Promise<
       return ok(null);
     }
     case 'highlights:list': {
-      const key = articleKey(m.canonicalUrl ?? m.url);
+      const key = articleKey(m.url);
       const lib = await deps.library();
       const stored = await lib.highlightsForArticle(key);
       // Rows still waiting in the retry queue are the reader's too: paint them.

@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkMessage,
+  checkSender,
+  CONTENT_TO_BACKGROUND,
+  EXTENSION_TO_BACKGROUND,
+  LIMITS,
+  parseMessage,
+  TO_CONTENT,
+  type Message,
+  type MessageType,
+  type SenderInfo,
+} from '../src/messages';
+import type { Article, Highlight } from '../src/types';
+import { articleKey } from '../src/url';
+
+const PAGE = 'https://medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d';
+const OTHER = 'https://medium.com/pinterest-engineering/another-post-123';
+const EXT = 'chrome-extension://abcdefghijklmnop';
+
+function highlight(over: Partial<Highlight> = {}): Highlight {
+  return {
+    id: '3f1c2a9e-8b7d-4c6e-9f00-1234567890ab',
+    articleKey: articleKey(PAGE),
+    kind: 'selection',
+    quote: 'Pinterest has a very unique culture.',
+    selectors: [
+      { type: 'TextQuoteSelector', exact: 'Pinterest has a very unique culture.', prefix: 'joining? ', suffix: ' I' },
+      { type: 'TextPositionSelector', start: 10, end: 46 },
+    ],
+    sectionId: 'what-led-you-to-joining-pinterest',
+    question: 'What led you to joining Pinterest?',
+    speaker: null,
+    url: PAGE,
+    canonicalUrl: PAGE,
+    fragmentUrl: `${PAGE}#:~:text=Pinterest%20has`,
+    color: 'yellow',
+    note: '',
+    tags: [],
+    createdAt: 1,
+    updatedAt: 1,
+    orphaned: false,
+    ...over,
+  };
+}
+
+function article(over: Partial<Article> = {}): Article {
+  return {
+    key: articleKey(PAGE),
+    url: PAGE,
+    canonicalUrl: PAGE,
+    site: 'pinterest-engineering-blog',
+    title: 'Create the engineering career you love at Pinterest',
+    author: 'Pinterest Engineering',
+    publication: 'Pinterest Engineering Blog',
+    published: '2023-08-03',
+    subject: { name: 'Behnam Rezaei', role: 'VP' },
+    sections: [{ id: 'what-led-you-to-joining-pinterest', question: 'What led you to joining Pinterest?' }],
+    createdAt: 1,
+    updatedAt: 1,
+    lastClippedAt: 1,
+    ...over,
+  };
+}
+
+const good: { [T in MessageType]: Extract<Message, { type: T }> } = {
+  'page:extracted': { type: 'page:extracted', url: PAGE, questionCount: 7, interview: true },
+  'highlight:save': { type: 'highlight:save', highlight: highlight(), article: article() },
+  'highlight:update': { type: 'highlight:update', id: 'abc', patch: { note: 'n', tags: ['a'], color: 'blue' } },
+  'highlight:delete': { type: 'highlight:delete', ids: ['a', 'b'] },
+  'highlight:restore': { type: 'highlight:restore', rows: [highlight()] },
+  'highlights:list': { type: 'highlights:list', url: PAGE },
+  'highlights:orphaned': { type: 'highlights:orphaned', articleKey: articleKey(PAGE), orphanedIds: ['a'] },
+  'selection:save': { type: 'selection:save' },
+  'highlights:changed': { type: 'highlights:changed', articleKeys: [articleKey(PAGE)] },
+  'page:get': { type: 'page:get' },
+  'page:scrollTo': { type: 'page:scrollTo', sectionId: 's1' },
+  'page:saveSection': { type: 'page:saveSection', sectionId: 's1', paragraphIndex: 2 },
+  'library:changed': { type: 'library:changed', articleKeys: [articleKey(PAGE)] },
+};
+
+describe('message shapes', () => {
+  it('lists every type exactly once among the senders', () => {
+    const all = [...CONTENT_TO_BACKGROUND, ...EXTENSION_TO_BACKGROUND, ...TO_CONTENT].sort();
+    expect(all).toEqual(Object.keys(good).sort());
+  });
+
+  for (const [type, msg] of Object.entries(good)) {
+    it(`accepts a good ${type}`, () => {
+      const r = checkMessage(structuredClone(msg));
+      expect(r).toEqual({ ok: true, message: msg });
+    });
+  }
+
+  it('accepts optional fields in their good shape and a qa highlight with its answer', () => {
+    const qa = highlight({ kind: 'qa', answer: [{ kind: 'paragraph', text: 'x', speaker: 'Ann' }], subQuestions: ['Why?'] });
+    expect(parseMessage({ type: 'highlight:save', highlight: qa, article: article() })).not.toBeNull();
+    expect(parseMessage({ type: 'page:saveSection', sectionId: 's1' })).not.toBeNull();
+    expect(parseMessage({ type: 'highlights:list', url: PAGE, canonicalUrl: null })).toBeNull();
+    expect(parseMessage({ type: 'highlight:delete', ids: [], articleKey: articleKey(PAGE) })).not.toBeNull();
+  });
+
+  it('rejects what is not a message', () => {
+    for (const x of [null, undefined, 1, 'page:get', [], [{ type: 'page:get' }], new Date()]) expect(parseMessage(x)).toBeNull();
+  });
+
+  it('rejects unknown types', () => {
+    for (const type of ['page:delete', 'PAGE:GET', '', 'toString', '__proto__', 'constructor', 42]) {
+      const r = checkMessage({ type });
+      expect(r.ok).toBe(false);
+    }
+  });
+
+  const bad: [string, unknown][] = [
+    ['a count that is not a number', { ...good['page:extracted'], questionCount: '7' }],
+    ['a negative count', { ...good['page:extracted'], questionCount: -1 }],
+    ['a fractional count', { ...good['page:extracted'], questionCount: 1.5 }],
+    ['a missing field', { type: 'page:extracted', url: PAGE, questionCount: 1 }],
+    ['an extra field on the envelope', { ...good['page:get'], tabId: 3 }],
+    ['an unknown color', { type: 'highlight:update', id: 'a', patch: { color: 'red' } }],
+    ['an empty patch', { type: 'highlight:update', id: 'a', patch: {} }],
+    ['a patch that changes the quote', { type: 'highlight:update', id: 'a', patch: { quote: 'x' } }],
+    ['ids that are not strings', { type: 'highlight:delete', ids: [1] }],
+    ['an empty id', { type: 'highlight:delete', ids: [''] }],
+    ['a highlight kind we do not know', { ...good['highlight:save'], highlight: highlight({ kind: 'bogus' as Highlight['kind'] }) }],
+    ['a white-space quote', { ...good['highlight:save'], highlight: highlight({ quote: '   ' }) }],
+    ['a selector of unknown type', { ...good['highlight:save'], highlight: highlight({ selectors: [{ type: 'CssSelector' } as never] }) }],
+    ['a position selector ending before it starts', { ...good['highlight:save'], highlight: highlight({ selectors: [{ type: 'TextPositionSelector', start: 5, end: 2 }] }) }],
+    ['a site we do not know', { ...good['highlight:save'], article: article({ site: 'twitter' as Article['site'] }) }],
+    ['a paragraph index that is negative', { type: 'page:saveSection', sectionId: 's', paragraphIndex: -1 }],
+    ['a class instance instead of a plain object', { type: 'page:scrollTo', sectionId: new String('s') }],
+  ];
+  for (const [what, msg] of bad) {
+    it(`rejects ${what}`, () => {
+      const r = checkMessage(msg);
+      expect(r.ok).toBe(false);
+    });
+  }
+
+  it('rejects over-long strings and arrays', () => {
+    expect(parseMessage({ ...good['page:extracted'], url: `${PAGE}?q=${'x'.repeat(LIMITS.url)}` })).toBeNull();
+    expect(parseMessage({ type: 'page:scrollTo', sectionId: 's'.repeat(LIMITS.id + 1) })).toBeNull();
+    expect(parseMessage({ type: 'highlight:update', id: 'a', patch: { note: 'n'.repeat(LIMITS.note + 1) } })).toBeNull();
+    expect(parseMessage({ type: 'highlight:update', id: 'a', patch: { tags: ['t'.repeat(LIMITS.tag + 1)] } })).toBeNull();
+    expect(parseMessage({ ...good['highlight:save'], highlight: highlight({ quote: 'q'.repeat(LIMITS.quote + 1) }) })).toBeNull();
+    expect(parseMessage({ type: 'highlight:delete', ids: Array.from({ length: LIMITS.ids + 1 }, (_, i) => `id${i}`) })).toBeNull();
+    // At the limit is fine.
+    expect(parseMessage({ type: 'page:scrollTo', sectionId: 's'.repeat(LIMITS.id) })).not.toBeNull();
+  });
+
+  it('rejects dangerous keys anywhere, even when JSON put them there as own keys', () => {
+    const envelope = JSON.parse('{"type":"page:get","__proto__":{"polluted":true}}');
+    expect(parseMessage(envelope)).toBeNull();
+    const nested = JSON.parse(JSON.stringify(good['highlight:save']).replace('"kind":"selection"', '"kind":"selection","constructor":{"x":1}'));
+    expect(parseMessage(nested)).toBeNull();
+    const inPatch = JSON.parse('{"type":"highlight:update","id":"a","patch":{"note":"n","__proto__":{"x":1}}}');
+    expect(parseMessage(inPatch)).toBeNull();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('drops unknown keys inside stored rows so only known fields travel on', () => {
+    const h = { ...highlight(), extra: 'x' };
+    const m = parseMessage({ type: 'highlight:save', highlight: h, article: article() });
+    expect(m && m.type === 'highlight:save' && 'extra' in m.highlight).toBe(false);
+  });
+});
+
+describe('sender check', () => {
+  const tab = (url: string, id = 7): SenderInfo => ({ id: 'ext', url, tab: { id, url } });
+  const page = tab(PAGE);
+  const verdict = (m: Message, s: SenderInfo) => checkSender(m, s, EXT, 'ext');
+
+  it('trusts a content script for its own page', () => {
+    for (const type of CONTENT_TO_BACKGROUND) {
+      const v = verdict(good[type], page);
+      expect(v, type).toEqual({ ok: true, sender: { role: 'content', tabId: 7, pageKeys: [articleKey(PAGE)] } });
+    }
+  });
+
+  it('matches the page by article key, so tracking parameters and fragments do not matter', () => {
+    const s = tab(`${PAGE}?source=rss----abc&utm_medium=x#:~:text=foo`);
+    expect(verdict(good['highlight:save'], s).ok).toBe(true);
+  });
+
+  it('rejects a content message claiming another page', () => {
+    const other = tab(OTHER);
+    expect(verdict(good['page:extracted'], other).ok).toBe(false);
+    expect(verdict(good['highlight:save'], other).ok).toBe(false);
+    expect(verdict(good['highlights:list'], other).ok).toBe(false);
+    expect(verdict(good['highlights:orphaned'], other).ok).toBe(false);
+    expect(verdict(good['highlight:restore'], other).ok).toBe(false);
+    expect(verdict({ type: 'highlight:delete', ids: ['a'], articleKey: articleKey(PAGE) }, other).ok).toBe(false);
+  });
+
+  it('rejects a highlight whose key is another site even when its url is this page', () => {
+    const h = highlight({ articleKey: 'https://evil.example/page', canonicalUrl: 'https://evil.example/page' });
+    const m: Message = { type: 'highlight:save', highlight: h, article: article({ key: h.articleKey }) };
+    expect(verdict(m, page).ok).toBe(false);
+  });
+
+  it('does not let a canonical link (page data) file highlights under another post of the same origin', () => {
+    const h = highlight({ articleKey: articleKey(OTHER), canonicalUrl: OTHER });
+    expect(verdict({ type: 'highlight:save', highlight: h, article: article({ key: h.articleKey, canonicalUrl: OTHER }) }, page).ok).toBe(false);
+  });
+
+  it('rejects a highlight and article that disagree on the key', () => {
+    expect(verdict({ type: 'highlight:save', highlight: highlight(), article: article({ key: articleKey(OTHER) }) }, page).ok).toBe(false);
+  });
+
+  it('rejects content messages that do not come from a tab', () => {
+    expect(verdict(good['page:extracted'], { id: 'ext', url: PAGE }).ok).toBe(false);
+    expect(verdict(good['page:extracted'], { id: 'ext', url: `${EXT}/popup/index.html` }).ok).toBe(false);
+  });
+
+  it('takes library:changed only from extension pages', () => {
+    expect(verdict(good['library:changed'], { id: 'ext', url: `${EXT}/options/index.html` })).toEqual({ ok: true, sender: { role: 'extension' } });
+    expect(verdict(good['library:changed'], page).ok).toBe(false);
+    expect(verdict(good['library:changed'], { id: 'ext', url: `${EXT}.evil.com/x` }).ok).toBe(false);
+  });
+
+  it('rejects messages meant for content scripts and messages from other extensions', () => {
+    expect(verdict(good['selection:save'], page).ok).toBe(false);
+    expect(checkSender(good['page:extracted'], { ...page, id: 'other' }, EXT, 'ext').ok).toBe(false);
+  });
+});
