@@ -54,8 +54,8 @@ export function NoQaNotice() {
     <div class="notice notice-no-qa">
       <p>No questions and answers found on this page.</p>
       <p>
-        You can still highlight text: select it, then {shortcut ? <kbd>{shortcut}</kbd> : 'press the keyboard shortcut'} or right-click it and use the context
-        menu.
+        You can still highlight text: select it, then {shortcut ? <kbd>{shortcut}</kbd> : 'press the keyboard shortcut'} or right-click it and choose “Save
+        highlight”.
       </p>
     </div>
   );

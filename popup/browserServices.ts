@@ -1,0 +1,102 @@
+// PopupServices over the real extension: the tab's content script, the store in
+// this extension origin, the clipboard. A thin shell: no decisions live here.
+
+import browser from 'webextension-polyfill';
+import { isReply, message, type MessageMap, type MessageType } from '../src/messages';
+import { renderHighlights, renderInterview } from '../src/export';
+import { loadSettings } from '../src/settings';
+import { openLibrary } from '../src/store';
+import type { Article, Highlight } from '../src/types';
+import type { HighlightEdit, InjectResult, PageResult, PopupServices } from './services';
+
+/** What the popup uses of src/store's Library. */
+interface LibraryLike {
+  highlightsForArticle(articleKey: string): Promise<Highlight[]>;
+  getArticle(key: string): Promise<Article | undefined>;
+  updateHighlight(id: string, patch: HighlightEdit): Promise<unknown>;
+  deleteHighlights(ids: string[]): Promise<Highlight[]>;
+  restoreHighlights(rows: Highlight[]): Promise<unknown>;
+  onChange(callback: () => void): (() => void) | { unsubscribe(): void } | void;
+}
+
+const SAVE_COMMAND = 'save-highlight';
+
+class NoReceiver extends Error {}
+
+// Chrome and Firefox word it differently; both mean nothing listens in that tab.
+const NO_RECEIVER = /receiving end does not exist|could not establish connection|no matching message handler|message port closed/i;
+
+async function ask<T extends MessageType>(tabId: number, type: T, payload: MessageMap[T]['req']): Promise<MessageMap[T]['res']> {
+  let raw: unknown;
+  try {
+    raw = await browser.tabs.sendMessage(tabId, message(type, payload));
+  } catch (e) {
+    const text = e instanceof Error ? e.message : String(e);
+    if (NO_RECEIVER.test(text)) throw new NoReceiver(text);
+    throw e instanceof Error ? e : new Error(text);
+  }
+  if (raw === undefined) throw new NoReceiver('no reply');
+  if (!isReply(raw)) throw new Error('The page sent an unreadable reply.');
+  if (!raw.ok) throw new Error(raw.error);
+  return raw.value as MessageMap[T]['res'];
+}
+
+export function browserServices(tabId: number): PopupServices {
+  let library: LibraryLike | null = null;
+  const lib = (): LibraryLike => (library ??= openLibrary() as unknown as LibraryLike);
+
+  return {
+    async getPage(): Promise<PageResult> {
+      try {
+        return { status: 'ok', page: await ask(tabId, 'page:get', {}) };
+      } catch (e) {
+        if (e instanceof NoReceiver) return { status: 'no-receiver' };
+        return { status: 'error', message: e instanceof Error ? e.message : String(e) };
+      }
+    },
+    async inject(): Promise<InjectResult> {
+      try {
+        await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+        return { status: 'ok' };
+      } catch (e) {
+        return { status: 'forbidden', message: e instanceof Error ? e.message : String(e) };
+      }
+    },
+    saveSection: (sectionId, paragraphIndex) =>
+      ask(tabId, 'page:saveSection', paragraphIndex === undefined ? { sectionId } : { sectionId, paragraphIndex }),
+    scrollTo: async (sectionId) => {
+      await ask(tabId, 'page:scrollTo', { sectionId });
+    },
+
+    highlightsForArticle: (key) => lib().highlightsForArticle(key),
+    getArticle: (key) => lib().getArticle(key),
+    updateHighlight: async (id, patch) => {
+      await lib().updateHighlight(id, patch);
+    },
+    deleteHighlights: (ids) => lib().deleteHighlights(ids),
+    restoreHighlights: async (rows) => {
+      await lib().restoreHighlights(rows);
+    },
+    libraryChanged: async (articleKeys) => {
+      await browser.runtime.sendMessage(message('library:changed', { articleKeys }));
+    },
+    onLibraryChange: (callback) => {
+      const off = lib().onChange(callback);
+      return () => {
+        if (typeof off === 'function') off();
+        else if (off && typeof off.unsubscribe === 'function') off.unsubscribe();
+      };
+    },
+
+    loadSettings,
+    renderHighlights,
+    renderInterview,
+
+    copyText: (text) => navigator.clipboard.writeText(text),
+    openLibrary: () => browser.runtime.openOptionsPage(),
+    async selectionShortcut() {
+      const commands = await browser.commands.getAll();
+      return commands.find((c) => c.name === SAVE_COMMAND)?.shortcut || null;
+    },
+  };
+}

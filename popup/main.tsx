@@ -1,0 +1,28 @@
+// The popup's entry: find the tab, wire the real services, render.
+
+import browser from 'webextension-polyfill';
+import { render } from 'preact';
+import { browserServices } from './browserServices';
+import { App } from './components/App';
+import { createPopupModel } from './model';
+
+/** `?tab=ID` lets tests open the popup as a page for a chosen tab. */
+async function targetTab(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+async function start(): Promise<void> {
+  const root = document.getElementById('app');
+  if (!root) return;
+  const tabId = await targetTab();
+  if (tabId === null) {
+    root.textContent = 'No tab to read.';
+    return;
+  }
+  render(<App model={createPopupModel(browserServices(tabId))} />, root);
+}
+
+void start();

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { articleFromInterview } from '../../popup/article';
+import { inPageOrder, isOrphan, savedParagraph, savedQa } from '../../popup/order';
+import { fold, matchesQuery } from '../../popup/search';
+import { formatTags, parseTags } from '../../popup/tags';
+import { makeHighlight, sampleInterview } from './fakes';
+
+describe('fold and matchesQuery', () => {
+  it('ignores case, accents and spacing', () => {
+    expect(fold('  Résumé\u00a0REVIEW ')).toBe('resume review');
+    expect(matchesQuery(fold('resume'), ['Le Résumé'])).toBe(true);
+    expect(matchesQuery(fold('review resume'), ['Résumé', 'and a Review'])).toBe(true);
+    expect(matchesQuery(fold('interview'), ['Résumé'])).toBe(false);
+  });
+
+  it('finds any text in itself whatever its case', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string({ minLength: 1 }), fc.string(), (a, b, c) => {
+        const q = fold(b);
+        return matchesQuery(q, [`${a}${b.toUpperCase()}${c}`]) || q !== fold(b.toUpperCase());
+      }),
+    );
+  });
+});
+
+describe('page order and saved state', () => {
+  const interview = sampleInterview();
+  it('orders by text position, then by question, then by save time', () => {
+    const a = makeHighlight({ quote: 'a', sectionId: 'q-panel' });
+    const b = makeHighlight({ quote: 'b', sectionId: 'q-joining' });
+    const c = makeHighlight({ quote: 'c', selectors: [{ type: 'TextPositionSelector', start: 50, end: 60 }] });
+    const d = makeHighlight({ quote: 'd', selectors: [{ type: 'TextPositionSelector', start: 5, end: 6 }] });
+    expect(inPageOrder([a, b, c, d], interview).map((h) => h.quote)).toEqual(['d', 'c', 'b', 'a']);
+  });
+
+  it('matches a saved paragraph by its text, not its whitespace', () => {
+    const s = interview.sections[0]!;
+    const h = makeHighlight({ kind: 'paragraph', sectionId: s.id, quote: 'I wanted to work on\n a product I use every day.' });
+    expect(savedParagraph([h], s, 0)).toEqual([h]);
+    expect(savedParagraph([h], s, 1)).toEqual([]);
+    expect(savedParagraph([h], s, 7)).toEqual([]);
+    expect(savedQa([h], s)).toEqual([]);
+    expect(savedQa([{ ...h, kind: 'qa' }], s)).toHaveLength(1);
+  });
+
+  it('calls orphan what the page could not place', () => {
+    const h = makeHighlight({ quote: 'x', orphaned: true });
+    expect(isOrphan(h, new Set(), new Set())).toBe(true);
+    expect(isOrphan(h, new Set(), new Set([h.id]))).toBe(false);
+    expect(isOrphan({ ...h, orphaned: false }, new Set([h.id]), new Set())).toBe(true);
+  });
+
+  it('builds an article from the page when the library has none', () => {
+    const a = articleFromInterview(interview, 'k', 7);
+    expect(a).toMatchObject({ key: 'k', title: 'Meet Ana Souza', lastClippedAt: 7 });
+    expect(a.sections.map((s) => s.id)).toEqual(['q-joining', 'q-day', 'q-panel']);
+  });
+});
+
+describe('tags', () => {
+  it('splits on commas and spaces, drops # and repeats', () => {
+    expect(parseTags(' #culture, hiring  Culture,,growth ')).toEqual(['culture', 'hiring', 'growth']);
+    expect(parseTags('')).toEqual([]);
+    expect(formatTags(['a', 'b'])).toBe('a, b');
+  });
+});
