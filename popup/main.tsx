@@ -22,7 +22,9 @@ async function start(): Promise<void> {
     root.textContent = 'No tab to read.';
     return;
   }
-  render(<App model={createPopupModel(browserServices(tabId))} />, root);
+  const model = createPopupModel(browserServices(tabId));
+  void model.start();
+  render(<App model={model} />, root);
 }
 
 void start();

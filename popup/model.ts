@@ -36,6 +36,8 @@ export interface PopupModel {
   placedHighlights: ReadonlySignal<Highlight[]>;
   orphanHighlights: ReadonlySignal<Highlight[]>;
 
+  /** The first load, once: the entry starts it before the first render so the tab is asked at once. */
+  start(): Promise<void>;
   load(): Promise<void>;
   findOnPage(): Promise<void>;
   refreshHighlights(): Promise<void>;
@@ -77,6 +79,7 @@ export function createPopupModel(services: PopupServices): PopupModel {
   const status = signal<Status | null>(null);
   let statusCounter = 0;
   let unsubscribe: (() => void) | null = null;
+  let started: Promise<void> | null = null;
 
   const say = (text: string, undo?: Highlight[]): void => {
     statusCounter += 1;
@@ -323,6 +326,7 @@ export function createPopupModel(services: PopupServices): PopupModel {
     visibleSections,
     placedHighlights,
     orphanHighlights,
+    start: () => (started ??= load()),
     load,
     findOnPage,
     refreshHighlights,

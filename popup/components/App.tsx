@@ -60,7 +60,7 @@ function Body() {
 
 export function App({ model }: { model: PopupModel }) {
   useEffect(() => {
-    void model.load();
+    void model.start();
     return () => model.dispose();
   }, [model]);
   return (

@@ -1,0 +1,117 @@
+// Popup first paint: how long after the popup opens until the reader sees the
+// interview's questions (the 'ih:first-questions' mark), on the seed interview,
+// in Chromium with the built extension loaded. Also the popup's bundle size.
+//
+//   node build.mjs && node bench/popup.mjs [runs]
+
+import { chromium } from 'playwright-core';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const extensionDir = path.join(root, 'dist', 'chrome');
+const fixtureDir = process.env.FIXTURES_DIR ?? (await firstDir([path.join(root, 'test', 'fixtures'), '/work/shared/fixtures']));
+const FIXTURE = 'pinterest-engineering-career-interview';
+const RUNS = Math.max(10, Number(process.argv[2] ?? 15) || 15);
+const MARK = 'ih:first-questions';
+
+async function firstDir(candidates) {
+  for (const dir of candidates) {
+    try {
+      await stat(path.join(dir, `${FIXTURE}.html`));
+      return dir;
+    } catch {
+      // try the next place
+    }
+  }
+  throw new Error(`fixture ${FIXTURE}.html not found in ${candidates.join(', ')}`);
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+async function bundleSize() {
+  const dir = path.join(extensionDir, 'popup');
+  const files = (await readdir(dir)).filter((f) => /\.(js|css|html)$/.test(f));
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const bytes = await readFile(path.join(dir, f));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip, files };
+}
+
+const expected = JSON.parse(await readFile(path.join(fixtureDir, `${FIXTURE}.expected.json`), 'utf8'));
+const html = await readFile(path.join(fixtureDir, `${FIXTURE}.html`), 'utf8');
+const profile = await mkdtemp(path.join(tmpdir(), 'ih-bench-popup-'));
+
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+});
+
+try {
+  // The fixture answers at its real address, so the content script matches it as it would on the web.
+  await context.route(
+    (u) => u.href.startsWith(expected.url),
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await context.route(
+    (u) => u.protocol.startsWith('http') && !u.href.startsWith(expected.url),
+    (route) => route.fulfill({ status: 404, body: '' }),
+  );
+
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+
+  const page = await context.newPage();
+  await page.goto(expected.url);
+  const tabId = await worker.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === url)?.id ?? null;
+  }, expected.url);
+  if (tabId === null) throw new Error('fixture tab not found');
+
+  const popupUrl = `chrome-extension://${extensionId}/popup/index.html?tab=${tabId}`;
+  const times = [];
+  // One warm-up: the first open pays for compiling the bundle once per profile.
+  for (let run = -1; run < RUNS; run++) {
+    const popup = await context.newPage();
+    await popup.goto(popupUrl);
+    const at = await popup.waitForFunction(
+      (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? false,
+      MARK,
+      { timeout: 10_000, polling: 10 },
+    );
+    const ms = await at.jsonValue();
+    const count = await popup.locator('.question-text').count();
+    if (count !== expected.questions.length) throw new Error(`popup showed ${count} questions, expected ${expected.questions.length}`);
+    if (run >= 0) times.push(ms);
+    await popup.close();
+  }
+
+  const { raw, gzip, files } = await bundleSize();
+  const med = median(times);
+  console.log(`runs: ${times.length}  first-questions ms: min ${Math.min(...times).toFixed(1)}  median ${med.toFixed(1)}  max ${Math.max(...times).toFixed(1)}`);
+  console.log(`bundle (${files.join(', ')}): ${raw} bytes, ${gzip} bytes gzip`);
+  console.log(`popup: first-questions=${med.toFixed(1)}ms bundle=${(raw / 1024).toFixed(1)}kB gzip=${(gzip / 1024).toFixed(1)}kB`);
+} finally {
+  await context.close();
+  await rm(profile, { recursive: true, force: true });
+}
