@@ -75,7 +75,7 @@ export class ContentSession {
     void this.refreshPage();
     this.stopWatching = watchPage(
       window,
-      { onUrlChange: () => void this.refreshPage(), onContentAdded: () => void this.refreshPage() },
+      { onUrlChange: () => this.onUrlChange(), onContentAdded: () => this.scheduleRefresh() },
       { ignore: (n) => this.ui.contains(n) },
     );
     browser.runtime.onMessage.addListener(this.onMessage);
@@ -92,6 +92,31 @@ export class ContentSession {
     window.removeEventListener('scroll', this.onScroll);
     this.painter.clear();
     this.ui.reset();
+  }
+
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * The previous page's paint goes at once; extraction waits for the app to
+   * swap its content in (pushState comes before the new DOM), so one pass
+   * sees the new page instead of the old content under the new address.
+   */
+  private onUrlChange(): void {
+    if (articleKey(location.href) !== articleKey(this.url)) {
+      this.anchoring?.abort();
+      this.generation++;
+      this.painter.clear();
+      this.ui.reset();
+    }
+    this.scheduleRefresh();
+  }
+
+  private scheduleRefresh(delay = 300): void {
+    if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = null;
+      void this.refreshPage();
+    }, delay);
   }
 
   private async loadSettings(): Promise<void> {
@@ -118,6 +143,10 @@ export class ContentSession {
     const pageChanged = articleKey(url) !== articleKey(this.url);
     const root = findArticleRoot(document) ?? document.body ?? document.documentElement;
     const signature = `${articleKey(url)}|${(root.textContent ?? '').length}`;
+    if (this.refreshTimer !== null) {
+      clearTimeout(this.refreshTimer);
+      this.refreshTimer = null;
+    }
     if (!pageChanged && root === this.root && signature === this.signature) return;
 
     if (pageChanged) {

@@ -63,7 +63,7 @@ class FakeLibrary implements LibraryPort {
   rows = new Map<string, Highlight>();
   failWrites = false;
   orphanCalls: [string, string[]][] = [];
-  async saveHighlight(h: Highlight): Promise<void> {
+  async saveHighlight(h: Highlight, _article?: Article): Promise<void> {
     if (this.failWrites) throw new StoreError('quota', 'Your disk is full.');
     this.rows.set(h.id, h);
   }
