@@ -5,19 +5,8 @@ import browser from 'webextension-polyfill';
 import { isReply, message, type MessageMap, type MessageType } from '../src/messages';
 import { renderHighlights, renderInterview } from '../src/export';
 import { loadSettings } from '../src/settings';
-import { openLibrary } from '../src/store';
-import type { Article, Highlight } from '../src/types';
-import type { HighlightEdit, InjectResult, PageResult, PopupServices } from './services';
-
-/** What the popup uses of src/store's Library. */
-interface LibraryLike {
-  highlightsForArticle(articleKey: string): Promise<Highlight[]>;
-  getArticle(key: string): Promise<Article | undefined>;
-  updateHighlight(id: string, patch: HighlightEdit): Promise<unknown>;
-  deleteHighlights(ids: string[]): Promise<Highlight[]>;
-  restoreHighlights(rows: Highlight[]): Promise<unknown>;
-  onChange(callback: () => void): (() => void) | { unsubscribe(): void } | void;
-}
+import { openLibrary, type Library } from '../src/store';
+import type { InjectResult, PageResult, PopupServices } from './services';
 
 const SAVE_COMMAND = 'save-highlight';
 
@@ -42,8 +31,8 @@ async function ask<T extends MessageType>(tabId: number, type: T, payload: Messa
 }
 
 export function browserServices(tabId: number): PopupServices {
-  let library: LibraryLike | null = null;
-  const lib = (): LibraryLike => (library ??= openLibrary() as unknown as LibraryLike);
+  let library: Library | null = null;
+  const lib = (): Library => (library ??= openLibrary());
 
   return {
     async getPage(): Promise<PageResult> {
@@ -81,10 +70,12 @@ export function browserServices(tabId: number): PopupServices {
       await browser.runtime.sendMessage(message('library:changed', { articleKeys }));
     },
     onLibraryChange: (callback) => {
-      const off = lib().onChange(callback);
+      // Our own writes and the background's (a save from the page) both mean: read again.
+      const offOwn = lib().onChange(() => callback());
+      const offOther = lib().onExternalChange(callback);
       return () => {
-        if (typeof off === 'function') off();
-        else if (off && typeof off.unsubscribe === 'function') off.unsubscribe();
+        offOwn();
+        offOther();
       };
     },
 
