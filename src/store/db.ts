@@ -1,0 +1,68 @@
+// The IndexedDB schema. One row per highlight, one per article.
+//
+// Changing the schema: append an entry to SCHEMA_VERSIONS with the next
+// version number, the full `stores` map, and an `upgrade` that rewrites old
+// rows; never edit an entry that has shipped. test/store/upgrade.test.ts opens
+// a database written "as" every older version (openAtVersion) and checks it.
+
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { Article, Highlight } from '../types';
+
+/** What a highlight row holds on disk: the Highlight plus its search words. */
+export interface StoredHighlight extends Highlight {
+  /** Normalised words of quote, note, question, tags and the article's title and interviewee (see words.ts). */
+  words: string[];
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // published and title are indexed for range queries; sorting for display is
+      // done in memory because null dates are left out of an index and titles
+      // need a locale collation.
+      articles: 'key, lastClippedAt, published, title, createdAt',
+      highlights: 'id, articleKey, [articleKey+createdAt], createdAt, updatedAt, *tags, *words',
+    },
+  },
+  // { version: 2, stores: {...}, upgrade: async (tx) => { await tx.table('highlights').toCollection().modify(...) } },
+];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+export const DEFAULT_DB_NAME = 'interview-highlights';
+
+/** Declares versions 1..upTo on a Dexie instance. */
+export function declareVersions(db: Dexie, upTo: number = CURRENT_VERSION): void {
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break;
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+}
+
+export class LibraryDB extends Dexie {
+  articles!: Table<Article, string>;
+  highlights!: Table<StoredHighlight, string>;
+
+  constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    declareVersions(this);
+  }
+}
+
+/**
+ * A database declared only up to `version`, for writing rows the way an older
+ * release did before opening it with LibraryDB in upgrade tests.
+ */
+export function openAtVersion(name: string, version: number, options?: DexieOptions): Dexie {
+  const db = new Dexie(name, options);
+  declareVersions(db, version);
+  return db;
+}

@@ -1,0 +1,24 @@
+// The store's public face: import from 'src/store'.
+export { LibraryDB, openAtVersion, SCHEMA_VERSIONS, CURRENT_VERSION, DEFAULT_DB_NAME, type StoredHighlight } from './db';
+export {
+  Library,
+  openLibrary,
+  comparePageOrder,
+  mergeArticle,
+  type ArticleSort,
+  type HighlightEdit,
+  type ImportReport,
+  type LibraryOptions,
+} from './library';
+export { StoreError, BackupError, toStoreError, type StoreErrorKind } from './errors';
+export { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, parseBackupText, makeBackup, type Backup } from './backup';
+export {
+  SearchIndex,
+  type Facets,
+  type LibraryQuery,
+  type SearchField,
+  type SearchHit,
+  type SearchMatch,
+  type SearchResult,
+} from './search';
+export { normalize, tokenize } from './words';

@@ -1,0 +1,530 @@
+// The library: every read and write of highlights and articles. Each public
+// write is one read-write transaction over both tables, so a failure leaves
+// nothing half-written, and every error leaves as a StoreError.
+//
+// Change notification: `onChange(cb)` fires after each committed write made
+// through this Library instance, with the article keys it touched.
+// `onExternalChange(cb)` fires when another context (the background, another
+// tab, another Library) wrote to the same database; re-query everything then.
+// Dexie's liveQuery over `library.db` works as well for UIs that prefer it.
+
+import Dexie, { type DexieOptions, type ObservabilitySet, type Transaction } from 'dexie';
+import type { Article, Highlight, HighlightColor } from '../types';
+import { makeBackup, parseBackup, type Backup } from './backup';
+import { DEFAULT_DB_NAME, LibraryDB, type StoredHighlight } from './db';
+import { StoreError, toStoreError } from './errors';
+import { SearchIndex, searchWords, type Facets, type LibraryQuery, type SearchResult } from './search';
+import { bool, checkArticle, checkHighlight, cleanTags, color, LIMITS, str, ValidationError } from './validate';
+
+export interface HighlightEdit {
+  note?: string;
+  /** Trimmed; repeats that differ only in case are dropped, keeping the first spelling. */
+  tags?: string[];
+  color?: HighlightColor;
+  orphaned?: boolean;
+}
+
+export interface ImportReport {
+  /** Highlights new to this library. */
+  added: number;
+  /** Highlights replaced by a newer edit (a later updatedAt) from the file. */
+  updated: number;
+  /** Highlights already here, as new as or newer than the file's. */
+  unchanged: number;
+  /** Article rows added or replaced. */
+  articles: number;
+}
+
+export type ArticleSort = 'lastClipped' | 'published' | 'title';
+
+export interface LibraryOptions {
+  /** The clock; tests pin it. */
+  now?: () => number;
+  /** Dexie options, e.g. a separate IDBFactory per test. */
+  dexie?: DexieOptions;
+}
+
+interface Changes {
+  articleKeys: Set<string>;
+  putArticles: Article[];
+  deletedArticles: string[];
+  putHighlights: Highlight[];
+  deletedHighlights: string[];
+}
+
+function emptyChanges(): Changes {
+  return { articleKeys: new Set(), putArticles: [], deletedArticles: [], putHighlights: [], deletedHighlights: [] };
+}
+
+function stripWords(row: StoredHighlight): Highlight {
+  const { words: _words, ...h } = row;
+  return h;
+}
+
+function stored(h: Highlight, article: Article | undefined): StoredHighlight {
+  return { ...h, words: searchWords(h, article) };
+}
+
+function invalid(e: unknown): never {
+  if (e instanceof ValidationError) throw new StoreError('invalid', e.message, { cause: e });
+  throw e;
+}
+
+function positionOf(h: Highlight): number {
+  for (const s of h.selectors) if (s.type === 'TextPositionSelector') return s.start;
+  return Number.POSITIVE_INFINITY;
+}
+
+/** Page order: position on the page, then clip time, then id so the order is total. */
+export function comparePageOrder(a: Highlight, b: Highlight): number {
+  const pa = positionOf(a);
+  const pb = positionOf(b);
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** The article row after clipping again from the page: page facts refreshed, history kept. */
+export function mergeArticle(old: Article | undefined, incoming: Article, clippedAt: number, now: number): Article {
+  if (!old) return { ...incoming, updatedAt: now, lastClippedAt: Math.max(incoming.lastClippedAt, clippedAt) };
+  const sectionIds = new Set(incoming.sections.map((s) => s.id));
+  const subject = { ...old.subject };
+  for (const [k, v] of Object.entries(incoming.subject) as [keyof Article['subject'], string | undefined][]) {
+    if (v) subject[k] = v;
+  }
+  return {
+    key: old.key,
+    url: incoming.url || old.url,
+    canonicalUrl: incoming.canonicalUrl ?? old.canonicalUrl,
+    site: incoming.site,
+    title: incoming.title || old.title,
+    author: incoming.author ?? old.author,
+    publication: incoming.publication ?? old.publication,
+    published: incoming.published ?? old.published,
+    subject,
+    // The page's current order first; questions no longer on the page are kept
+    // because older highlights may still sit under them.
+    sections: [...incoming.sections, ...old.sections.filter((s) => !sectionIds.has(s.id))],
+    createdAt: old.createdAt,
+    updatedAt: now,
+    lastClippedAt: Math.max(old.lastClippedAt, clippedAt),
+  };
+}
+
+/** An article row made from a highlight alone, for undo without the removed article. */
+function articleFromHighlight(h: Highlight, now: number): Article {
+  return {
+    key: h.articleKey,
+    url: h.url,
+    canonicalUrl: h.canonicalUrl,
+    site: 'generic',
+    title: h.url,
+    author: null,
+    publication: null,
+    published: null,
+    subject: {},
+    sections: h.sectionId && h.question ? [{ id: h.sectionId, question: h.question }] : [],
+    createdAt: h.createdAt,
+    updatedAt: now,
+    lastClippedAt: h.createdAt,
+  };
+}
+
+function searchFieldsChanged(a: Article | undefined, b: Article): boolean {
+  return !a || a.title !== b.title || (a.subject.name ?? '') !== (b.subject.name ?? '');
+}
+
+export class Library {
+  readonly db: LibraryDB;
+  private readonly now: () => number;
+  private readonly listeners = new Set<(articleKeys: string[]) => void>();
+  private readonly externalListeners = new Set<() => void>();
+  private readonly ownTransactions = new Set<Transaction>();
+  private index: SearchIndex | null = null;
+  private indexLoad: Promise<SearchIndex> | null = null;
+  /** Bumped by every write; an index read that overlapped a write is read again. */
+  private generation = 0;
+  /** How many times the search index was read from IndexedDB (for tests and measurements). */
+  indexBuilds = 0;
+
+  constructor(name: string = DEFAULT_DB_NAME, options: LibraryOptions = {}) {
+    this.db = new LibraryDB(name, options.dexie);
+    this.now = options.now ?? Date.now;
+    Dexie.on.storagemutated.subscribe(this.onStorageMutated);
+  }
+
+  close(): void {
+    Dexie.on.storagemutated.unsubscribe(this.onStorageMutated);
+    this.db.close();
+  }
+
+  onChange(cb: (articleKeys: string[]) => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  onExternalChange(cb: () => void): () => void {
+    this.externalListeners.add(cb);
+    return () => this.externalListeners.delete(cb);
+  }
+
+  // ---- writes ----
+
+  async saveHighlight(h: Highlight, article: Article): Promise<Highlight> {
+    let hl: Highlight;
+    let art: Article;
+    try {
+      hl = checkHighlight(h);
+      art = checkArticle(article);
+    } catch (e) {
+      invalid(e);
+    }
+    if (hl.articleKey !== art.key) {
+      throw new StoreError('invalid', `highlight.articleKey ${JSON.stringify(hl.articleKey)} is not article.key ${JSON.stringify(art.key)}`);
+    }
+    await this.write(async (ch) => {
+      const old = await this.db.articles.get(art.key);
+      const merged = mergeArticle(old, art, hl.createdAt, this.now());
+      await this.db.articles.put(merged);
+      ch.putArticles.push(merged);
+      if (old && searchFieldsChanged(old, merged)) await this.rewordArticle(merged);
+      await this.db.highlights.put(stored(hl, merged));
+      ch.putHighlights.push(hl);
+      ch.articleKeys.add(art.key);
+    });
+    return hl;
+  }
+
+  async updateHighlight(id: string, patch: HighlightEdit): Promise<Highlight> {
+    const edit: HighlightEdit = {};
+    try {
+      if (patch.note !== undefined) edit.note = str(patch.note, 'patch.note', LIMITS.note);
+      if (patch.tags !== undefined) edit.tags = cleanTags(patch.tags, 'patch.tags');
+      if (patch.color !== undefined) edit.color = color(patch.color, 'patch.color');
+      if (patch.orphaned !== undefined) edit.orphaned = bool(patch.orphaned, 'patch.orphaned');
+    } catch (e) {
+      invalid(e);
+    }
+    return this.write(async (ch) => {
+      const row = await this.db.highlights.get(id);
+      if (!row) throw new StoreError('not-found', `no highlight with id ${JSON.stringify(id)}`);
+      const next: Highlight = { ...stripWords(row), ...edit, updatedAt: Math.max(this.now(), row.updatedAt) };
+      const article = await this.db.articles.get(next.articleKey);
+      await this.db.highlights.put(stored(next, article));
+      ch.putHighlights.push(next);
+      ch.articleKeys.add(next.articleKey);
+      return next;
+    });
+  }
+
+  /** Marks exactly `orphanedIds` among the article's highlights as orphaned; not an edit, so updatedAt stays. */
+  async setOrphaned(articleKey: string, orphanedIds: string[]): Promise<void> {
+    const orphaned = new Set(orphanedIds);
+    await this.write(async (ch) => {
+      const rows = await this.db.highlights.where('articleKey').equals(articleKey).toArray();
+      const changed = rows.filter((r) => r.orphaned !== orphaned.has(r.id)).map((r) => ({ ...r, orphaned: !r.orphaned }));
+      if (changed.length === 0) return;
+      await this.db.highlights.bulkPut(changed);
+      ch.putHighlights.push(...changed.map(stripWords));
+      ch.articleKeys.add(articleKey);
+    });
+  }
+
+  /**
+   * Removes the highlights and returns the removed rows, for undo. Article rows
+   * stay (page facts and first-clip date are still true of the page); an
+   * article without highlights is left out of listArticles and backups, and
+   * pruneEmptyArticles removes such rows for good.
+   */
+  async deleteHighlights(ids: string[]): Promise<Highlight[]> {
+    return this.write(async (ch) => {
+      const rows = (await this.db.highlights.bulkGet(ids)).filter((r): r is StoredHighlight => r !== undefined);
+      await this.db.highlights.bulkDelete(rows.map((r) => r.id));
+      for (const r of rows) ch.articleKeys.add(r.articleKey);
+      ch.deletedHighlights.push(...rows.map((r) => r.id));
+      return rows.map(stripWords);
+    });
+  }
+
+  /**
+   * Undo for deleteHighlights: puts the rows back exactly as they were. If an
+   * article row is gone by then (pruned, cleared), a plain one is made from the
+   * highlight so nothing is left without its article.
+   */
+  async restoreHighlights(rows: Highlight[]): Promise<void> {
+    let highlights: Highlight[];
+    try {
+      highlights = rows.map((h, i) => checkHighlight(h, `rows[${i}]`));
+    } catch (e) {
+      invalid(e);
+    }
+    await this.write(async (ch) => {
+      const byKey = new Map<string, Article>();
+      for (const h of highlights) {
+        let a = byKey.get(h.articleKey) ?? (await this.db.articles.get(h.articleKey));
+        if (!a) {
+          a = articleFromHighlight(h, this.now());
+          await this.db.articles.put(a);
+          ch.putArticles.push(a);
+        }
+        byKey.set(a.key, a);
+        await this.db.highlights.put(stored(h, a));
+        ch.putHighlights.push(h);
+        ch.articleKeys.add(h.articleKey);
+      }
+    });
+  }
+
+  /** Removes article rows that have no highlights left; returns their keys. */
+  async pruneEmptyArticles(): Promise<string[]> {
+    return this.write(async (ch) => {
+      const used = new Set((await this.db.highlights.orderBy('articleKey').uniqueKeys()).map(String));
+      const empty = (await this.db.articles.toCollection().primaryKeys()).filter((k) => !used.has(k));
+      await this.db.articles.bulkDelete(empty);
+      ch.deletedArticles.push(...empty);
+      for (const k of empty) ch.articleKeys.add(k);
+      return empty;
+    });
+  }
+
+  async clear(): Promise<void> {
+    await this.write(async (ch) => {
+      for (const k of await this.db.articles.toCollection().primaryKeys()) ch.articleKeys.add(k);
+      await this.db.highlights.clear();
+      await this.db.articles.clear();
+      ch.deletedArticles.push(...ch.articleKeys);
+    });
+    this.index = new SearchIndex();
+  }
+
+  // ---- reads ----
+
+  async highlightsForArticle(articleKey: string): Promise<Highlight[]> {
+    const rows = await this.read(() => this.db.highlights.where('articleKey').equals(articleKey).toArray());
+    return rows.map(stripWords).sort(comparePageOrder);
+  }
+
+  async getHighlight(id: string): Promise<Highlight | undefined> {
+    const row = await this.read(() => this.db.highlights.get(id));
+    return row && stripWords(row);
+  }
+
+  async getArticle(key: string): Promise<Article | undefined> {
+    return this.read(() => this.db.articles.get(key));
+  }
+
+  /** Articles that hold at least one highlight. */
+  async listArticles(sort: ArticleSort = 'lastClipped'): Promise<Article[]> {
+    const [all, used] = await this.read(() =>
+      this.db.transaction('r', this.db.articles, this.db.highlights, () =>
+        Promise.all([this.db.articles.toArray(), this.db.highlights.orderBy('articleKey').uniqueKeys()]),
+      ),
+    );
+    const withHighlights = new Set(used.map(String));
+    const rows = all.filter((a) => withHighlights.has(a.key));
+    const recent = (a: Article, b: Article) => b.lastClippedAt - a.lastClippedAt || collator.compare(a.title, b.title);
+    switch (sort) {
+      case 'lastClipped':
+        return rows.sort(recent);
+      case 'published':
+        // Undated articles last; IndexedDB leaves null out of the published index, so this sorts in memory.
+        return rows.sort((a, b) =>
+          a.published === b.published ? recent(a, b) : a.published === null ? 1 : b.published === null ? -1 : a.published < b.published ? 1 : -1,
+        );
+      case 'title':
+        return rows.sort((a, b) => collator.compare(a.title, b.title) || recent(a, b));
+    }
+  }
+
+  /** All highlights, or one article's. */
+  async countHighlights(articleKey?: string): Promise<number> {
+    return this.read(() =>
+      articleKey === undefined ? this.db.highlights.count() : this.db.highlights.where('articleKey').equals(articleKey).count(),
+    );
+  }
+
+  /** Highlights per article key, read from the index alone. */
+  async countsByArticle(): Promise<Map<string, number>> {
+    const keys = await this.read(() => this.db.highlights.orderBy('articleKey').keys());
+    const counts = new Map<string, number>();
+    for (const k of keys) counts.set(String(k), (counts.get(String(k)) ?? 0) + 1);
+    return counts;
+  }
+
+  async search(q: LibraryQuery = {}): Promise<SearchResult> {
+    return (await this.searchIndex()).search(q);
+  }
+
+  /** Tags and interviewees with how many highlights carry them, for filter menus. */
+  async facets(): Promise<Facets> {
+    return (await this.searchIndex()).facets();
+  }
+
+  // ---- backup ----
+
+  async exportBackup(): Promise<Backup> {
+    const [articles, rows] = await this.read(() =>
+      this.db.transaction('r', this.db.articles, this.db.highlights, () =>
+        Promise.all([this.db.articles.toArray(), this.db.highlights.toArray()]),
+      ),
+    );
+    const used = new Set(rows.map((r) => r.articleKey));
+    return makeBackup(
+      articles.filter((a) => used.has(a.key)),
+      rows.map(stripWords),
+      this.now(),
+    );
+  }
+
+  /** Checks the whole file first (BackupError names what is wrong), then merges it in one transaction. */
+  async importBackup(data: unknown): Promise<ImportReport> {
+    const backup = parseBackup(data);
+    return this.write(async (ch) => {
+      const report: ImportReport = { added: 0, updated: 0, unchanged: 0, articles: 0 };
+      const oldArticles = await this.db.articles.bulkGet(backup.articles.map((a) => a.key));
+      const articleRows = new Map<string, Article>();
+      const putArticles: Article[] = [];
+      const reworded: Article[] = [];
+      backup.articles.forEach((a, i) => {
+        const old = oldArticles[i];
+        if (!old || a.updatedAt > old.updatedAt) {
+          const row = old
+            ? { ...a, createdAt: Math.min(a.createdAt, old.createdAt), lastClippedAt: Math.max(a.lastClippedAt, old.lastClippedAt) }
+            : a;
+          putArticles.push(row);
+          if (old && searchFieldsChanged(old, row)) reworded.push(row);
+          articleRows.set(a.key, row);
+        } else {
+          articleRows.set(a.key, old);
+        }
+      });
+      const oldRows = await this.db.highlights.bulkGet(backup.highlights.map((h) => h.id));
+      const putRows: StoredHighlight[] = [];
+      backup.highlights.forEach((h, i) => {
+        const old = oldRows[i];
+        if (old && old.updatedAt >= h.updatedAt) {
+          report.unchanged++;
+          return;
+        }
+        if (old) report.updated++;
+        else report.added++;
+        putRows.push(stored(h, articleRows.get(h.articleKey)));
+        ch.articleKeys.add(h.articleKey);
+        if (old && old.articleKey !== h.articleKey) ch.articleKeys.add(old.articleKey);
+      });
+      // An article whose title changed moves its other highlights' search words too.
+      for (const a of reworded) await this.rewordArticle(a);
+      await this.db.articles.bulkPut(putArticles);
+      await this.db.highlights.bulkPut(putRows);
+      report.articles = putArticles.length;
+      for (const a of putArticles) ch.articleKeys.add(a.key);
+      ch.putArticles.push(...putArticles);
+      ch.putHighlights.push(...putRows.map(stripWords));
+      return report;
+    });
+  }
+
+  // ---- internals ----
+
+  /** Recomputes stored search words of an article's highlights after its title or interviewee changed. */
+  private async rewordArticle(article: Article): Promise<void> {
+    const rows = await this.db.highlights.where('articleKey').equals(article.key).toArray();
+    if (rows.length === 0) return;
+    await this.db.highlights.bulkPut(rows.map((r) => stored(stripWords(r), article)));
+  }
+
+  private async read<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw toStoreError(e);
+    }
+  }
+
+  private async write<T>(fn: (ch: Changes) => Promise<T>): Promise<T> {
+    const ch = emptyChanges();
+    let tx: Transaction | undefined;
+    let result: T;
+    try {
+      result = await this.db.transaction('rw', this.db.articles, this.db.highlights, (t) => {
+        tx = t;
+        this.ownTransactions.add(t);
+        return fn(ch);
+      });
+    } catch (e) {
+      throw toStoreError(e);
+    } finally {
+      if (tx) this.ownTransactions.delete(tx);
+    }
+    this.generation++;
+    this.patchIndex(ch);
+    const keys = [...ch.articleKeys];
+    if (keys.length > 0) {
+      for (const cb of [...this.listeners]) {
+        try {
+          cb(keys);
+        } catch (e) {
+          console.error('[interview-highlights] onChange listener failed', e);
+        }
+      }
+    }
+    return result;
+  }
+
+  private patchIndex(ch: Changes): void {
+    const idx = this.index;
+    if (!idx) return;
+    for (const key of ch.deletedArticles) idx.deleteArticle(key);
+    for (const a of ch.putArticles) idx.putArticle(a);
+    for (const id of ch.deletedHighlights) idx.deleteHighlight(id);
+    for (const h of ch.putHighlights) idx.putHighlight(h);
+  }
+
+  private searchIndex(): Promise<SearchIndex> {
+    if (this.index) return Promise.resolve(this.index);
+    this.indexLoad ??= this.loadIndex().finally(() => {
+      this.indexLoad = null;
+    });
+    return this.indexLoad;
+  }
+
+  private async loadIndex(): Promise<SearchIndex> {
+    for (;;) {
+      const gen = this.generation;
+      const [articles, rows] = await this.read(() =>
+        this.db.transaction('r', this.db.articles, this.db.highlights, () =>
+          Promise.all([this.db.articles.toArray(), this.db.highlights.toArray()]),
+        ),
+      );
+      this.indexBuilds++;
+      // A write that committed while we read may or may not be in what we read.
+      if (gen !== this.generation) continue;
+      this.index = new SearchIndex(articles, rows.map(stripWords));
+      return this.index;
+    }
+  }
+
+  private readonly onStorageMutated = (parts: ObservabilitySet): void => {
+    const prefix = `idb://${this.db.name}/`;
+    if (!Object.keys(parts).some((k) => k === 'all' || k.startsWith(prefix))) return;
+    // Our own commits fire this too, with the very object Dexie collected on
+    // the transaction (an internal field); those are already patched in.
+    for (const t of this.ownTransactions) {
+      if ((t.idbtrans as unknown as { mutatedParts?: unknown }).mutatedParts === parts) return;
+    }
+    this.generation++;
+    this.index = null;
+    for (const cb of [...this.externalListeners]) {
+      try {
+        cb();
+      } catch (e) {
+        console.error('[interview-highlights] onExternalChange listener failed', e);
+      }
+    }
+  };
+}
+
+export function openLibrary(name: string = DEFAULT_DB_NAME, options?: LibraryOptions): Library {
+  return new Library(name, options);
+}

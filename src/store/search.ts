@@ -1,0 +1,290 @@
+// Full-text search over the library, in memory.
+//
+// Why in memory: a query is retyped on every keystroke and must rank every
+// match, so it needs every candidate row anyway. Reading 10,000 rows out of
+// IndexedDB per keystroke costs far more than the scoring; holding prepared
+// words for them costs a few megabytes. The Library builds this index once,
+// patches it after its own writes, and rebuilds it lazily after writes made
+// elsewhere (see library.ts). The `words` column in IndexedDB holds the same
+// normal forms for index-backed lookups that do not need ranking.
+
+import type { Article, Highlight, Site } from '../types';
+import { normalize, originalPrefixLength, tokenize, words } from './words';
+
+export type SearchField = 'title' | 'interviewee' | 'question' | 'tag' | 'quote' | 'note';
+
+export interface LibraryQuery {
+  /** Words to find; each must start some word of the highlight, its note, question, tags or its article's title or interviewee. */
+  text?: string;
+  site?: Site;
+  /** One tag, compared ignoring case and accents. */
+  tag?: string;
+  /** The article's subject name, compared whole, ignoring case and accents. */
+  interviewee?: string;
+  /**
+   * YYYY-MM-DD bounds, inclusive, on the article's published date; a highlight
+   * of an article without one is dated by the day it was clipped (UTC).
+   */
+  from?: string;
+  to?: string;
+  hasNote?: boolean;
+  orphaned?: boolean;
+  /** At most this many hits; `total` still counts them all. */
+  limit?: number;
+}
+
+export interface SearchMatch {
+  field: SearchField;
+  /** For field 'tag': which of highlight.tags. */
+  index?: number;
+  /** UTF-16 offsets into that field's original text (article.title, subject.name, highlight.question, the tag, quote or note). */
+  start: number;
+  end: number;
+}
+
+export interface SearchHit {
+  highlight: Highlight;
+  article: Article;
+  score: number;
+  matches: SearchMatch[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Hits before `limit` was applied. */
+  total: number;
+  /** The normalised query words. */
+  terms: string[];
+}
+
+export interface Facets {
+  tags: { tag: string; count: number }[];
+  interviewees: { name: string; count: number }[];
+}
+
+/** Exact word hits count twice a prefix hit; title, question, tags and the interviewee weigh most, then the quote, then the note. */
+const WEIGHT: Record<SearchField, number> = { title: 3, interviewee: 3, question: 3, tag: 3, quote: 2, note: 1 };
+const EXACT = 2;
+const PREFIX = 1;
+/** Each extra occurrence adds a little, so more mentions rank higher without outweighing a better field. */
+const OCCURRENCE_BONUS = 0.05;
+const MAX_OCCURRENCES = 20;
+
+interface PreparedArticle {
+  article: Article;
+  title: string[];
+  interviewee: string[];
+  intervieweeNorm: string;
+}
+
+interface PreparedHighlight {
+  highlight: Highlight;
+  quote: string[];
+  note: string[];
+  question: string[];
+  tags: string[][];
+  tagNorm: string[];
+  clipDay: string;
+}
+
+export function clipDay(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}
+
+function prepareArticle(article: Article): PreparedArticle {
+  const name = article.subject.name ?? '';
+  return {
+    article,
+    title: unique(words(article.title)),
+    interviewee: unique(words(name)),
+    intervieweeNorm: words(name).join(' '),
+  };
+}
+
+function prepareHighlight(highlight: Highlight): PreparedHighlight {
+  return {
+    highlight,
+    quote: unique(words(highlight.quote)),
+    note: unique(words(highlight.note)),
+    question: unique(words(highlight.question ?? '')),
+    tags: highlight.tags.map((t) => words(t)),
+    tagNorm: highlight.tags.map((t) => words(t).join(' ')),
+    clipDay: clipDay(highlight.createdAt),
+  };
+}
+
+function unique(ws: string[]): string[] {
+  return [...new Set(ws)];
+}
+
+/** The normalised words stored in the `words` index for a highlight. */
+export function searchWords(h: Highlight, article: Article | undefined): string[] {
+  const all = [h.quote, h.note, h.question ?? '', ...h.tags, article?.title ?? '', article?.subject.name ?? ''];
+  return unique(all.flatMap((t) => words(t)));
+}
+
+/** The query's normalised words, each once. */
+export function queryTerms(text: string | undefined): string[] {
+  return unique(words(text ?? ''));
+}
+
+/** Best grade of `term` against a word list: EXACT, PREFIX or 0; and how many words it hits. */
+function grade(term: string, list: readonly string[]): [number, number] {
+  let best = 0;
+  let n = 0;
+  for (const w of list) {
+    if (w.length < term.length || !w.startsWith(term)) continue;
+    n++;
+    if (w.length === term.length) best = EXACT;
+    else if (best === 0) best = PREFIX;
+  }
+  return [best, n];
+}
+
+function scoreOf(terms: string[], a: PreparedArticle, h: PreparedHighlight): number {
+  let score = 0;
+  let occurrences = 0;
+  for (const term of terms) {
+    let best = 0;
+    const fields: [SearchField, readonly string[]][] = [
+      ['title', a.title],
+      ['interviewee', a.interviewee],
+      ['question', h.question],
+      ['quote', h.quote],
+      ['note', h.note],
+    ];
+    for (const [field, list] of fields) {
+      const [g, n] = grade(term, list);
+      if (g) best = Math.max(best, g * WEIGHT[field]);
+      occurrences += n;
+    }
+    for (const tagWords of h.tags) {
+      const [g, n] = grade(term, tagWords);
+      if (g) best = Math.max(best, g * WEIGHT.tag);
+      occurrences += n;
+    }
+    if (best === 0) return 0;
+    score += best;
+  }
+  return score + OCCURRENCE_BONUS * Math.min(occurrences, MAX_OCCURRENCES);
+}
+
+/** Where the terms occur in one field's original text. */
+export function matchesIn(text: string, terms: string[], field: SearchField, index?: number): SearchMatch[] {
+  const out: SearchMatch[] = [];
+  if (!text || terms.length === 0) return out;
+  for (const tok of tokenize(text)) {
+    let longest = 0;
+    for (const t of terms) if (t.length > longest && tok.word.startsWith(t)) longest = t.length;
+    if (longest === 0) continue;
+    const len =
+      longest === tok.word.length ? tok.end - tok.start : originalPrefixLength(text.slice(tok.start, tok.end), longest);
+    const m: SearchMatch = { field, start: tok.start, end: tok.start + len };
+    if (index !== undefined) m.index = index;
+    out.push(m);
+  }
+  return out;
+}
+
+function allMatches(terms: string[], h: Highlight, a: Article): SearchMatch[] {
+  return [
+    ...matchesIn(a.title, terms, 'title'),
+    ...matchesIn(a.subject.name ?? '', terms, 'interviewee'),
+    ...matchesIn(h.question ?? '', terms, 'question'),
+    ...h.tags.flatMap((t, i) => matchesIn(t, terms, 'tag', i)),
+    ...matchesIn(h.quote, terms, 'quote'),
+    ...matchesIn(h.note, terms, 'note'),
+  ];
+}
+
+function byRecency(x: { highlight: Highlight }, y: { highlight: Highlight }): number {
+  return y.highlight.createdAt - x.highlight.createdAt || (x.highlight.id < y.highlight.id ? -1 : 1);
+}
+
+export class SearchIndex {
+  private articles = new Map<string, PreparedArticle>();
+  private highlights = new Map<string, PreparedHighlight>();
+
+  constructor(articles: Iterable<Article> = [], highlights: Iterable<Highlight> = []) {
+    for (const a of articles) this.putArticle(a);
+    for (const h of highlights) this.putHighlight(h);
+  }
+
+  get size(): number {
+    return this.highlights.size;
+  }
+
+  putArticle(a: Article): void {
+    this.articles.set(a.key, prepareArticle(a));
+  }
+
+  deleteArticle(key: string): void {
+    this.articles.delete(key);
+  }
+
+  putHighlight(h: Highlight): void {
+    this.highlights.set(h.id, prepareHighlight(h));
+  }
+
+  deleteHighlight(id: string): void {
+    this.highlights.delete(id);
+  }
+
+  search(q: LibraryQuery): SearchResult {
+    const terms = queryTerms(q.text);
+    const tag = q.tag === undefined ? undefined : words(q.tag).join(' ');
+    const interviewee = q.interviewee === undefined ? undefined : words(q.interviewee).join(' ');
+    const scored: { highlight: Highlight; article: Article; score: number }[] = [];
+    for (const h of this.highlights.values()) {
+      const hl = h.highlight;
+      if (q.orphaned !== undefined && hl.orphaned !== q.orphaned) continue;
+      if (q.hasNote !== undefined && (hl.note.trim() !== '') !== q.hasNote) continue;
+      if (tag !== undefined && !h.tagNorm.includes(tag)) continue;
+      const a = this.articles.get(hl.articleKey);
+      if (!a) continue;
+      if (q.site !== undefined && a.article.site !== q.site) continue;
+      if (interviewee !== undefined && a.intervieweeNorm !== interviewee) continue;
+      if (q.from !== undefined || q.to !== undefined) {
+        const day = a.article.published ?? h.clipDay;
+        if (q.from !== undefined && day < q.from) continue;
+        if (q.to !== undefined && day > q.to) continue;
+      }
+      let score = 0;
+      if (terms.length > 0) {
+        score = scoreOf(terms, a, h);
+        if (score === 0) continue;
+      }
+      scored.push({ highlight: hl, article: a.article, score });
+    }
+    scored.sort((x, y) => y.score - x.score || byRecency(x, y));
+    const limit = q.limit === undefined ? scored.length : Math.max(0, Math.floor(q.limit));
+    const hits = scored.slice(0, limit).map((s) => ({ ...s, matches: allMatches(terms, s.highlight, s.article) }));
+    return { hits, total: scored.length, terms };
+  }
+
+  facets(): Facets {
+    const tags = new Map<string, { tag: string; count: number }>();
+    const people = new Map<string, { name: string; count: number }>();
+    for (const h of this.highlights.values()) {
+      h.highlight.tags.forEach((t, i) => {
+        const k = h.tagNorm[i] ?? normalize(t);
+        const e = tags.get(k) ?? { tag: t, count: 0 };
+        e.count++;
+        tags.set(k, e);
+      });
+      const a = this.articles.get(h.highlight.articleKey);
+      const name = a?.article.subject.name?.trim();
+      if (a && name) {
+        const e = people.get(a.intervieweeNorm) ?? { name, count: 0 };
+        e.count++;
+        people.set(a.intervieweeNorm, e);
+      }
+    }
+    const byCount = <T extends { count: number }>(key: (x: T) => string) => (x: T, y: T) =>
+      y.count - x.count || key(x).localeCompare(key(y));
+    return {
+      tags: [...tags.values()].sort(byCount((x) => x.tag)),
+      interviewees: [...people.values()].sort(byCount((x) => x.name)),
+    };
+  }
+}

@@ -1,0 +1,82 @@
+// Search words: one normal form for what the reader types and what was saved,
+// so "resume" finds "Résumé", "strasse" finds "Straße" and "file" finds "ﬁle".
+
+/** Letters NFKD leaves whole but a reader types as plain Latin. */
+const FOLD: Record<string, string> = {
+  ß: 'ss',
+  ẞ: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  ø: 'o',
+  Ø: 'o',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
+const FOLD_RE = /[ßẞæÆœŒøØłŁđĐðþı]/g;
+const MARKS_RE = /\p{M}+/gu;
+
+/** NFKD, combining marks stripped, special letters folded, lower-cased. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(MARKS_RE, '')
+    .replace(FOLD_RE, (c) => FOLD[c] ?? c)
+    .toLowerCase();
+}
+
+/**
+ * A word in the original text: letters/digits with their combining marks, and
+ * apostrophes inside a word ("don't" is one word, searched as "dont").
+ */
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+const APOSTROPHE_RE = /['’]/g;
+
+export interface Token {
+  /** Normalised form, what matching compares. */
+  word: string;
+  /** Offsets of the word in the original text (UTF-16 code units). */
+  start: number;
+  end: number;
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    const word = normalize(m[0].replace(APOSTROPHE_RE, ''));
+    if (word) out.push({ word, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Just the normalised words, in order. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    const w = normalize(m[0].replace(APOSTROPHE_RE, ''));
+    if (w) out.push(w);
+  }
+  return out;
+}
+
+/**
+ * How many original code units of `original` (a single word) it takes to cover
+ * the first `normLength` characters of its normal form; used to mark only the
+ * typed prefix of a word when showing a match.
+ */
+export function originalPrefixLength(original: string, normLength: number): number {
+  let norm = 0;
+  let i = 0;
+  for (const m of original.matchAll(/\P{M}\p{M}*/gu)) {
+    if (norm >= normLength) break;
+    norm += normalize(m[0].replace(APOSTROPHE_RE, '')).length;
+    i = m.index + m[0].length;
+  }
+  return norm >= normLength ? i : original.length;
+}
