@@ -62,10 +62,13 @@ export interface Facets {
   interviewees: { name: string; count: number }[];
 }
 
-/** Exact word hits count twice a prefix hit; title, question, tags and the interviewee weigh most, then the quote, then the note. */
+/**
+ * Per query word: an exact word beats any prefix hit, then title, question,
+ * tags and the interviewee beat the quote, which beats the note.
+ */
 const WEIGHT: Record<SearchField, number> = { title: 3, interviewee: 3, question: 3, tag: 3, quote: 2, note: 1 };
-const EXACT = 2;
 const PREFIX = 1;
+const EXACT = 4; // > max weight, so exact-in-note (4) still outranks prefix-in-title (3)
 /** Each extra occurrence adds a little, so more mentions rank higher without outweighing a better field. */
 const OCCURRENCE_BONUS = 0.05;
 const MAX_OCCURRENCES = 20;
@@ -104,8 +107,9 @@ function prepareArticle(article: Article): PreparedArticle {
 function prepareHighlight(highlight: Highlight): PreparedHighlight {
   return {
     highlight,
-    quote: unique(words(highlight.quote)),
-    note: unique(words(highlight.note)),
+    // Repeats kept: how often a word occurs adds to the score.
+    quote: words(highlight.quote),
+    note: words(highlight.note),
     question: unique(words(highlight.question ?? '')),
     tags: highlight.tags.map((t) => words(t)),
     tagNorm: highlight.tags.map((t) => words(t).join(' ')),

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/errors';
 import type { Library } from '../../src/store/library';

@@ -1,0 +1,205 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Library } from '../../src/store/library';
+import { SearchIndex } from '../../src/store/search';
+import { normalize, originalPrefixLength, tokenize } from '../../src/store/words';
+import type { Article, Highlight } from '../../src/types';
+import { freshLibrary, makeArticle, makeHighlight } from './helpers';
+
+const libs: Library[] = [];
+afterEach(() => {
+  while (libs.length) libs.pop()!.close();
+});
+
+function article(n: string, over: Partial<Article> = {}): Article {
+  return makeArticle({ url: `https://example.org/${n}`, title: `Plain title ${n}`, subject: { name: `Person ${n}` }, ...over });
+}
+function hl(a: Article, over: Partial<Highlight> = {}): Highlight {
+  return makeHighlight({ url: a.url, articleKey: a.key, question: null, sectionId: null, quote: 'Nothing special here.', ...over });
+}
+function index(pairs: [Article, Highlight[]][]): SearchIndex {
+  return new SearchIndex(
+    pairs.map((p) => p[0]),
+    pairs.flatMap((p) => p[1]),
+  );
+}
+const ids = (r: { hits: { highlight: Highlight }[] }) => r.hits.map((h) => h.highlight.id);
+
+describe('normalisation', () => {
+  it('folds case, accents and ligatures', () => {
+    expect(normalize('Résumé')).toBe('resume');
+    expect(normalize('STRAẞE Straße')).toBe('strasse strasse');
+    expect(normalize('ﬁnance eﬃcient')).toBe('finance efficient');
+    expect(normalize('Øyvind Æsir')).toBe('oyvind aesir');
+    expect(tokenize("Don't stop, café-au-lait 42x").map((t) => t.word)).toEqual(['dont', 'stop', 'cafe', 'au', 'lait', '42x']);
+  });
+
+  it('maps a normalised prefix back to original characters', () => {
+    const decomposed = 'Re\u0301sume\u0301';
+    expect(originalPrefixLength(decomposed, 2)).toBe(3);
+    expect(originalPrefixLength('Straße', 6)).toBe(5);
+    expect(originalPrefixLength('ﬁnance', 1)).toBe(1);
+  });
+});
+
+describe('SearchIndex.search', () => {
+  const a1 = article('1');
+  const a2 = article('2');
+
+  it('is accent-, case- and ligature-insensitive', () => {
+    const h1 = hl(a1, { quote: 'My RÉSUMÉ was short.' });
+    const h2 = hl(a1, { quote: 'The ﬁnance team and the Straße.' });
+    const idx = index([[a1, [h1, h2]]]);
+    expect(ids(idx.search({ text: 'resume' }))).toEqual([h1.id]);
+    expect(ids(idx.search({ text: 'Résumé' }))).toEqual([h1.id]);
+    expect(ids(idx.search({ text: 'FINANCE' }))).toEqual([h2.id]);
+    expect(ids(idx.search({ text: 'strasse' }))).toEqual([h2.id]);
+  });
+
+  it('matches word prefixes, not infixes, and requires every word', () => {
+    const h1 = hl(a1, { quote: 'We ran many interviews last year.' });
+    const h2 = hl(a1, { quote: 'Reinterview nobody; hiring is hard.' });
+    const h3 = hl(a1, { quote: 'Interviews and hiring go together.' });
+    const idx = index([[a1, [h1, h2, h3]]]);
+    expect(ids(idx.search({ text: 'interv' })).sort()).toEqual([h1.id, h3.id].sort());
+    expect(ids(idx.search({ text: 'interv hiring' }))).toEqual([h3.id]);
+    expect(ids(idx.search({ text: 'interv xyz' }))).toEqual([]);
+  });
+
+  it('searches note, question, tags, title and interviewee too', () => {
+    const a = article('x', { title: 'Inside the Observability team', subject: { name: 'Gábor Kowalski' } });
+    const h = hl(a, { quote: 'Plain words.', note: 'zeppelin', question: 'What is kubernetes?', tags: ['Mentorship'] });
+    const idx = index([[a, [h]]]);
+    for (const q of ['zeppelin', 'kubernetes', 'mentor', 'observab', 'gabor', 'kowalski']) {
+      expect(ids(idx.search({ text: q })), q).toEqual([h.id]);
+    }
+  });
+
+  it('ranks exact over prefix, title/question/tag over quote over note, then recency', () => {
+    const at = (n: number) => Date.UTC(2024, 0, n);
+    const title = article('t', { title: 'Culture at work' });
+    const hTitle = hl(title, { createdAt: at(1) });
+    const hQuote = hl(a1, { quote: 'Our culture is kind.', createdAt: at(2) });
+    const hNote = hl(a1, { note: 'culture', createdAt: at(3) });
+    const hPrefixTitle = hl(article('p', { title: 'Cultures compared' }), { createdAt: at(4) });
+    const hPrefixQuote = hl(a2, { quote: 'Cultured people.', createdAt: at(5) });
+    const hQuoteNewer = hl(a2, { quote: 'A culture of care.', createdAt: at(6) });
+    const idx = new SearchIndex(
+      [title, a1, a2, article('p', { title: 'Cultures compared' })],
+      [hTitle, hQuote, hNote, hPrefixTitle, hPrefixQuote, hQuoteNewer],
+    );
+    const r = idx.search({ text: 'culture' });
+    expect(ids(r)).toEqual([hTitle.id, hQuoteNewer.id, hQuote.id, hNote.id, hPrefixTitle.id, hPrefixQuote.id]);
+    expect(r.hits[0]!.score).toBeGreaterThan(r.hits[1]!.score);
+  });
+
+  it('ranks a highlight mentioning the words more often higher within the same field class', () => {
+    const h1 = hl(a1, { quote: 'Growth matters.', createdAt: 2 });
+    const h2 = hl(a1, { quote: 'Growth, growth and more growth.', createdAt: 1 });
+    expect(ids(index([[a1, [h1, h2]]]).search({ text: 'growth' }))).toEqual([h2.id, h1.id]);
+  });
+
+  it('reports match positions in the original text, marking only the typed prefix', () => {
+    const a = article('m', { title: 'Résumé tips' });
+    const h = hl(a, { quote: 'Her résumé and RESUMES.', tags: ['x', 'Résumés'], note: 'see resume' });
+    const r = index([[a, [h]]]).search({ text: 'resum' });
+    const m = r.hits[0]!.matches;
+    expect(m).toEqual([
+      { field: 'title', start: 0, end: 5 },
+      { field: 'tag', index: 1, start: 0, end: 5 },
+      { field: 'quote', start: 4, end: 9 },
+      { field: 'quote', start: 15, end: 20 },
+      { field: 'note', start: 4, end: 9 },
+    ]);
+    expect(h.quote.slice(4, 9)).toBe('résum');
+    expect(r.terms).toEqual(['resum']);
+  });
+
+  it('filters by site, tag, interviewee, dates, note and orphaned, alone and combined', () => {
+    const blog = article('b', { site: 'pinterest-engineering-blog', published: '2022-03-01', subject: { name: 'Chloé Dubois' } });
+    const life = article('l', { site: 'life-at-pinterest', published: null, subject: { name: 'Hiro Chen' } });
+    const b1 = hl(blog, { tags: ['Career'], note: 'yes', createdAt: Date.UTC(2024, 0, 1) });
+    const b2 = hl(blog, { tags: ['hiring'], orphaned: true, createdAt: Date.UTC(2024, 0, 2) });
+    const l1 = hl(life, { tags: ['career'], note: '  ', createdAt: Date.UTC(2023, 6, 1, 23) });
+    const l2 = hl(life, { note: 'a note', createdAt: Date.UTC(2025, 0, 1) });
+    const idx = index([
+      [blog, [b1, b2]],
+      [life, [l1, l2]],
+    ]);
+    const q = (query: Parameters<SearchIndex['search']>[0]) => ids(idx.search(query)).sort();
+    const sorted = (...xs: Highlight[]) => xs.map((x) => x.id).sort();
+    expect(q({})).toEqual(sorted(b1, b2, l1, l2));
+    expect(q({ site: 'life-at-pinterest' })).toEqual(sorted(l1, l2));
+    expect(q({ tag: 'CAREER' })).toEqual(sorted(b1, l1));
+    expect(q({ interviewee: 'chloe dubois' })).toEqual(sorted(b1, b2));
+    expect(q({ interviewee: 'chloe' })).toEqual([]);
+    expect(q({ hasNote: true })).toEqual(sorted(b1, l2));
+    expect(q({ hasNote: false })).toEqual(sorted(b2, l1));
+    expect(q({ orphaned: true })).toEqual(sorted(b2));
+    expect(q({ orphaned: false })).toEqual(sorted(b1, l1, l2));
+    // Published date when known, else the clip day (UTC).
+    expect(q({ from: '2022-03-01', to: '2022-03-01' })).toEqual(sorted(b1, b2));
+    expect(q({ from: '2023-07-01', to: '2023-07-01' })).toEqual(sorted(l1));
+    expect(q({ from: '2024-06-01' })).toEqual(sorted(l2));
+    expect(q({ to: '2023-12-31' })).toEqual(sorted(b1, b2, l1));
+    expect(q({ tag: 'career', site: 'life-at-pinterest' })).toEqual(sorted(l1));
+    expect(q({ tag: 'career', hasNote: true, text: 'special' })).toEqual(sorted(b1));
+    expect(q({ orphaned: false, site: 'pinterest-engineering-blog', interviewee: 'Chloé Dubois' })).toEqual(sorted(b1));
+  });
+
+  it('without text lists newest first; limit cuts hits but not total', () => {
+    const hs = [1, 3, 2].map((d) => hl(a1, { createdAt: d }));
+    const r = index([[a1, hs]]).search({ limit: 2 });
+    expect(r.total).toBe(3);
+    expect(r.hits.map((h) => h.highlight.createdAt)).toEqual([3, 2]);
+  });
+
+  it('counts tags (ignoring case) and interviewees for filter menus', () => {
+    const hs = [hl(a1, { tags: ['Career', 'x'] }), hl(a1, { tags: ['career'] }), hl(a2, { tags: [] })];
+    const f = new SearchIndex([a1, a2], hs).facets();
+    expect(f.tags).toEqual([
+      { tag: 'Career', count: 2 },
+      { tag: 'x', count: 1 },
+    ]);
+    expect(f.interviewees).toEqual([
+      { name: 'Person 1', count: 2 },
+      { name: 'Person 2', count: 1 },
+    ]);
+  });
+});
+
+describe('Library.search keeps its index fresh', () => {
+  it('sees its own writes without re-reading the database', async () => {
+    const { lib } = freshLibrary();
+    libs.push(lib);
+    const a = makeArticle();
+    const h = await lib.saveHighlight(makeHighlight({ quote: 'Kindness first.' }), a);
+    expect(ids(await lib.search({ text: 'kind' }))).toEqual([h.id]);
+    expect(lib.indexBuilds).toBe(1);
+    await lib.updateHighlight(h.id, { note: 'zebra' });
+    expect(ids(await lib.search({ text: 'zebra' }))).toEqual([h.id]);
+    await lib.saveHighlight(makeHighlight({ quote: 'Kindred spirits.' }), makeArticle({ title: 'New title' }));
+    expect((await lib.search({ text: 'kind' })).total).toBe(2);
+    expect((await lib.search({ text: 'new title' })).total).toBe(2);
+    await lib.deleteHighlights([h.id]);
+    expect((await lib.search({ text: 'kind' })).total).toBe(1);
+    expect(lib.indexBuilds).toBe(1);
+  });
+
+  it('rebuilds after a write made through another Library on the same database', async () => {
+    const { lib } = freshLibrary();
+    const other = new Library(lib.db.name);
+    libs.push(lib, other);
+    await lib.saveHighlight(makeHighlight({ quote: 'Alpha.' }), makeArticle());
+    let external = 0;
+    lib.onExternalChange(() => external++);
+    expect((await lib.search({ text: 'beta' })).total).toBe(0);
+    await other.saveHighlight(makeHighlight({ quote: 'Beta.' }), makeArticle());
+    expect(external).toBe(1);
+    expect((await lib.search({ text: 'beta' })).total).toBe(1);
+    expect(lib.indexBuilds).toBe(2);
+    await lib.updateHighlight((await lib.search({ text: 'beta' })).hits[0]!.highlight.id, { note: 'gamma' });
+    expect(external).toBe(1);
+    expect(lib.indexBuilds).toBe(2);
+  });
+});
