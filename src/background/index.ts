@@ -17,7 +17,7 @@ let libraryPromise: Promise<LibraryPort> | null = null;
 function library(): Promise<LibraryPort> {
   // A failed open is retried on the next use instead of poisoning the worker.
   libraryPromise ??= Promise.resolve()
-    .then(() => openLibrary() as unknown as LibraryPort)
+    .then((): LibraryPort => openLibrary())
     .catch((e: unknown) => {
       libraryPromise = null;
       throw e;
