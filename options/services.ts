@@ -8,6 +8,8 @@ export type MatchField = 'quote' | 'note' | 'question' | 'title' | 'interviewee'
 
 export interface SearchMatch {
   field: MatchField;
+  /** For 'tags': which of the highlight's tags. */
+  index?: number;
   start: number;
   end: number;
 }
@@ -25,10 +27,14 @@ export interface HighlightEdit {
   color?: HighlightColor;
 }
 
+/** What an import did, as the store reports it. */
 export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
   articles: number;
-  highlights: number;
 }
+
 
 /** The library store as the page uses it. */
 export interface LibraryPort {

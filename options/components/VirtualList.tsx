@@ -1,0 +1,90 @@
+import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { RowHeights, visibleRange } from '../logic/windowing';
+
+interface Props<T> {
+  items: readonly T[];
+  keyOf: (item: T) => string;
+  estimate: (item: T) => number;
+  render: (item: T) => ComponentChildren;
+  /** Pixels rendered beyond the viewport on each side, so fast scrolling shows no gaps. */
+  overscan?: number;
+  label: string;
+}
+
+// Before layout (and in DOM-less tests) the scroller has no height; assume a window's worth.
+const FALLBACK_VIEWPORT = 900;
+
+/** Renders only the rows in view inside its own scroll box; row heights are measured as rows appear. */
+export function VirtualList<T>({ items, keyOf, estimate, render, overscan = 800, label }: Props<T>) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const measured = useRef(new Map<string, number>());
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
+  const [, setVersion] = useState(0);
+
+  const heights = useMemo(
+    () => new RowHeights(items.map((it) => measured.current.get(keyOf(it)) ?? estimate(it))),
+    // keyOf and estimate are stable per list; items decides the rows.
+    [items],
+  );
+
+  const { start, end } = visibleRange(heights, scrollTop, viewport, overscan);
+  const slice = items.slice(start, end);
+
+  const measure = (): void => {
+    const box = scroller.current;
+    if (!box) return;
+    let changed = false;
+    for (const el of box.querySelectorAll<HTMLElement>('[data-row]')) {
+      const index = Number(el.dataset.row);
+      const h = el.getBoundingClientRect().height;
+      // A zero height means no layout (hidden tab, test DOM): keep the estimate.
+      if (!(h > 0)) continue;
+      const item = items[index];
+      if (item === undefined) continue;
+      measured.current.set(keyOf(item), h);
+      if (heights.set(index, h)) changed = true;
+    }
+    if (changed) setVersion((v) => v + 1);
+  };
+
+  useLayoutEffect(measure);
+
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (!box) return;
+    const update = (): void => {
+      if (box.clientHeight > 0) setViewport(box.clientHeight);
+    };
+    update();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      update();
+      measure();
+    });
+    ro.observe(box);
+    for (const el of box.querySelectorAll('[data-row]')) ro.observe(el);
+    return () => ro.disconnect();
+  });
+
+  return (
+    <div
+      ref={scroller}
+      class="vlist"
+      tabIndex={-1}
+      aria-label={label}
+      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+    >
+      <div class="vlist-space" style={{ height: `${heights.total()}px` }}>
+        <div class="vlist-window" style={{ transform: `translateY(${heights.offsetOf(start)}px)` }}>
+          {slice.map((item, i) => (
+            <div key={keyOf(item)} data-row={start + i}>
+              {render(item)}
+            </div>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

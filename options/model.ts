@@ -1,0 +1,408 @@
+// The page's state as signals, and every action the components can take. The
+// components stay small: they read these signals and call these functions.
+
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { DEFAULT_SETTINGS, type Article, type ExportOptions, type Highlight, type HighlightColor, type Settings } from '../src/types';
+import { messageOf } from './errors';
+import { filterHighlights, isoDate } from './logic/apply-filters';
+import { EMPTY_FILTERS, isFiltering, type LibraryFilters } from './logic/filters';
+import { flattenRows, groupLibrary, visibleOrder, type InterviewGroup, type Row } from './logic/grouping';
+import { clickRow, keepVisible, NO_SELECTION, selectAll, type SelectionState } from './logic/selection';
+import { prefixMatches, words, type Span } from './logic/text';
+import type { View } from './logic/view';
+import type { ExportEntry, ImportCounts, MatchField, SearchHit, Services } from './services';
+
+export interface SearchResult {
+  text: string;
+  byId: ReadonlyMap<string, SearchHit>;
+}
+
+export interface LibraryModel {
+  services: Services;
+  loaded: ReadonlySignal<boolean>;
+  loadError: ReadonlySignal<string | null>;
+  articles: ReadonlySignal<ReadonlyMap<string, Article>>;
+  highlights: ReadonlySignal<readonly Highlight[]>;
+  filters: ReadonlySignal<LibraryFilters>;
+  view: ReadonlySignal<View>;
+  theme: ReadonlySignal<string | null>;
+  settings: ReadonlySignal<Settings>;
+  selection: ReadonlySignal<SelectionState>;
+  /** The search answer for the current text, or null when not searching. */
+  search: ReadonlySignal<SearchResult | null>;
+  /** Highlights after search and filters. */
+  shown: ReadonlySignal<readonly Highlight[]>;
+  groups: ReadonlySignal<readonly InterviewGroup[]>;
+  rows: ReadonlySignal<readonly Row[]>;
+  order: ReadonlySignal<readonly string[]>;
+  /** Text for a polite live region: counts after a search, import results. */
+  status: ReadonlySignal<string>;
+
+  start(): Promise<void>;
+  stop(): void;
+  reload(): Promise<void>;
+  setFilters(patch: Partial<LibraryFilters>): void;
+  clearFilters(): void;
+  setView(view: View): void;
+  setTheme(theme: string | null): void;
+  /** Mark spans for a field of a highlight under the current search. */
+  marksFor(h: Highlight, field: MatchField, text: string, index?: number): Span[];
+
+  clickCheckbox(id: string, shift: boolean): void;
+  selectAllShown(): void;
+  clearSelection(): void;
+
+  editHighlight(h: Highlight, edit: { note?: string; tags?: string[]; color?: HighlightColor }): Promise<boolean>;
+  deleteHighlights(ids: readonly string[]): Promise<void>;
+
+  exportOne(group: InterviewGroup, how: 'download' | 'copy'): Promise<void>;
+  exportShown(how: 'download' | 'copy'): Promise<void>;
+  exportAll(): Promise<void>;
+  downloadBackup(): Promise<void>;
+  importBackupText(text: string): Promise<ImportCounts | null>;
+  importError: ReadonlySignal<string | null>;
+  saveSettings(patch: Partial<Settings>): Promise<void>;
+  saveExportOptions(patch: Partial<ExportOptions>): Promise<void>;
+}
+
+export interface ModelInit {
+  filters?: LibraryFilters;
+  view?: View;
+  theme?: string | null;
+  /** Called when a search's results are in the signals (for timing). */
+  onSearchSettled?: (text: string) => void;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function importSummary(c: ImportCounts): string {
+  const parts = [`${plural(c.added, 'new highlight', 'new highlights')}`];
+  if (c.updated > 0) parts.push(`${c.updated} updated`);
+  if (c.unchanged > 0) parts.push(`${c.unchanged} already in the library`);
+  return `Imported ${parts.join(', ')}; ${plural(c.articles, 'interview', 'interviews')} added or refreshed.`;
+}
+
+export function createLibraryModel(services: Services, init: ModelInit = {}): LibraryModel {
+  const loaded = signal(false);
+  const loadError = signal<string | null>(null);
+  const articles = signal<ReadonlyMap<string, Article>>(new Map());
+  const highlights = signal<readonly Highlight[]>([]);
+  const filters = signal<LibraryFilters>(init.filters ?? EMPTY_FILTERS);
+  const view = signal<View>(init.view ?? 'library');
+  const theme = signal<string | null>(init.theme ?? null);
+  const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const selection = signal<SelectionState>(NO_SELECTION);
+  const search = signal<SearchResult | null>(null);
+  const status = signal('');
+  const importError = signal<string | null>(null);
+
+  const searchText = computed(() => filters.value.text.trim());
+
+  const shown = computed<readonly Highlight[]>(() => {
+    let list: readonly Highlight[] = highlights.value;
+    const s = search.value;
+    if (s !== null) list = list.filter((h) => s.byId.has(h.id));
+    const f = filters.value;
+    return isFiltering({ ...f, text: '' }) ? filterHighlights(list, articles.value, f) : list;
+  });
+
+  const scores = computed(() => {
+    const s = search.value;
+    if (s === null) return undefined;
+    return new Map([...s.byId.values()].map((hit) => [hit.id, hit.score]));
+  });
+  const groups = computed(() => groupLibrary(articles.value, shown.value, filters.value.sort, scores.value));
+  const rows = computed(() => flattenRows(groups.value));
+  const order = computed(() => visibleOrder(groups.value));
+
+  let searchSeq = 0;
+  async function runSearch(): Promise<void> {
+    const text = searchText.value;
+    const seq = ++searchSeq;
+    if (text === '') {
+      search.value = null;
+      init.onSearchSettled?.(text);
+      return;
+    }
+    try {
+      const hits = await services.library.search(text);
+      // A slower answer to an older query must not replace a newer one.
+      if (seq !== searchSeq) return;
+      search.value = { text, byId: new Map(hits.map((h) => [h.id, h])) };
+      init.onSearchSettled?.(text);
+    } catch (e) {
+      if (seq === searchSeq) services.notify({ message: messageOf(e) });
+    }
+  }
+
+  let reloading: Promise<void> | null = null;
+  let again = false;
+  async function reload(): Promise<void> {
+    // Changes arrive in bursts (a multi-delete, an import); one load follows them.
+    if (reloading) {
+      again = true;
+      return reloading;
+    }
+    reloading = (async () => {
+      do {
+        again = false;
+        try {
+          const all = await services.library.loadAll();
+          batch(() => {
+            articles.value = new Map(all.articles.map((a) => [a.key, a]));
+            highlights.value = all.highlights;
+            loaded.value = true;
+            loadError.value = null;
+          });
+        } catch (e) {
+          loadError.value = messageOf(e);
+          loaded.value = true;
+        }
+        if (searchText.value !== '') await runSearch();
+      } while (again);
+    })();
+    try {
+      await reloading;
+    } finally {
+      reloading = null;
+    }
+  }
+
+  const unsubscribers: (() => void)[] = [];
+
+  async function start(): Promise<void> {
+    unsubscribers.push(services.library.onChange(() => void reload()));
+    unsubscribers.push(services.settings.onChanged((s) => (settings.value = s)));
+    const settingsLoad = services.settings.load().then(
+      (s) => (settings.value = s),
+      () => undefined,
+    );
+    const text = searchText.value;
+    const [all, hits] = await Promise.allSettled([
+      services.library.loadAll(),
+      text === '' ? Promise.resolve(null) : services.library.search(text),
+    ]);
+    batch(() => {
+      if (all.status === 'fulfilled') {
+        articles.value = new Map(all.value.articles.map((a) => [a.key, a]));
+        highlights.value = all.value.highlights;
+      } else loadError.value = messageOf(all.reason);
+      if (hits.status === 'fulfilled' && hits.value !== null) search.value = { text, byId: new Map(hits.value.map((h) => [h.id, h])) };
+      loaded.value = true;
+    });
+    await settingsLoad;
+  }
+
+  function stop(): void {
+    for (const u of unsubscribers.splice(0)) u();
+  }
+
+  function setFilters(patch: Partial<LibraryFilters>): void {
+    const before = filters.value;
+    const next = { ...before, ...patch };
+    filters.value = next;
+    selection.value = keepVisible(selection.value, order.value);
+    if (next.text.trim() !== before.text.trim()) void runSearch();
+  }
+
+  function marksFor(h: Highlight, field: MatchField, text: string, index?: number): Span[] {
+    const s = search.value;
+    if (s === null) return [];
+    const hit = s.byId.get(h.id);
+    // The store's positions are the truth; the page's own matcher only stands in when it sent none.
+    if (hit && hit.matches.length > 0) return hit.matches.filter((m) => m.field === field && (index === undefined || m.index === index));
+    return prefixMatches(text, words(s.text));
+  }
+
+  function announceKeys(keys: Iterable<string>): void {
+    services.announce([...new Set(keys)]);
+  }
+
+  async function editHighlight(h: Highlight, edit: { note?: string; tags?: string[]; color?: HighlightColor }): Promise<boolean> {
+    try {
+      await services.library.updateHighlight(h.id, edit);
+      // Show the change at once; the reload that follows brings the stored row.
+      highlights.value = highlights.value.map((x) => (x.id === h.id ? { ...x, ...edit } : x));
+      announceKeys([h.articleKey]);
+      void reload();
+      return true;
+    } catch (e) {
+      services.notify({ message: messageOf(e) });
+      return false;
+    }
+  }
+
+  async function deleteHighlights(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    try {
+      const rows = await services.library.deleteHighlights(ids);
+      const gone = new Set(ids);
+      batch(() => {
+        highlights.value = highlights.value.filter((h) => !gone.has(h.id));
+        selection.value = keepVisible(selection.value, order.value);
+      });
+      announceKeys(rows.map((r) => r.articleKey));
+      void reload();
+      const n = rows.length;
+      services.notify({
+        message: n === 1 ? 'Deleted 1 highlight.' : `Deleted ${n} highlights.`,
+        action: {
+          label: 'Undo',
+          run: async () => {
+            try {
+              await services.library.restoreHighlights(rows);
+              announceKeys(rows.map((r) => r.articleKey));
+              await reload();
+              services.notify({ message: n === 1 ? 'Restored 1 highlight.' : `Restored ${n} highlights.` });
+            } catch (e) {
+              services.notify({ message: messageOf(e) });
+            }
+          },
+        },
+      });
+    } catch (e) {
+      services.notify({ message: messageOf(e) });
+    }
+  }
+
+  function entriesOf(gs: readonly InterviewGroup[]): ExportEntry[] {
+    return gs.map((g) => ({ article: g.article, highlights: g.questions.flatMap((q) => q.highlights) }));
+  }
+
+  async function deliver(how: 'download' | 'copy', fileName: string, text: string): Promise<void> {
+    if (how === 'download') {
+      services.download(fileName, new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+      return;
+    }
+    try {
+      await services.clipboard.writeText(text);
+      services.notify({ message: 'Copied Markdown to the clipboard.' });
+    } catch (e) {
+      services.notify({ message: `Could not copy: ${messageOf(e)}` });
+    }
+  }
+
+  function markdownOf(entry: ExportEntry): string {
+    return services.exporter.renderHighlights(entry.article, entry.highlights, settings.value.export);
+  }
+
+  async function exportOne(group: InterviewGroup, how: 'download' | 'copy'): Promise<void> {
+    const [entry] = entriesOf([group]);
+    if (!entry) return;
+    await deliver(how, `${services.exporter.fileNameFor(entry.article.title)}.md`, markdownOf(entry));
+  }
+
+  function downloadZip(entries: readonly ExportEntry[], name: string): void {
+    const bytes = services.exporter.renderLibraryZip(entries, settings.value.export);
+    services.download(name, new Blob([bytes.slice().buffer], { type: 'application/zip' }));
+  }
+
+  async function exportShown(how: 'download' | 'copy'): Promise<void> {
+    const entries = entriesOf(groups.value);
+    if (entries.length === 0) {
+      services.notify({ message: 'Nothing to export: no highlights match.' });
+      return;
+    }
+    if (how === 'copy' || entries.length === 1) {
+      const text = entries.map(markdownOf).join('\n');
+      const name = entries.length === 1 ? `${services.exporter.fileNameFor(entries[0]!.article.title)}.md` : 'interview-highlights.md';
+      await deliver(how, name, text);
+      return;
+    }
+    downloadZip(entries, `interview-highlights-selection-${isoDate(Date.now())}.zip`);
+  }
+
+  async function exportAll(): Promise<void> {
+    const all = groupLibrary(articles.value, highlights.value, filters.value.sort);
+    if (all.length === 0) {
+      services.notify({ message: 'The library is empty.' });
+      return;
+    }
+    downloadZip(entriesOf(all), `interview-highlights-${isoDate(Date.now())}.zip`);
+  }
+
+  async function downloadBackup(): Promise<void> {
+    try {
+      const data = await services.library.exportBackup();
+      const json = `${JSON.stringify(data, null, 2)}\n`;
+      services.download(`interview-highlights-backup-${isoDate(Date.now())}.json`, new Blob([json], { type: 'application/json' }));
+    } catch (e) {
+      services.notify({ message: messageOf(e) });
+    }
+  }
+
+  async function importBackupText(text: string): Promise<ImportCounts | null> {
+    importError.value = null;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      importError.value = 'This file cannot be imported: it is not JSON.';
+      return null;
+    }
+    try {
+      const counts = await services.library.importBackup(data);
+      status.value = importSummary(counts);
+      services.notify({ message: status.value });
+      await reload();
+      announceKeys(articles.value.keys());
+      return counts;
+    } catch (e) {
+      importError.value = messageOf(e);
+      return null;
+    }
+  }
+
+  async function saveSettings(patch: Partial<Settings>): Promise<void> {
+    const before = settings.value;
+    settings.value = { ...before, ...patch };
+    try {
+      await services.settings.save(patch);
+    } catch (e) {
+      settings.value = before;
+      services.notify({ message: messageOf(e) });
+    }
+  }
+
+  return {
+    services,
+    loaded,
+    loadError,
+    articles,
+    highlights,
+    filters,
+    view,
+    theme,
+    settings,
+    selection,
+    search,
+    shown,
+    groups,
+    rows,
+    order,
+    status,
+    importError,
+    start,
+    stop,
+    reload,
+    setFilters,
+    clearFilters: () => setFilters({ ...EMPTY_FILTERS, sort: filters.value.sort }),
+    setView: (v) => (view.value = v),
+    setTheme: (t) => (theme.value = t),
+    marksFor,
+    clickCheckbox: (id, shift) => (selection.value = clickRow(selection.value, order.value, id, shift)),
+    selectAllShown: () => (selection.value = selectAll(order.value)),
+    clearSelection: () => (selection.value = NO_SELECTION),
+    editHighlight,
+    deleteHighlights,
+    exportOne,
+    exportShown,
+    exportAll,
+    downloadBackup,
+    importBackupText,
+    saveSettings,
+    saveExportOptions: (patch) => saveSettings({ export: { ...settings.value.export, ...patch } }),
+  };
+}

@@ -1,0 +1,44 @@
+// The library port over src/store's Library. Field names differ slightly (the
+// store says 'tag', the page says 'tags'); nothing else is decided here.
+
+import type { Library, SearchMatch as StoreMatch } from '../src/store';
+import type { LibraryPort, MatchField, SearchMatch } from './services';
+
+function toMatch(m: StoreMatch): SearchMatch {
+  const field: MatchField = m.field === 'tag' ? 'tags' : m.field;
+  return m.index === undefined ? { field, start: m.start, end: m.end } : { field, index: m.index, start: m.start, end: m.end };
+}
+
+export function libraryPort(library: Library): LibraryPort {
+  return {
+    async loadAll() {
+      // One read fills the store's search index too, so the first search after
+      // the first paint does not read IndexedDB again.
+      const [articles, all] = await Promise.all([library.listArticles(), library.search({})]);
+      return { articles, highlights: all.hits.map((h) => h.highlight) };
+    },
+    async search(text) {
+      const r = await library.search({ text });
+      return r.hits.map((h) => ({ id: h.highlight.id, score: h.score, matches: h.matches.map(toMatch) }));
+    },
+    async updateHighlight(id, edit) {
+      await library.updateHighlight(id, edit);
+    },
+    async deleteHighlights(ids) {
+      return library.deleteHighlights([...ids]);
+    },
+    async restoreHighlights(rows) {
+      await library.restoreHighlights([...rows]);
+    },
+    exportBackup: () => library.exportBackup(),
+    importBackup: (data) => library.importBackup(data),
+    onChange(cb) {
+      const offOwn = library.onChange(() => cb());
+      const offOther = library.onExternalChange(cb);
+      return () => {
+        offOwn();
+        offOther();
+      };
+    },
+  };
+}
