@@ -68,7 +68,7 @@ function checkShape(root: unknown): void {
         chars += k.length;
         stack.push({ v: (v as Record<string, unknown>)[k], path: p, depth: depth + 1 });
       }
-    } else if (v !== null && typeof v !== 'number' && typeof v !== 'boolean') {
+    } else if (v !== null && v !== undefined && typeof v !== 'number' && typeof v !== 'boolean') {
       throw new BackupError(`${path || 'file'}: expected JSON data, got ${typeof v}`);
     }
     if (chars > BACKUP_LIMITS.chars) throw new BackupError(`file: larger than ${BACKUP_LIMITS.chars} characters`);
