@@ -1,0 +1,291 @@
+// Selectors → a place in the page's text, through a chain that tries the cheap
+// and certain first: the saved position checked against the saved quote, the
+// quote verbatim, the quote through typographic normalisation, and last an
+// approximate search. Every candidate is scored on the quote, its context and
+// its distance from where it was expected; what scores too low is orphaned,
+// because a highlight painted on the wrong words is worse than a missing one.
+
+import type { Selector, TextPositionSelector, TextQuoteSelector } from '../types';
+import { searchPage, searchWindow, type FuzzyHit } from './fuzzy';
+import { normalize, normalizeWithMap, type NormalizedText } from './normalize';
+import { textSimilarity } from './similarity';
+import { rangeFromOffsets, type TextIndex } from './text-index';
+import { yieldToMain } from './yield';
+
+export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
+
+export interface AnchorMatch {
+  start: number;
+  end: number;
+  method: AnchorMethod;
+  /** 0..1: how well the place agrees with the quote, its context and its expected position. */
+  score: number;
+}
+
+export interface AnchorOptions {
+  /** Where the quote is expected to start now; defaults to the position selector's start. */
+  hint?: number;
+}
+
+// Hypothesis-like weights, except that position counts for more: pages change
+// locally, so a lightly edited quote where it was beats an untouched copy of it
+// far away (a pull quote, a repeated block), unless the context says otherwise.
+const QUOTE_WEIGHT = 50;
+const PREFIX_WEIGHT = 20;
+const SUFFIX_WEIGHT = 20;
+const POSITION_WEIGHT = 20;
+const TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
+/** Distance (characters) at which the position score has halved. */
+const POSITION_SCALE = 1000;
+/** Below this score a candidate is not the quote's place. */
+const MIN_SCORE = 0.6;
+/** An approximate match must also sit in recognisably the same surroundings. */
+const MIN_FUZZY_CONTEXT = 0.35;
+/** A verbatim quote at least this long is evidence enough on its own. */
+const SELF_EVIDENT_LENGTH = 32;
+/** Shorter quotes found at their old place must also agree with their context there. */
+const SHORT_QUOTE = 16;
+/** How far either side of the expected place the local searches look. */
+const NEAR = 2048;
+/** Occurrences of a very common quote beyond this many are not considered. */
+const MAX_OCCURRENCES = 2000;
+
+interface Candidate {
+  start: number;
+  end: number;
+  method: AnchorMethod;
+  quoteScore: number;
+}
+
+interface Scored extends Candidate {
+  score: number;
+  context: number;
+}
+
+function isQuote(s: Selector): s is TextQuoteSelector {
+  return s.type === 'TextQuoteSelector';
+}
+
+function isPosition(s: Selector): s is TextPositionSelector {
+  return s.type === 'TextPositionSelector';
+}
+
+const normalized = new WeakMap<TextIndex, NormalizedText>();
+
+/** The index's text in normal form, built once per index and only when first needed. */
+export function normalizedText(index: TextIndex): NormalizedText {
+  let n = normalized.get(index);
+  if (!n) {
+    n = normalizeWithMap(index.text);
+    normalized.set(index, n);
+  }
+  return n;
+}
+
+class Scorer {
+  constructor(
+    private readonly text: string,
+    private readonly quote: TextQuoteSelector,
+    private readonly expected: number | null,
+  ) {}
+
+  context(start: number, end: number): number {
+    const { prefix, suffix } = this.quote;
+    const before = this.text.slice(Math.max(0, start - prefix.length), start);
+    const after = this.text.slice(end, end + suffix.length);
+    // An empty saved side means the quote touched the end of the text; elsewhere that side is unknown.
+    const p = prefix === '' ? (start === 0 ? 1 : 0.5) : textSimilarity(prefix, before);
+    const s = suffix === '' ? (end === this.text.length ? 1 : 0.5) : textSimilarity(suffix, after);
+    return (p + s) / 2;
+  }
+
+  position(start: number): number {
+    if (this.expected === null) return 0.5;
+    return 1 / (1 + Math.abs(start - this.expected) / POSITION_SCALE);
+  }
+
+  score(c: Candidate): Scored {
+    const context = this.context(c.start, c.end);
+    const score =
+      (QUOTE_WEIGHT * c.quoteScore +
+        (PREFIX_WEIGHT + SUFFIX_WEIGHT) * context +
+        POSITION_WEIGHT * this.position(c.start)) /
+      TOTAL_WEIGHT;
+    return { ...c, score, context };
+  }
+
+  acceptable(c: Scored): boolean {
+    if (c.method === 'fuzzy') return c.score >= MIN_SCORE && c.context >= MIN_FUZZY_CONTEXT;
+    return c.score >= MIN_SCORE || this.quote.exact.length >= SELF_EVIDENT_LENGTH;
+  }
+}
+
+function best(cands: Scored[]): Scored | null {
+  let top: Scored | null = null;
+  for (const c of cands) if (!top || c.score > top.score) top = c;
+  return top;
+}
+
+function toMatch(c: Scored): AnchorMatch {
+  return { start: c.start, end: c.end, method: c.method, score: Math.round(c.score * 1000) / 1000 };
+}
+
+function exactOccurrences(text: string, exact: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = text.indexOf(exact); i >= 0 && out.length < MAX_OCCURRENCES; i = text.indexOf(exact, i + 1)) {
+    out.push({ start: i, end: i + exact.length, method: 'quote', quoteScore: 1 });
+  }
+  return out;
+}
+
+function normalizedOccurrences(index: TextIndex, exact: string): Candidate[] {
+  const needle = normalize(exact).trim();
+  if (needle === '') return [];
+  const norm = normalizedText(index);
+  const out: Candidate[] = [];
+  for (let i = norm.text.indexOf(needle); i >= 0 && out.length < MAX_OCCURRENCES; i = norm.text.indexOf(needle, i + 1)) {
+    const last = i + needle.length - 1;
+    out.push({
+      start: norm.rawStart[i] as number,
+      end: norm.rawEnd[last] as number,
+      method: 'quote',
+      quoteScore: 1,
+    });
+  }
+  return out;
+}
+
+function fuzzyCandidates(hits: FuzzyHit[], length: number): Candidate[] {
+  return hits.map((h) => ({ start: h.start, end: h.end, method: 'fuzzy', quoteScore: 1 - h.errors / length }));
+}
+
+/** Where the selectors' quote is in the index's text now, or null when it is gone. */
+export function anchorSelectors(
+  index: TextIndex,
+  selectors: readonly Selector[],
+  opts: AnchorOptions = {},
+): AnchorMatch | null {
+  const text = index.text;
+  const quote = selectors.find(isQuote);
+  const pos = selectors.find(isPosition);
+  if (!quote) {
+    // Nothing to check a bare position against: take it if it still fits, with low confidence.
+    if (pos && pos.start >= 0 && pos.start < pos.end && pos.end <= text.length) {
+      return { start: pos.start, end: pos.end, method: 'position', score: 0.5 };
+    }
+    return null;
+  }
+  const exact = quote.exact;
+  if (exact === '') return null;
+  const expected = opts.hint ?? pos?.start ?? null;
+  const scorer = new Scorer(text, quote, expected);
+
+  // (1) The saved position (or the caller's expectation) still holds the quote.
+  // A short quote could be there by chance, so its context must agree too.
+  const shortQuote = exact.length < SHORT_QUOTE;
+  if (pos && text.startsWith(exact, pos.start)) {
+    if (!shortQuote) return { start: pos.start, end: pos.start + exact.length, method: 'position', score: 1 };
+    const c = scorer.score({ start: pos.start, end: pos.start + exact.length, method: 'position', quoteScore: 1 });
+    if (c.context >= 0.5) return toMatch(c);
+  }
+  if (expected !== null && expected !== pos?.start && text.startsWith(exact, expected)) {
+    const c = scorer.score({ start: expected, end: expected + exact.length, method: 'quote', quoteScore: 1 });
+    if (!shortQuote || c.context >= 0.5) return toMatch(c);
+  }
+
+  const isNear = (c: Candidate): boolean => expected === null || Math.abs(c.start - expected) <= NEAR;
+  const found: Scored[] = [];
+  const settle = (): AnchorMatch | null => {
+    const top = best(found.filter((c) => scorer.acceptable(c)));
+    return top ? toMatch(top) : null;
+  };
+  const settledNearby = (): boolean => found.some((c) => isNear(c) && scorer.acceptable(c));
+
+  // (2) The quote verbatim, anywhere.
+  for (const c of exactOccurrences(text, exact)) found.push(scorer.score(c));
+  if (settledNearby()) return settle();
+
+  // (3) The quote through typographic and white-space normalisation.
+  const seen = new Set(found.map((c) => c.start));
+  for (const c of normalizedOccurrences(index, exact)) if (!seen.has(c.start)) found.push(scorer.score(c));
+  if (settledNearby()) return settle();
+
+  // (4) Approximate: near the expected place first, where edits usually are.
+  if (expected !== null) {
+    const hits = searchWindow(text, exact, expected - NEAR, expected + exact.length + NEAR);
+    for (const c of fuzzyCandidates(hits, exact.length)) found.push(scorer.score(c));
+    if (settledNearby() || found.some((c) => scorer.acceptable(c))) return settle();
+  }
+  if (found.length === 0 || !found.some((c) => scorer.acceptable(c))) {
+    for (const c of fuzzyCandidates(searchPage(text, exact), exact.length)) found.push(scorer.score(c));
+  }
+  return settle();
+}
+
+
+export interface AnchorItem {
+  id: string;
+  selectors: readonly Selector[];
+}
+
+export interface AnchorAllOptions {
+  signal?: AbortSignal;
+  /** Longest stretch of work between yields to the page, in milliseconds. */
+  sliceMs?: number;
+}
+
+const DEFAULT_SLICE_MS = 8;
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('Anchoring was aborted.', 'AbortError');
+}
+
+function savedStart(item: AnchorItem): number | null {
+  const pos = item.selectors.find(isPosition);
+  return pos ? pos.start : null;
+}
+
+/**
+ * Anchors many highlights without holding the main thread: work runs in slices
+ * of about `sliceMs`, yielding between them. Items are visited in their saved
+ * page order so that the shift found for one (text inserted above it) becomes
+ * the expected place of the next, which keeps most items on a constant-time path.
+ * Rejects with the signal's reason when aborted.
+ */
+export async function anchorAll(
+  index: TextIndex,
+  items: readonly AnchorItem[],
+  opts: AnchorAllOptions = {},
+): Promise<Map<string, AnchorMatch | null>> {
+  const { signal } = opts;
+  const sliceMs = Math.max(0, opts.sliceMs ?? DEFAULT_SLICE_MS);
+  if (signal?.aborted) throw abortError(signal);
+  const order = items
+    .map((item, i) => ({ item, i, start: savedStart(item) }))
+    .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || a.i - b.i);
+  const results = new Map<string, AnchorMatch | null>();
+  let shift = 0;
+  let sliceStart = performance.now();
+  for (const { item, start } of order) {
+    if (performance.now() - sliceStart >= sliceMs) {
+      await yieldToMain();
+      if (signal?.aborted) throw abortError(signal);
+      sliceStart = performance.now();
+    }
+    const hint = start === null ? undefined : start + shift;
+    const match = anchorSelectors(index, item.selectors, hint === undefined ? {} : { hint });
+    if (match && start !== null) shift = match.start - start;
+    results.set(item.id, match);
+  }
+  return results;
+}
+
+/** Live ranges for anchored matches; null stays null (orphaned). */
+export function rangesForMatches(
+  index: TextIndex,
+  matches: ReadonlyMap<string, AnchorMatch | null>,
+): Map<string, Range | null> {
+  const out = new Map<string, Range | null>();
+  for (const [id, m] of matches) out.set(id, m ? rangeFromOffsets(index, m.start, m.end) : null);
+  return out;
+}
