@@ -75,7 +75,7 @@ describe('saveHighlight', () => {
       expect(err).toBeInstanceOf(StoreError);
       expect((err as StoreError).kind).toBe('invalid');
     }
-    const err = await lib.saveHighlight(makeHighlight({ color: 'red' as never }), makeArticle()).catch((e: StoreError) => e);
+    const err = (await lib.saveHighlight(makeHighlight({ color: 'red' as never }), makeArticle()).catch((e: unknown) => e)) as StoreError;
     expect(err.message).toBe('highlight.color: expected one of yellow, green, blue, pink, purple, got "red"');
     expect(await lib.countHighlights()).toBe(0);
     expect(await lib.db.articles.count()).toBe(0);
