@@ -1,0 +1,254 @@
+// Shared helpers for the real-browser tests: Chromium with dist/chrome loaded,
+// fixture pages served at their real addresses, and every other request blocked
+// and written down so a test can show the extension talked to no one.
+
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Route, type Request, type Worker } from 'playwright-core';
+import { findChromium, NO_CHROMIUM } from '../../scripts/chromium.mjs';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXTENSION_DIR = join(ROOT, 'dist/chrome');
+/** The project's fixture copies first; the shared originals beside the clone as a fallback. */
+export const FIXTURE_DIRS = [join(ROOT, 'test/fixtures'), resolve(ROOT, '../shared/fixtures')];
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's background service worker; evaluate() runs in it. */
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+/** Which browser a service worker belongs to, so tabIdOf can reach its pages. */
+const contexts = new WeakMap<Worker, BrowserContext>();
+
+export interface LaunchOptions {
+  /** false opens a real window (needs a display, e.g. under xvfb-run). */
+  headless?: boolean;
+}
+
+export async function launchExtension(opts: LaunchOptions = {}): Promise<Launched> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(NO_CHROMIUM);
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`${EXTENSION_DIR} has no manifest.json: run \`node build.mjs\` first`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'ih-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: opts.headless ?? true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const close = async (): Promise<void> => {
+    await context.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    const isOurs = (w: Worker): boolean => w.url().startsWith('chrome-extension://');
+    const worker =
+      context.serviceWorkers().find(isOurs) ??
+      (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 }));
+    const extensionId = new URL(worker.url()).host;
+    contexts.set(worker, context);
+    return { context, extensionId, worker, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+// ---- fixtures and the network ----
+
+export interface FixtureExpectation {
+  url: string;
+  site: string;
+  interview: boolean;
+  title?: string;
+  questions?: { question: string; subQuestions?: string[]; answerStartsWith?: string; answerEndsWith?: string }[];
+  [key: string]: unknown;
+}
+
+export function fixtureFile(name: string, ext: 'html' | 'expected.json'): string {
+  for (const dir of FIXTURE_DIRS) {
+    const file = join(dir, `${name}.${ext}`);
+    if (existsSync(file)) return file;
+  }
+  throw new Error(`fixture ${name}.${ext} not found in ${FIXTURE_DIRS.join(' or ')}`);
+}
+
+export function fixtureExpected(name: string): FixtureExpectation {
+  return JSON.parse(readFileSync(fixtureFile(name, 'expected.json'), 'utf8')) as FixtureExpectation;
+}
+
+export function fixtureHtml(name: string): string {
+  return readFileSync(fixtureFile(name, 'html'), 'utf8');
+}
+
+export interface BlockedRequest {
+  url: string;
+  /** Playwright's resource type: document, image, fetch, xhr, script, ping, … */
+  resourceType: string;
+}
+
+export interface NetworkLog {
+  /** Every http(s) request that was not a served fixture, in order. */
+  blocked: BlockedRequest[];
+  urls(): string[];
+  /** The blocked requests a script started (fetch, XHR, beacons, sockets) rather than page markup (images, styles). */
+  scripted(): BlockedRequest[];
+}
+
+interface RouterState {
+  served: { url: URL; html: string }[];
+  blocking: boolean;
+  log: NetworkLog;
+}
+
+const routers = new WeakMap<BrowserContext, RouterState>();
+const SCRIPTED = new Set(['fetch', 'xhr', 'eventsource', 'websocket', 'ping', 'other']);
+
+function servedFor(state: RouterState, raw: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return null;
+  }
+  // Later registrations win, like Playwright's own routes. A registered address
+  // without a query also answers its tracking-parameter variants.
+  for (let i = state.served.length - 1; i >= 0; i--) {
+    const s = state.served[i]!;
+    if (s.url.origin === u.origin && s.url.pathname === u.pathname && (s.url.search === '' || s.url.search === u.search)) {
+      return s.html;
+    }
+  }
+  return null;
+}
+
+/** One route per context, so serveFixture and blockNetwork work in either order. */
+async function router(context: BrowserContext): Promise<RouterState> {
+  let state = routers.get(context);
+  if (state) return state;
+  const blocked: BlockedRequest[] = [];
+  const fresh: RouterState = {
+    served: [],
+    blocking: false,
+    log: {
+      blocked,
+      urls: () => blocked.map((b) => b.url),
+      scripted: () => blocked.filter((b) => SCRIPTED.has(b.resourceType)),
+    },
+  };
+  state = fresh;
+  routers.set(context, fresh);
+  await context.route('**/*', async (route: Route, request: Request) => {
+    const url = request.url();
+    const html = servedFor(fresh, url);
+    if (html !== null && request.method() === 'GET') {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      return;
+    }
+    if (fresh.blocking && /^https?:/i.test(url)) {
+      blocked.push({ url, resourceType: request.resourceType() });
+      await route.abort('blockedbyclient');
+      return;
+    }
+    await route.fallback();
+  });
+  return fresh;
+}
+
+/** Serves html at url (the page's real address) for every page of the context. */
+export async function serveHtml(context: BrowserContext, url: string, html: string): Promise<void> {
+  const state = await router(context);
+  state.served.push({ url: new URL(url), html });
+}
+
+/** Serves test fixture NAME at its real address (expected.json `url`) or at url. */
+export async function serveFixture(context: BrowserContext, name: string, url?: string): Promise<string> {
+  const at = url ?? fixtureExpected(name).url;
+  await serveHtml(context, at, fixtureHtml(name));
+  return at;
+}
+
+/** Aborts every http(s) request that is not a served fixture, and records it. */
+export async function blockNetwork(context: BrowserContext): Promise<NetworkLog> {
+  const state = await router(context);
+  state.blocking = true;
+  return state.log;
+}
+
+// ---- the extension's own surfaces ----
+
+/** The slice of the chrome.* API these helpers call inside the service worker. */
+interface WorkerChrome {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string; pendingUrl?: string }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+}
+
+/** Opens the popup as a page for a chosen tab (the popup reads `?tab=`). */
+export async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup/index.html?tab=${tabId}`);
+  return page;
+}
+
+const strip = (u: string): string => u.split('#')[0]!;
+
+/**
+ * The id of the newest tab showing url (fragment ignored); waits for it to appear.
+ * Without the `tabs` permission Chrome hides tab URLs from the extension, so the
+ * tab is found through Playwright's page for that URL instead (see tabIdOfPage).
+ */
+export async function tabIdOf(worker: Worker, url: string, timeoutMs = 10_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  const context = contexts.get(worker);
+  for (;;) {
+    const id = await worker.evaluate(async (wanted: string) => {
+      const clean = (u: string): string => u.split('#')[0]!;
+      const api = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+      const tabs = await api.tabs.query({});
+      const ids = tabs
+        .filter((t) => t.id !== undefined && [t.url, t.pendingUrl].some((u) => u !== undefined && clean(u) === clean(wanted)))
+        .map((t) => t.id!);
+      return ids.length ? Math.max(...ids) : null;
+    }, url);
+    if (id !== null) return id;
+    const page = context?.pages().filter((p) => strip(p.url()) === strip(url)).at(-1);
+    if (page) return tabIdOfPage(worker, page);
+    if (Date.now() > deadline) throw new Error(`no tab shows ${url}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The tab id of a Playwright page: brings it to the front and asks which tab is active. */
+export async function tabIdOfPage(worker: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? null;
+  });
+  if (id === null) throw new Error(`no active tab for ${page.url()}`);
+  return id;
+}
+
+export function badgeText(worker: Worker, tabId: number): Promise<string> {
+  return worker.evaluate(
+    (id: number) => (globalThis as unknown as { chrome: WorkerChrome }).chrome.action.getBadgeText({ tabId: id }),
+    tabId,
+  );
+}
