@@ -1,0 +1,57 @@
+// File names made from titles: safe on Windows, macOS and Linux, readable in any script.
+
+export const MAX_FILE_NAME = 100;
+
+// Device names Windows refuses as file names, whatever the extension.
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+function truncate(text: string, max: number): string {
+  // By code point, so a surrogate pair is never cut in half.
+  const cps = Array.from(text);
+  return cps.length <= max ? text : cps.slice(0, max).join('');
+}
+
+/**
+ * A file name stem from a title: keeps letters and marks of any script, digits,
+ * spaces, `-` and `_`; everything else becomes a space; spaces collapse; at most
+ * 100 characters; never starts with a dot (dots are never kept); never empty
+ * ("untitled"). Callers add ".md" (and any " (2)" suffix) themselves.
+ */
+export function fileNameFor(title: string, max: number = MAX_FILE_NAME): string {
+  const kept = title
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N} _-]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  let name = truncate(kept, Math.max(1, max)).trim();
+  if (name === '') name = 'untitled';
+  if (RESERVED.test(name)) name = `${name}_`;
+  return name;
+}
+
+/**
+ * Hands out `stem.ext`, `stem (2).ext`, … so that no two names match even on
+ * case-insensitive file systems; the stem is shortened so name and counter
+ * still fit in MAX_FILE_NAME.
+ */
+export class FileNamer {
+  private readonly used = new Set<string>();
+
+  constructor(private readonly ext: string) {}
+
+  reserve(name: string): void {
+    this.used.add(name.toLowerCase());
+  }
+
+  next(title: string): string {
+    for (let n = 1; ; n++) {
+      const counter = n === 1 ? '' : ` (${n})`;
+      const stem = fileNameFor(title, MAX_FILE_NAME - counter.length);
+      const name = `${stem}${counter}${this.ext}`;
+      if (!this.used.has(name.toLowerCase())) {
+        this.used.add(name.toLowerCase());
+        return name;
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// Names and addresses shown for an article, shared by both renderers.
+
+import type { Site, Subject } from '../types';
+import type { LinkStyle } from '../types';
+import { collapseWhitespace, escapeMarkdownBlock, escapeMarkdownInline, markdownLink } from './escape';
+
+export interface ArticleFacts {
+  url: string;
+  canonicalUrl: string | null;
+  site: Site;
+  title: string;
+  author: string | null;
+  publication: string | null;
+  published: string | null;
+  subject: Subject;
+}
+
+const SITE_NAMES: Partial<Record<Site, string>> = {
+  'pinterest-engineering-blog': 'Pinterest Engineering Blog',
+  'life-at-pinterest': 'Life at Pinterest',
+};
+
+/** The page's own address: its canonical link when it has one. */
+export function sourceUrl(a: Pick<ArticleFacts, 'url' | 'canonicalUrl'>): string {
+  return a.canonicalUrl?.trim() || a.url;
+}
+
+export function siteName(a: Pick<ArticleFacts, 'site' | 'publication' | 'url' | 'canonicalUrl'>): string | null {
+  const known = SITE_NAMES[a.site];
+  if (known) return known;
+  if (a.publication?.trim()) return a.publication.trim();
+  try {
+    return new URL(sourceUrl(a)).hostname || null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Name, Role", or just the one that is known. */
+export function subjectLine(subject: Subject): string | null {
+  const parts = [subject.name, subject.role].map((s) => s?.trim()).filter((s): s is string => !!s);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/**
+ * "Interviewee, Role · [Site](source) · published". Without an interviewee the
+ * author stands first; parts that are unknown are left out; null when none is.
+ */
+export function bylineLine(a: ArticleFacts, linkStyle: LinkStyle): string | null {
+  const parts: string[] = [];
+  const who = subjectLine(a.subject) ?? a.author?.trim();
+  // The line starts with this name, so it gets line-start escapes too (a name like "1. Foo").
+  if (who) parts.push(escapeMarkdownBlock(collapseWhitespace(who)));
+  const name = siteName(a);
+  if (name) parts.push(linkStyle === 'none' ? escapeMarkdownInline(name) : markdownLink(name, sourceUrl(a)));
+  if (a.published && /^\d{4}-\d{2}-\d{2}$/.test(a.published)) parts.push(a.published);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
