@@ -1,29 +1,7 @@
 // The popup in Chromium with the extension loaded, fixtures served at their real addresses.
 
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openPopup, serveFixture, tabIdOf } from './harness';
-
-type Launched = Awaited<ReturnType<typeof launchExtension>>;
-
-interface Expected {
-  url: string;
-  questions: { question: string }[];
-}
-
-const FIXTURES = [path.resolve('test/fixtures'), '/work/shared/fixtures'];
-
-async function expectedOf(name: string): Promise<Expected> {
-  for (const dir of FIXTURES) {
-    try {
-      return JSON.parse(await readFile(path.join(dir, `${name}.expected.json`), 'utf8')) as Expected;
-    } catch {
-      // next place
-    }
-  }
-  throw new Error(`no expected file for ${name}`);
-}
+import { fixtureExpected, launchExtension, openPopup, serveFixture, tabIdOf, type Launched } from './harness';
 
 // The fixtures' own normalisation: NFC, no-break spaces, collapsed white space, no trailing colon.
 function norm(text: string): string {
@@ -41,7 +19,7 @@ afterAll(async () => {
 });
 
 async function openFor(name: string) {
-  const expected = await expectedOf(name);
+  const expected = fixtureExpected(name);
   await serveFixture(ext.context, name);
   const page = await ext.context.newPage();
   await page.goto(expected.url);
@@ -55,11 +33,13 @@ describe('popup in Chromium', () => {
     const { expected, page, popup } = await openFor('pinterest-engineering-career-interview');
     await popup.locator('.question-text').first().waitFor();
     const shown = await popup.locator('.question-text').allTextContents();
-    expect(shown.map(norm)).toEqual(expected.questions.map((q) => norm(q.question)));
+    const questions = expected.questions ?? [];
+    expect(questions.length).toBeGreaterThan(1);
+    expect(shown.map(norm)).toEqual(questions.map((q) => norm(q.question)));
     expect(await popup.evaluate(() => performance.getEntriesByName('ih:first-questions').length)).toBe(1);
 
     const second = popup.locator('li.qa').nth(1);
-    const question = norm(expected.questions[1]!.question);
+    const question = norm(questions[1]!.question);
     await second.locator('button.save').click();
     await expect.poll(() => second.locator('button.save').getAttribute('aria-pressed')).toBe('true');
 
