@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in the order that fails fastest,
+// stopping at the first failure. Ends with one line, `N passed, M failed`,
+// counting the tests of both vitest suites (a failed step with no tests of its
+// own, like the typecheck, counts as one failure).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium, NO_CHROMIUM } from './chromium.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'node_modules/.bin');
+const RESULTS = join(ROOT, 'test-results');
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const timings = [];
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.error) console.error(`could not run ${cmd}: ${r.error.message}`);
+  return r.status ?? 1;
+}
+
+/** Counts from vitest's JSON report, or null when vitest died before writing it. */
+function vitestCounts(file) {
+  if (!existsSync(file)) return null;
+  try {
+    const j = JSON.parse(readFileSync(file, 'utf8'));
+    return {
+      passed: j.numPassedTests ?? 0,
+      failed: j.numFailedTests ?? 0,
+      skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0),
+      failedSuites: j.numFailedTestSuites ?? 0,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function finish(ok) {
+  console.log('');
+  for (const t of timings) console.log(`  ${t.ok ? 'ok  ' : 'FAIL'} ${t.name.padEnd(10)} ${(t.ms / 1000).toFixed(1)} s`);
+  if (skipped) console.log(`${skipped} skipped`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(ok ? 0 : 1);
+}
+
+/** One step: a command and how to count it. Exits through finish() on failure. */
+function step(name, fn) {
+  console.log(`\n── ${name} ──`);
+  const t0 = Date.now();
+  const ok = fn();
+  timings.push({ name, ok, ms: Date.now() - t0 });
+  if (!ok) {
+    console.error(`\nnpm test stopped: ${name} failed.`);
+    finish(false);
+  }
+}
+
+function vitestStep(name, configArgs, env = {}, wrap = null) {
+  step(name, () => {
+    mkdirSync(RESULTS, { recursive: true });
+    const out = join(RESULTS, `${name}.json`);
+    rmSync(out, { force: true });
+    const args = ['run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile=${out}`];
+    const status = wrap ? run(wrap[0], [...wrap.slice(1), join(BIN, 'vitest'), ...args], env) : run(join(BIN, 'vitest'), args, env);
+    const counts = vitestCounts(out);
+    if (!counts) {
+      failed += 1;
+      return false;
+    }
+    passed += counts.passed;
+    failed += counts.failed;
+    skipped += counts.skipped;
+    // A file that fails to load has no failed tests but is still a failure.
+    if (status !== 0 && counts.failed === 0) failed += Math.max(1, counts.failedSuites);
+    return status === 0;
+  });
+}
+
+step('typecheck', () => {
+  const ok = run(join(BIN, 'tsc'), ['--noEmit', '-p', 'tsconfig.json']) === 0;
+  if (!ok) failed += 1;
+  return ok;
+});
+
+vitestStep('unit', []);
+
+step('build', () => {
+  const ok = run(process.execPath, ['build.mjs']) === 0;
+  if (!ok) failed += 1;
+  return ok;
+});
+
+step('lint', () => {
+  const r = spawnSync(join(BIN, 'web-ext'), ['lint', '--source-dir', 'dist/firefox', '--self-hosted', '--output', 'json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  let report;
+  try {
+    report = JSON.parse(r.stdout);
+  } catch {
+    process.stdout.write(r.stdout ?? '');
+    process.stderr.write(r.stderr ?? '');
+    console.error('web-ext lint did not produce a report');
+    failed += 1;
+    return false;
+  }
+  for (const kind of ['errors', 'warnings', 'notices']) {
+    for (const m of report[kind] ?? []) {
+      console.log(`${kind.slice(0, -1)}: ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} ${m.message}`);
+    }
+  }
+  const { errors = 0, warnings = 0, notices = 0 } = report.summary ?? {};
+  console.log(`web-ext lint: ${errors} errors, ${warnings} warnings, ${notices} notices`);
+  if (errors > 0) failed += 1;
+  return errors === 0;
+});
+
+step('chromium', () => {
+  const path = findChromium();
+  if (!path) {
+    console.error(NO_CHROMIUM);
+    failed += 1;
+    return false;
+  }
+  console.log(path);
+  return true;
+});
+
+// A keyboard-shortcut test needs a real window; give it a virtual display.
+const hasXvfb = spawnSync('sh', ['-c', 'command -v xvfb-run'], { encoding: 'utf8' }).status === 0;
+const wrap = !process.env.DISPLAY && hasXvfb ? ['xvfb-run', '-a', '--server-args=-screen 0 1280x1024x24'] : null;
+if (wrap) console.log('\nno DISPLAY: running the real-browser tests under xvfb-run');
+vitestStep('e2e', ['-c', 'vitest.e2e.config.ts'], { E2E_SKIP_BUILD: '1' }, wrap);
+
+finish(true);
