@@ -1,0 +1,62 @@
+// The Pinterest Engineering Blog, published on Medium.
+// Tested on: medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d,
+// medium.com/pinterest-engineering/serving-ads-features-at-low-latency-2b7c9d1e0f3a (saved in test/fixtures).
+// Medium's class names are generated; its data-testid and meta markers are stable.
+
+import type { HeadMeta } from '../metadata';
+import type { SiteProfile } from './profile';
+
+const PUBLICATION_PATH = /^\/pinterest-engineering(?:\/|$)/i;
+const PUBLICATION_NAME = /^pinterest engineering(?: blog)?$/i;
+
+/** Meta tags and elements that only Medium pages carry. */
+export function hasMediumMarkers(document: Document, meta: HeadMeta): boolean {
+  const isMedium = (k: string): boolean => /^@?medium$/i.test(meta.meta.get(k) ?? '');
+  return (
+    isMedium('al:android:app_name') ||
+    isMedium('og:site_name') ||
+    isMedium('twitter:app:name:iphone') ||
+    isMedium('twitter:site') ||
+    document.querySelector('[data-testid="storyTitle"]') !== null
+  );
+}
+
+function testIdText(document: Document, id: string): string | null {
+  const t = document.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
+  return t ? t : null;
+}
+
+/** The publication the page says it belongs to, from Medium's byline or the structured data. */
+function publicationNames(document: Document, meta: HeadMeta): string[] {
+  const names = [testIdText(document, 'publicationName'), meta.ld.publisher];
+  const title = meta.meta.get('title') ?? document.title ?? '';
+  for (const part of title.split('|')) names.push(part.trim());
+  return names.filter((n): n is string => !!n);
+}
+
+export const pinterestEngineering: SiteProfile = {
+  site: 'pinterest-engineering-blog',
+  colonPrompts: false,
+  matches(document, url, meta) {
+    if (!hasMediumMarkers(document, meta)) return false;
+    const onMedium = url !== null && /(^|\.)medium\.com$/i.test(url.hostname);
+    if (onMedium && PUBLICATION_PATH.test(url.pathname)) return true;
+    if (url !== null && /^pinterest-engineering\.medium\.com$/i.test(url.hostname)) return true;
+    // A custom domain: Medium's markup plus the publication's name.
+    return publicationNames(document, meta).some((n) => PUBLICATION_NAME.test(n));
+  },
+  // Medium's byline, clap and share widgets carry data-testid; body text never
+  // does. A paragraph holding one is a byline line ("Published in" + the link).
+  skip(el) {
+    if (/^h[1-6]$/.test(el.localName)) return false;
+    if (el.hasAttribute('data-testid')) return true;
+    return el.localName === 'p' && el.querySelector('[data-testid]') !== null;
+  },
+  byline(document) {
+    return {
+      author: testIdText(document, 'authorName'),
+      publication: testIdText(document, 'publicationName'),
+      published: testIdText(document, 'storyPublishDate'),
+    };
+  },
+};
