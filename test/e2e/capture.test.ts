@@ -209,6 +209,8 @@ describe('capture and paint in Chromium', () => {
     const point = await page.evaluate((needle) => {
       const h = CSS.highlights.get('ih-yellow');
       const range = [...(h ?? [])].find((r) => (r as Range).toString().replace(/\s+/g, ' ').trim() === needle) as Range | undefined;
+      // Scroll the highlight into view: a click outside the viewport reaches nothing.
+      (range?.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
       const rect = range?.getClientRects()[0];
       return rect ? { x: rect.left + Math.min(20, rect.width / 2), y: rect.top + rect.height / 2 } : null;
     }, phrase);
