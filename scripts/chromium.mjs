@@ -38,3 +38,18 @@ export function requireChromium() {
   }
   return path;
 }
+
+/** Chromium flags that load one unpacked extension and keep the browser quiet and offline-friendly. */
+export function extensionArgs(extensionDir) {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}

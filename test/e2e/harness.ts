@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Route, type Request, type Worker } from 'playwright-core';
-import { findChromium, NO_CHROMIUM } from '../../scripts/chromium.mjs';
+import { extensionArgs, findChromium, NO_CHROMIUM } from '../../scripts/chromium.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, 'dist/chrome');
@@ -40,17 +40,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: opts.headless ?? true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: extensionArgs(EXTENSION_DIR),
   });
   const close = async (): Promise<void> => {
     await context.close().catch(() => undefined);
