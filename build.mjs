@@ -10,7 +10,7 @@
 //   node build.mjs --zip      also write dist/interview-highlights-{chrome,firefox}-VERSION.zip
 import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,8 +41,7 @@ export function manifestFor(browser, source, { dev = false } = {}) {
   return m;
 }
 
-function esbuildOptions(browser, { dev }) {
-  const outdir = join(DIST, browser);
+function esbuildOptions(browser, { dev, outdir = join(DIST, browser) }) {
   const common = {
     bundle: true,
     target: TARGETS[browser],
@@ -94,8 +93,7 @@ function cliOptions({ dev }) {
 }
 
 /** Files copied as they are: locales, icons, and each page's HTML and CSS. */
-export function copyStatic(browser, { dev = false } = {}) {
-  const outdir = join(DIST, browser);
+export function copyStatic(browser, { dev = false, outdir = join(DIST, browser) } = {}) {
   mkdirSync(outdir, { recursive: true });
   const manifest = manifestFor(browser, readJson('manifest.json'), { dev });
   writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -146,15 +144,25 @@ const hasCli = () => existsSync(join(ROOT, 'src/cli.ts'));
 
 /** A one-shot build. Resolves to the list of files written at the top level. */
 export async function build({ dev = false, zip = false } = {}) {
-  cleanBrowserDirs();
-  const jobs = [];
-  for (const browser of BROWSERS) {
-    copyStatic(browser, { dev });
-    for (const opts of esbuildOptions(browser, { dev })) jobs.push(esbuild.build(opts));
+  // Build beside dist/ and swap in at the end, so a browser test running at the
+  // same time never loads a half-written extension.
+  const stage = join(DIST, `.stage-${process.pid}`);
+  rmSync(stage, { recursive: true, force: true });
+  try {
+    const jobs = [];
+    for (const browser of BROWSERS) {
+      const outdir = join(stage, browser);
+      copyStatic(browser, { dev, outdir });
+      for (const opts of esbuildOptions(browser, { dev, outdir })) jobs.push(esbuild.build(opts));
+    }
+    if (hasCli()) jobs.push(esbuild.build(cliOptions({ dev })));
+    else console.warn('build: src/cli.ts not found, dist/cli.mjs not written');
+    await Promise.all(jobs);
+    cleanBrowserDirs();
+    for (const b of BROWSERS) renameSync(join(stage, b), join(DIST, b));
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
   }
-  if (hasCli()) jobs.push(esbuild.build(cliOptions({ dev })));
-  else console.warn('build: src/cli.ts not found, dist/cli.mjs not written');
-  await Promise.all(jobs);
   if (hasCli()) chmodSync(join(DIST, 'cli.mjs'), 0o755);
   const written = BROWSERS.map((b) => join(DIST, b));
   if (zip) {
