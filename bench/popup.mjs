@@ -5,7 +5,7 @@
 //   node build.mjs && node bench/popup.mjs [runs]
 
 import { chromium } from 'playwright-core';
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const extensionDir = path.join(root, 'dist', 'chrome');
-const fixtureDir = process.env.FIXTURES_DIR ?? (await firstDir([path.join(root, 'test', 'fixtures'), '/work/shared/fixtures']));
 const FIXTURE = 'pinterest-engineering-career-interview';
 const RUNS = Math.max(10, Number(process.argv[2] ?? 15) || 15);
 const MARK = 'ih:first-questions';
@@ -37,7 +36,7 @@ function median(values) {
 }
 
 async function bundleSize() {
-  const dir = path.join(extensionDir, 'popup');
+  const dir = path.join(extensionCopy, 'popup');
   const files = (await readdir(dir)).filter((f) => /\.(js|css|html)$/.test(f));
   let raw = 0;
   let gzip = 0;
@@ -49,16 +48,21 @@ async function bundleSize() {
   return { raw, gzip, files };
 }
 
+const fixtureDir = process.env.FIXTURES_DIR ?? (await firstDir([path.join(root, 'test', 'fixtures'), path.resolve(root, '..', 'shared', 'fixtures')]));
 const expected = JSON.parse(await readFile(path.join(fixtureDir, `${FIXTURE}.expected.json`), 'utf8'));
 const html = await readFile(path.join(fixtureDir, `${FIXTURE}.html`), 'utf8');
 const profile = await mkdtemp(path.join(tmpdir(), 'ih-bench-popup-'));
 
-const context = await chromium.launchPersistentContext(profile, {
+// A snapshot of dist/chrome: a build running beside the bench must not pull files from under it.
+const extensionCopy = path.join(profile, 'extension');
+await cp(extensionDir, extensionCopy, { recursive: true });
+
+const context = await chromium.launchPersistentContext(path.join(profile, 'user-data'), {
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
   args: [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${extensionCopy}`,
+    `--load-extension=${extensionCopy}`,
     '--no-sandbox',
     '--disable-background-networking',
     '--disable-component-update',
@@ -82,10 +86,12 @@ try {
 
   const page = await context.newPage();
   await page.goto(expected.url);
-  const tabId = await worker.evaluate(async (url) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === url)?.id ?? null;
-  }, expected.url);
+  // Without the tabs permission tab URLs are hidden: the page in front is the fixture's tab.
+  await page.bringToFront();
+  const tabId = await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? null;
+  });
   if (tabId === null) throw new Error('fixture tab not found');
 
   const popupUrl = `chrome-extension://${extensionId}/popup/index.html?tab=${tabId}`;
@@ -103,6 +109,15 @@ try {
     const count = await popup.locator('.question-text').count();
     if (count !== expected.questions.length) throw new Error(`popup showed ${count} questions, expected ${expected.questions.length}`);
     if (run >= 0) times.push(ms);
+    if (process.env.BENCH_DETAIL) {
+      const detail = await popup.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const marks = performance.getEntriesByType('mark').map((m) => `${m.name}=${m.startTime.toFixed(1)}`);
+        const res = performance.getEntriesByType('resource').map((r) => `${r.name.split('/').pop()}:${r.startTime.toFixed(1)}-${r.responseEnd.toFixed(1)}`);
+        return [`domInteractive=${nav?.domInteractive.toFixed(1)}`, ...res, ...marks].join(' ');
+      });
+      console.log(detail);
+    }
     await popup.close();
   }
 

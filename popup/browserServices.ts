@@ -3,9 +3,7 @@
 
 import browser from 'webextension-polyfill';
 import { isReply, message, type MessageMap, type MessageType } from '../src/messages';
-import { renderHighlights, renderInterview } from '../src/export';
-import { loadSettings } from '../src/settings';
-import { openLibrary, type Library } from '../src/store';
+import type { Library } from '../src/store';
 import type { InjectResult, PageResult, PopupServices } from './services';
 
 const SAVE_COMMAND = 'save-highlight';
@@ -31,13 +29,19 @@ async function ask<T extends MessageType>(tabId: number, type: T, payload: Messa
 }
 
 export function browserServices(tabId: number): PopupServices {
-  let library: Library | null = null;
-  const lib = (): Library => (library ??= openLibrary());
+  // The store (Dexie) and the renderer are most of the bundle and not needed
+  // for the first paint: they load when first used, after the questions show.
+  let library: Promise<Library> | null = null;
+  const lib = (): Promise<Library> => (library ??= import('../src/store').then((m) => m.openLibrary()));
+  const exporter = () => import('../src/export');
 
   return {
     async getPage(): Promise<PageResult> {
       try {
-        return { status: 'ok', page: await ask(tabId, 'page:get', {}) };
+        performance.mark('ih:page-asked');
+        const page = await ask(tabId, 'page:get', {});
+        performance.mark('ih:page-answered');
+        return { status: 'ok', page };
       } catch (e) {
         if (e instanceof NoReceiver) return { status: 'no-receiver' };
         return { status: 'error', message: e instanceof Error ? e.message : String(e) };
@@ -57,31 +61,35 @@ export function browserServices(tabId: number): PopupServices {
       await ask(tabId, 'page:scrollTo', { sectionId });
     },
 
-    highlightsForArticle: (key) => lib().highlightsForArticle(key),
-    getArticle: (key) => lib().getArticle(key),
+    highlightsForArticle: async (key) => (await lib()).highlightsForArticle(key),
+    getArticle: async (key) => (await lib()).getArticle(key),
     updateHighlight: async (id, patch) => {
-      await lib().updateHighlight(id, patch);
+      await (await lib()).updateHighlight(id, patch);
     },
-    deleteHighlights: (ids) => lib().deleteHighlights(ids),
+    deleteHighlights: async (ids) => (await lib()).deleteHighlights(ids),
     restoreHighlights: async (rows) => {
-      await lib().restoreHighlights(rows);
+      await (await lib()).restoreHighlights(rows);
     },
     libraryChanged: async (articleKeys) => {
       await browser.runtime.sendMessage(message('library:changed', { articleKeys }));
     },
     onLibraryChange: (callback) => {
-      // Our own writes and the background's (a save from the page) both mean: read again.
-      const offOwn = lib().onChange(() => callback());
-      const offOther = lib().onExternalChange(callback);
+      let closed = false;
+      const offs: (() => void)[] = [];
+      void lib().then((l) => {
+        if (closed) return;
+        // Our own writes and the background's (a save from the page) both mean: read again.
+        offs.push(l.onChange(() => callback()), l.onExternalChange(callback));
+      });
       return () => {
-        offOwn();
-        offOther();
+        closed = true;
+        for (const off of offs) off();
       };
     },
 
-    loadSettings,
-    renderHighlights,
-    renderInterview,
+    loadSettings: async () => (await import('../src/settings')).loadSettings(),
+    renderHighlights: async (article, highlights, options) => (await exporter()).renderHighlights(article, highlights, options),
+    renderInterview: async (interview) => (await exporter()).renderInterview(interview),
 
     copyText: (text) => navigator.clipboard.writeText(text),
     openLibrary: () => browser.runtime.openOptionsPage(),

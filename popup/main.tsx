@@ -15,6 +15,7 @@ async function targetTab(): Promise<number | null> {
 }
 
 async function start(): Promise<void> {
+  performance.mark('ih:popup-start');
   const root = document.getElementById('app');
   if (!root) return;
   const tabId = await targetTab();

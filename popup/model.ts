@@ -277,9 +277,9 @@ export function createPopupModel(services: PopupServices): PopupModel {
     }
   };
 
-  const copy = async (text: string, done: string): Promise<void> => {
+  const copy = async (render: () => Promise<string>, done: string): Promise<void> => {
     try {
-      await services.copyText(text);
+      await services.copyText(await render());
       say(done);
     } catch (e) {
       say(`Could not copy: ${errorText(e)}`);
@@ -299,14 +299,14 @@ export function createPopupModel(services: PopupServices): PopupModel {
     }
     article ??= snapshot.interview ? articleFromInterview(snapshot.interview, snapshot.articleKey, Date.now()) : undefined;
     if (!article) return say('Could not find this page in the library.');
-    const markdown = services.renderHighlights(article, rows, settings.value.export);
-    await copy(markdown, rows.length === 1 ? 'Copied 1 highlight as Markdown.' : `Copied ${rows.length} highlights as Markdown.`);
+    const found = article;
+    await copy(() => services.renderHighlights(found, rows, settings.value.export), rows.length === 1 ? 'Copied 1 highlight as Markdown.' : `Copied ${rows.length} highlights as Markdown.`);
   };
 
   const copyInterview = async (): Promise<void> => {
     const interview = page.value?.interview;
     if (!interview || !hasQa.value) return say('No Q&A on this page to copy.');
-    await copy(services.renderInterview(interview), `Copied the whole interview (${interview.sections.length} questions) as Markdown.`);
+    await copy(() => services.renderInterview(interview), `Copied the whole interview (${interview.sections.length} questions) as Markdown.`);
   };
 
   return {

@@ -49,8 +49,9 @@ export interface PopupServices {
   onLibraryChange(callback: () => void): () => void;
 
   loadSettings(): Promise<Settings>;
-  renderHighlights(article: Article, highlights: Highlight[], options: ExportOptions): string;
-  renderInterview(interview: Interview): string;
+  /** Async so the renderer can load after the first paint. */
+  renderHighlights(article: Article, highlights: Highlight[], options: ExportOptions): Promise<string>;
+  renderInterview(interview: Interview): Promise<string>;
 
   copyText(text: string): Promise<void>;
   openLibrary(): Promise<void>;

@@ -125,11 +125,11 @@ export function fakeServices(options: FakeOptions = {}): Fake {
     async loadSettings() {
       return options.settings ?? DEFAULT_SETTINGS;
     },
-    renderHighlights(article, highlights, exportOptions) {
+    async renderHighlights(article, highlights, exportOptions) {
       calls.push({ name: 'renderHighlights', args: [article, highlights, exportOptions] });
       return `# ${article.title}\n\n${highlights.map((h) => `> ${h.quote}`).join('\n\n')}\n`;
     },
-    renderInterview(interview) {
+    async renderInterview(interview) {
       calls.push({ name: 'renderInterview', args: [interview] });
       return `# ${interview.title}\n\n${interview.sections.map((s) => `## ${s.question}`).join('\n\n')}\n`;
     },
