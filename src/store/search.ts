@@ -73,48 +73,76 @@ const EXACT = 4; // > max weight, so exact-in-note (4) still outranks prefix-in-
 const OCCURRENCE_BONUS = 0.05;
 const MAX_OCCURRENCES = 20;
 
+/**
+ * Words become small integers once, at index time; a query turns each of its
+ * words into a table "word id → grade" (exact, prefix, none) by a binary search
+ * over the sorted vocabulary, so scoring a highlight is integer lookups only.
+ */
+class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly list: string[] = [];
+  private sorted: number[] | null = null;
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  idsOf(ws: readonly string[]): Uint32Array {
+    const out = new Uint32Array(ws.length);
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i]!;
+      let id = this.ids.get(w);
+      if (id === undefined) {
+        id = this.list.length;
+        this.list.push(w);
+        this.ids.set(w, id);
+        this.sorted = null;
+      }
+      out[i] = id;
+    }
+    return out;
+  }
+
+  /** Grade of every known word against one query term. */
+  grades(term: string): Uint8Array {
+    const sorted = (this.sorted ??= this.list.map((_, i) => i).sort((a, b) => (this.list[a]! < this.list[b]! ? -1 : 1)));
+    const out = new Uint8Array(this.list.length);
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.list[sorted[mid]!]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length; i++) {
+      const w = this.list[sorted[i]!]!;
+      if (!w.startsWith(term)) break;
+      out[sorted[i]!] = w.length === term.length ? EXACT : PREFIX;
+    }
+    return out;
+  }
+}
+
 interface PreparedArticle {
   article: Article;
-  title: string[];
-  interviewee: string[];
+  title: Uint32Array;
+  interviewee: Uint32Array;
   intervieweeNorm: string;
 }
 
 interface PreparedHighlight {
   highlight: Highlight;
-  quote: string[];
-  note: string[];
-  question: string[];
-  tags: string[][];
+  /** Word ids per field; quote and note keep repeats, which add to the score. */
+  quote: Uint32Array;
+  note: Uint32Array;
+  question: Uint32Array;
+  tags: Uint32Array[];
   tagNorm: string[];
   clipDay: string;
 }
 
 export function clipDay(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10);
-}
-
-function prepareArticle(article: Article): PreparedArticle {
-  const name = article.subject.name ?? '';
-  return {
-    article,
-    title: unique(words(article.title)),
-    interviewee: unique(words(name)),
-    intervieweeNorm: words(name).join(' '),
-  };
-}
-
-function prepareHighlight(highlight: Highlight): PreparedHighlight {
-  return {
-    highlight,
-    // Repeats kept: how often a word occurs adds to the score.
-    quote: words(highlight.quote),
-    note: words(highlight.note),
-    question: unique(words(highlight.question ?? '')),
-    tags: highlight.tags.map((t) => words(t)),
-    tagNorm: highlight.tags.map((t) => words(t).join(' ')),
-    clipDay: clipDay(highlight.createdAt),
-  };
 }
 
 function unique(ws: string[]): string[] {
@@ -132,45 +160,31 @@ export function queryTerms(text: string | undefined): string[] {
   return unique(words(text ?? ''));
 }
 
-/** Best grade of `term` against a word list: EXACT, PREFIX or 0; and how many words it hits. */
-function grade(term: string, list: readonly string[]): [number, number] {
-  let best = 0;
-  let n = 0;
-  for (const w of list) {
-    if (w.length < term.length || !w.startsWith(term)) continue;
-    n++;
-    if (w.length === term.length) best = EXACT;
-    else if (best === 0) best = PREFIX;
+/** Adds one field's contribution for one term to `acc` = [best, occurrences]. */
+function gradeField(g: Uint8Array, ids: Uint32Array, weight: number, acc: [number, number]): void {
+  for (let i = 0; i < ids.length; i++) {
+    const x = g[ids[i]!]!;
+    if (x === 0) continue;
+    acc[1]++;
+    if (x * weight > acc[0]) acc[0] = x * weight;
   }
-  return [best, n];
 }
 
-function scoreOf(terms: string[], a: PreparedArticle, h: PreparedHighlight): number {
+function scoreOf(grades: Uint8Array[], a: PreparedArticle, h: PreparedHighlight): number {
   let score = 0;
-  let occurrences = 0;
-  for (const term of terms) {
-    let best = 0;
-    const fields: [SearchField, readonly string[]][] = [
-      ['title', a.title],
-      ['interviewee', a.interviewee],
-      ['question', h.question],
-      ['quote', h.quote],
-      ['note', h.note],
-    ];
-    for (const [field, list] of fields) {
-      const [g, n] = grade(term, list);
-      if (g) best = Math.max(best, g * WEIGHT[field]);
-      occurrences += n;
-    }
-    for (const tagWords of h.tags) {
-      const [g, n] = grade(term, tagWords);
-      if (g) best = Math.max(best, g * WEIGHT.tag);
-      occurrences += n;
-    }
-    if (best === 0) return 0;
-    score += best;
+  const acc: [number, number] = [0, 0];
+  for (const g of grades) {
+    acc[0] = 0;
+    gradeField(g, a.title, WEIGHT.title, acc);
+    gradeField(g, a.interviewee, WEIGHT.interviewee, acc);
+    gradeField(g, h.question, WEIGHT.question, acc);
+    for (const t of h.tags) gradeField(g, t, WEIGHT.tag, acc);
+    gradeField(g, h.quote, WEIGHT.quote, acc);
+    gradeField(g, h.note, WEIGHT.note, acc);
+    if (acc[0] === 0) return 0;
+    score += acc[0];
   }
-  return score + OCCURRENCE_BONUS * Math.min(occurrences, MAX_OCCURRENCES);
+  return score + OCCURRENCE_BONUS * Math.min(acc[1], MAX_OCCURRENCES);
 }
 
 /** Where the terms occur in one field's original text. */
@@ -201,13 +215,35 @@ function allMatches(terms: string[], h: Highlight, a: Article): SearchMatch[] {
   ];
 }
 
+/** Hits up to here get their match offsets at once; later ones on first read. */
+const EAGER_MATCHES = 100;
+
+/**
+ * A hit with its match offsets. A one-letter query can hit every highlight,
+ * and only the ones on screen need offsets, so past the first hundred they are
+ * worked out when `matches` is first read (an ordinary enumerable property to
+ * the reader: spread, JSON and structured clone all see it).
+ */
+function makeHit(highlight: Highlight, article: Article, score: number, terms: string[], rank: number): SearchHit {
+  if (terms.length === 0) return { highlight, article, score, matches: [] };
+  if (rank < EAGER_MATCHES) return { highlight, article, score, matches: allMatches(terms, highlight, article) };
+  let matches: SearchMatch[] | undefined;
+  const hit = { highlight, article, score } as SearchHit;
+  Object.defineProperty(hit, 'matches', {
+    enumerable: true,
+    get: () => (matches ??= allMatches(terms, highlight, article)),
+  });
+  return hit;
+}
+
 function byRecency(x: { highlight: Highlight }, y: { highlight: Highlight }): number {
   return y.highlight.createdAt - x.highlight.createdAt || (x.highlight.id < y.highlight.id ? -1 : 1);
 }
 
 export class SearchIndex {
-  private articles = new Map<string, PreparedArticle>();
-  private highlights = new Map<string, PreparedHighlight>();
+  private readonly vocab = new Vocabulary();
+  private readonly articles = new Map<string, PreparedArticle>();
+  private readonly highlights = new Map<string, PreparedHighlight>();
 
   constructor(articles: Iterable<Article> = [], highlights: Iterable<Highlight> = []) {
     for (const a of articles) this.putArticle(a);
@@ -219,7 +255,13 @@ export class SearchIndex {
   }
 
   putArticle(a: Article): void {
-    this.articles.set(a.key, prepareArticle(a));
+    const name = words(a.subject.name ?? '');
+    this.articles.set(a.key, {
+      article: a,
+      title: this.vocab.idsOf(unique(words(a.title))),
+      interviewee: this.vocab.idsOf(unique(name)),
+      intervieweeNorm: name.join(' '),
+    });
   }
 
   deleteArticle(key: string): void {
@@ -227,7 +269,16 @@ export class SearchIndex {
   }
 
   putHighlight(h: Highlight): void {
-    this.highlights.set(h.id, prepareHighlight(h));
+    const tagWords = h.tags.map((t) => words(t));
+    this.highlights.set(h.id, {
+      highlight: h,
+      quote: this.vocab.idsOf(words(h.quote)),
+      note: this.vocab.idsOf(words(h.note)),
+      question: this.vocab.idsOf(unique(words(h.question ?? ''))),
+      tags: tagWords.map((w) => this.vocab.idsOf(w)),
+      tagNorm: tagWords.map((w) => w.join(' ')),
+      clipDay: clipDay(h.createdAt),
+    });
   }
 
   deleteHighlight(id: string): void {
@@ -236,6 +287,7 @@ export class SearchIndex {
 
   search(q: LibraryQuery): SearchResult {
     const terms = queryTerms(q.text);
+    const grades = terms.map((t) => this.vocab.grades(t));
     const tag = q.tag === undefined ? undefined : words(q.tag).join(' ');
     const interviewee = q.interviewee === undefined ? undefined : words(q.interviewee).join(' ');
     const scored: { highlight: Highlight; article: Article; score: number }[] = [];
@@ -254,15 +306,15 @@ export class SearchIndex {
         if (q.to !== undefined && day > q.to) continue;
       }
       let score = 0;
-      if (terms.length > 0) {
-        score = scoreOf(terms, a, h);
+      if (grades.length > 0) {
+        score = scoreOf(grades, a, h);
         if (score === 0) continue;
       }
       scored.push({ highlight: hl, article: a.article, score });
     }
     scored.sort((x, y) => y.score - x.score || byRecency(x, y));
     const limit = q.limit === undefined ? scored.length : Math.max(0, Math.floor(q.limit));
-    const hits = scored.slice(0, limit).map((s) => ({ ...s, matches: allMatches(terms, s.highlight, s.article) }));
+    const hits = scored.slice(0, limit).map((s, i) => makeHit(s.highlight, s.article, s.score, terms, i));
     return { hits, total: scored.length, terms };
   }
 

@@ -49,17 +49,32 @@ export interface Token {
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD_RE)) {
-    const word = normalize(m[0].replace(APOSTROPHE_RE, ''));
+    const word = normalWord(m[0]);
     if (word) out.push({ word, start: m.index, end: m.index + m[0].length });
   }
   return out;
+}
+
+// Building the search index normalises every word of the library; most are
+// repeats, so their normal forms are remembered (bounded, cleared when full).
+const wordCache = new Map<string, string>();
+const WORD_CACHE_MAX = 200_000;
+
+function normalWord(raw: string): string {
+  let w = wordCache.get(raw);
+  if (w === undefined) {
+    w = normalize(raw.replace(APOSTROPHE_RE, ''));
+    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+    wordCache.set(raw, w);
+  }
+  return w;
 }
 
 /** Just the normalised words, in order. */
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD_RE)) {
-    const w = normalize(m[0].replace(APOSTROPHE_RE, ''));
+    const w = normalWord(m[0]);
     if (w) out.push(w);
   }
   return out;

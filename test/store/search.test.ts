@@ -203,3 +203,16 @@ describe('Library.search keeps its index fresh', () => {
     expect(lib.indexBuilds).toBe(2);
   });
 });
+
+describe('many hits', () => {
+  it('gives every hit its match offsets, also past the first hundred', () => {
+    const a = article('many');
+    const hs = Array.from({ length: 150 }, (_, i) => hl(a, { quote: `Word${i} growth.`, createdAt: i }));
+    const r = new SearchIndex([a], hs).search({ text: 'growth' });
+    expect(r.total).toBe(150);
+    const last = r.hits[149]!;
+    expect(last.matches).toEqual([{ field: 'quote', start: last.highlight.quote.indexOf('growth'), end: last.highlight.quote.indexOf('growth') + 6 }]);
+    expect(JSON.parse(JSON.stringify(last)).matches).toEqual(last.matches);
+    expect({ ...last }.matches).toEqual(last.matches);
+  });
+});
