@@ -1,7 +1,7 @@
 // The popup in Chromium with the extension loaded, fixtures served at their real addresses.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureExpected, launchExtension, openPopup, serveFixture, tabIdOf, type Launched } from './harness';
+import { fixtureExpected, launchExtension, openPopup, serveFixture, tabIdOf, tabIdOfPage, type Launched } from './harness';
 
 // The fixtures' own normalisation: NFC, no-break spaces, collapsed white space, no trailing colon.
 function norm(text: string): string {
@@ -80,6 +80,18 @@ describe('popup in Chromium', () => {
     await popup.locator('.notice-no-qa').waitFor();
     expect(await popup.locator('.question-text').count()).toBe(0);
     expect(await popup.locator('.notice-no-qa').textContent()).toContain('You can still highlight text');
+    await popup.close();
+    await page.close();
+  }, 60_000);
+
+  it('says plainly that a browser page cannot be read', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('chrome://version');
+    const tabId = await tabIdOfPage(ext.worker, page);
+    const popup = await openPopup(ext.context, ext.extensionId, tabId);
+    await popup.getByRole('button', { name: 'Find Q&A on this page' }).click();
+    await popup.locator('.notice-forbidden').waitFor();
+    expect(await popup.locator('.notice-forbidden').textContent()).toContain('cannot be read by extensions');
     await popup.close();
     await page.close();
   }, 60_000);
