@@ -10,7 +10,8 @@ export interface Seen {
 }
 
 export function seen(blocks: ReadBlock[]): Seen[] {
-  return blocks.map((b) => ({ kind: b.kind, text: norm(b.text) }));
+  // Code keeps its exact text; prose compares with white space normalised.
+  return blocks.map((b) => ({ kind: b.kind, text: b.kind.endsWith('code') ? b.text : norm(b.text) }));
 }
 
 export function answerBlocks(answer: readonly Block[]): Seen[] {
