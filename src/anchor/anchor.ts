@@ -33,7 +33,7 @@ export interface AnchorOptions {
 const QUOTE_WEIGHT = 50;
 const PREFIX_WEIGHT = 20;
 const SUFFIX_WEIGHT = 20;
-const POSITION_WEIGHT = 20;
+const POSITION_WEIGHT = 30;
 const TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
 /** Distance (characters) at which the position score has halved. */
 const POSITION_SCALE = 1000;
@@ -45,7 +45,8 @@ const MIN_FUZZY_CONTEXT = 0.35;
 const SELF_EVIDENT_LENGTH = 32;
 /** Shorter quotes found at their old place must also agree with their context there. */
 const SHORT_QUOTE = 16;
-/** How far either side of the expected place the local searches look. */
+/** How far either side of the expected place the local searches look: first close, then near. */
+const CLOSE = 256;
 const NEAR = 2048;
 /** Occurrences of a very common quote beyond this many are not considered. */
 const MAX_OCCURRENCES = 2000;
@@ -210,11 +211,15 @@ export function anchorSelectors(
   for (const c of normalizedOccurrences(index, exact)) if (!seen.has(c.start)) found.push(scorer.score(c));
   if (settledNearby()) return settle();
 
-  // (4) Approximate: near the expected place first, where edits usually are.
+  // (4) Approximate: near the expected place first, where edits usually are;
+  // a tight window costs little and is usually enough, a wider one comes next.
   if (expected !== null) {
-    const hits = searchWindow(text, exact, expected - NEAR, expected + exact.length + NEAR);
-    for (const c of fuzzyCandidates(hits, exact.length)) found.push(scorer.score(c));
-    if (settledNearby() || found.some((c) => scorer.acceptable(c))) return settle();
+    for (const reach of [CLOSE, NEAR]) {
+      const hits = searchWindow(text, exact, expected - reach, expected + exact.length + reach);
+      for (const c of fuzzyCandidates(hits, exact.length)) found.push(scorer.score(c));
+      if (settledNearby()) return settle();
+    }
+    if (found.some((c) => scorer.acceptable(c))) return settle();
   }
   if (found.length === 0 || !found.some((c) => scorer.acceptable(c))) {
     for (const c of fuzzyCandidates(searchPage(text, exact), exact.length)) found.push(scorer.score(c));
@@ -235,6 +240,7 @@ export interface AnchorAllOptions {
 }
 
 const DEFAULT_SLICE_MS = 8;
+const CONFIDENT = 0.9;
 
 function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('Anchoring was aborted.', 'AbortError');
@@ -274,7 +280,9 @@ export async function anchorAll(
     }
     const hint = start === null ? undefined : start + shift;
     const match = anchorSelectors(index, item.selectors, hint === undefined ? {} : { hint });
-    if (match && start !== null) shift = match.start - start;
+    // Only a confident placement sets the shift: one wrong guess carried forward
+    // would send every later highlight to the wrong place on a page with repeated text.
+    if (match && start !== null && match.score >= CONFIDENT) shift = match.start - start;
     results.set(item.id, match);
   }
   return results;

@@ -4,27 +4,35 @@
 // saved quote find its text through such changes, and the offset map takes a
 // match in the normal form back to the page's own text.
 
-const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u00B4\u0060]/;
-const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/;
-const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/;
-/** Characters with no width that editors insert or drop freely. */
-const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/;
-const SPACE = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
+const SPACE = -1;
+const DROP = -2;
+const ELLIPSIS = -3;
 
-/** One character's normal form: '' drops it, ' ' marks white space (collapsed by the caller). */
-function foldChar(ch: string): string {
-  if (SPACE.test(ch)) return ' ';
-  if (INVISIBLE.test(ch)) return '';
-  if (SINGLE_QUOTES.test(ch)) return "'";
-  if (DOUBLE_QUOTES.test(ch)) return '"';
-  if (DASHES.test(ch)) return '-';
-  if (ch === '\u2026') return '...';
-  return ch;
-}
-
-/** Plain ASCII apart from white space never changes, so most characters skip the regexes. */
-function isStable(code: number): boolean {
-  return code > 32 && code < 127 && code !== 96;
+/**
+ * One UTF-16 code's normal form: itself, another code, or SPACE (collapsed by
+ * the caller), DROP (no width: soft hyphens, zero-width spaces), ELLIPSIS ("...").
+ * A switch on the code, because this runs once per character of the page.
+ */
+function fold(code: number): number {
+  if (code > 32 && code < 127) return code === 0x60 ? 0x27 : code;
+  switch (code) {
+    case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d: case 0x20: case 0x85: case 0xa0:
+    case 0x1680: case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000:
+      return SPACE;
+    case 0xad: case 0x200b: case 0x200c: case 0x200d: case 0x2060: case 0xfeff:
+      return DROP;
+    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: case 0x02bc: case 0xb4:
+      return 0x27;
+    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033: case 0xab: case 0xbb:
+      return 0x22;
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0xfe58: case 0xfe63: case 0xff0d:
+      return 0x2d;
+    case 0x2026:
+      return ELLIPSIS;
+    default:
+      return code >= 0x2000 && code <= 0x200a ? SPACE : code;
+  }
 }
 
 export interface NormalizedText {
@@ -37,47 +45,51 @@ export interface NormalizedText {
 
 /** The normal form of `raw` with a map from each normal character back to raw offsets. */
 export function normalizeWithMap(raw: string): NormalizedText {
-  const parts: string[] = [];
-  // An ellipsis expands to three characters, so the arrays may need to grow.
-  let cap = raw.length + 16;
-  let rawStart = new Int32Array(cap);
-  let rawEnd = new Int32Array(cap);
+  // An ellipsis becomes three characters; every other character at most one.
+  let cap = raw.length;
+  for (let i = raw.indexOf('\u2026'); i >= 0; i = raw.indexOf('\u2026', i + 1)) cap += 2;
+  const codes = new Uint16Array(cap);
+  const rawStart = new Int32Array(cap);
+  const rawEnd = new Int32Array(cap);
   let n = 0;
   let lastWasSpace = false;
-  const emit = (ch: string, from: number, to: number): void => {
-    if (n >= cap) {
-      cap *= 2;
-      const a = new Int32Array(cap);
-      a.set(rawStart);
-      rawStart = a;
-      const b = new Int32Array(cap);
-      b.set(rawEnd);
-      rawEnd = b;
-    }
-    parts.push(ch);
-    rawStart[n] = from;
-    rawEnd[n] = to;
-    n++;
-  };
   for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i] as string;
-    if (isStable(raw.charCodeAt(i))) {
-      emit(ch, i, i + 1);
+    const f = fold(raw.charCodeAt(i));
+    if (f >= 0) {
+      codes[n] = f;
+      rawStart[n] = i;
+      rawEnd[n++] = i + 1;
       lastWasSpace = false;
-      continue;
-    }
-    const folded = foldChar(ch);
-    if (folded === ' ') {
+    } else if (f === SPACE) {
       // A run of white space is one normal space covering the whole run.
-      if (lastWasSpace) rawEnd[n - 1] = i + 1;
-      else emit(' ', i, i + 1);
-      lastWasSpace = true;
-      continue;
+      if (lastWasSpace) {
+        rawEnd[n - 1] = i + 1;
+      } else {
+        codes[n] = 0x20;
+        rawStart[n] = i;
+        rawEnd[n++] = i + 1;
+        lastWasSpace = true;
+      }
+    } else if (f === ELLIPSIS) {
+      for (let k = 0; k < 3; k++) {
+        codes[n] = 0x2e;
+        rawStart[n] = i;
+        rawEnd[n++] = i + 1;
+      }
+      lastWasSpace = false;
     }
-    for (let k = 0; k < folded.length; k++) emit(folded[k] as string, i, i + 1);
-    if (folded !== '') lastWasSpace = false;
   }
-  return { text: parts.join(''), rawStart: rawStart.slice(0, n), rawEnd: rawEnd.slice(0, n) };
+  return { text: decode(codes.subarray(0, n)), rawStart: rawStart.slice(0, n), rawEnd: rawEnd.slice(0, n) };
+}
+
+const CHUNK = 8192;
+
+function decode(codes: Uint16Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]));
+  }
+  return parts.join('');
 }
 
 /** The normal form alone, for short strings (quotes and their context). */
@@ -85,18 +97,15 @@ export function normalize(raw: string): string {
   let out = '';
   let lastWasSpace = false;
   for (let i = 0; i < raw.length; i++) {
-    const code = raw.charCodeAt(i);
-    if (isStable(code)) {
-      out += raw[i];
+    const f = fold(raw.charCodeAt(i));
+    if (f >= 0) {
+      out += String.fromCharCode(f);
       lastWasSpace = false;
-      continue;
-    }
-    const folded = foldChar(raw[i] as string);
-    if (folded === ' ') {
+    } else if (f === SPACE) {
       if (!lastWasSpace) out += ' ';
       lastWasSpace = true;
-    } else if (folded !== '') {
-      out += folded;
+    } else if (f === ELLIPSIS) {
+      out += '...';
       lastWasSpace = false;
     }
   }
