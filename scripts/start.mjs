@@ -55,6 +55,9 @@ async function tabIdOf(worker, page) {
   });
 }
 
+/** Set once there is something to tear down; the error path uses it too. */
+let shutdown = async (code) => process.exit(code);
+
 async function main() {
   const executablePath = requireChromium();
   console.log('building (development)…');
@@ -62,14 +65,22 @@ async function main() {
   const { server, url } = await serveSample();
   const headless = !process.env.DISPLAY;
   const profile = mkdtempSync(join(tmpdir(), 'ih-start-'));
+  shutdown = async (code) => {
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+    process.exit(code);
+  };
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless,
     viewport: headless ? { width: 1280, height: 900 } : null,
     args: extensionArgs(EXTENSION_DIR),
+    // Our own handlers close the browser, stop the server and remove the profile.
+    handleSIGINT: false,
+    handleSIGTERM: false,
   });
   let closing = false;
-  const shutdown = async (code) => {
+  shutdown = async (code) => {
     if (closing) return;
     closing = true;
     await context.close().catch(() => undefined);
@@ -79,6 +90,8 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  // Closing the browser window ends the session, whatever it was doing.
+  context.on('close', () => void shutdown(0));
 
   const isOurs = (w) => w.url().startsWith('chrome-extension://');
   const worker =
@@ -99,7 +112,6 @@ async function main() {
 
   if (!headless) {
     console.log('Chromium is open: close it or press Ctrl-C to stop.');
-    context.on('close', () => void shutdown(0));
     return;
   }
 
@@ -110,8 +122,11 @@ async function main() {
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup/index.html?tab=${tabId}`);
   await popup.waitForLoadState('load');
-  // The popup renders after its first store read; give it a moment to settle.
+  // The popup renders after its first store read; give it a moment to settle,
+  // then fit the viewport to the width the popup asks for, as the browser would.
   await popup.waitForTimeout(1000);
+  const width = await popup.evaluate(() => document.documentElement.scrollWidth);
+  await popup.setViewportSize({ width: Math.min(Math.max(width, 320), 800), height: 600 });
   const popupShot = join(SHOTS, 'popup.png');
   await popup.screenshot({ path: popupShot });
   console.log(`no display: ran headless; screenshots saved in ${relative(process.cwd(), SHOTS) || '.'}/`);
@@ -120,7 +135,7 @@ async function main() {
   await shutdown(0);
 }
 
-main().catch((e) => {
-  console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
+main().catch(async (e) => {
+  console.error(`npm start failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  await shutdown(1);
 });
