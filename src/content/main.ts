@@ -283,12 +283,12 @@ export class ContentSession {
     const ctx = this.captureContext();
     if (!ctx) return this.refuse('This page could not be read.');
     const result = captureRange(ctx, clipped);
-    const reply = await this.persist(result);
-    if (reply.ok) {
+    if (result.ok) {
+      // Cleared now, not after the round trip: by then the reader may have selected the next quote.
       sel.removeAllRanges();
       this.ui.hideSaveButton();
     }
-    return reply;
+    return this.persist(result);
   }
 
   async saveSection(sectionId: string, paragraphIndex?: number): Promise<ReplyOf<'page:saveSection'>> {

@@ -74,10 +74,10 @@ describe('the keyboard shortcut in a headed browser', () => {
     await page.bringToFront();
 
     // The browser window must hold the X input focus for the key to reach it.
+    // xvfb has no window manager, so focus is set directly (no _NET_ACTIVE_WINDOW).
     const title = await page.title();
     const windows = xdotool('search', '--onlyvisible', '--name', title).split('\n').filter(Boolean);
     expect(windows.length, `a visible window titled ${title}`).toBeGreaterThan(0);
-    xdotool('windowactivate', '--sync', windows[0]!);
     xdotool('windowfocus', '--sync', windows[0]!);
 
     const phrases = expected.questions.slice(0, 5).map((q) => q.answerStartsWith.split(/\s+/).slice(0, 6).join(' '));
@@ -91,7 +91,16 @@ describe('the keyboard shortcut in a headed browser', () => {
       );
       const t0 = performance.now();
       xdotool('key', '--clearmodifiers', 'alt+shift+h');
-      await paintedNow;
+      await paintedNow.catch(async (e: unknown) => {
+        const state = await page.evaluate(() => ({
+          selection: window.getSelection()?.toString(),
+          focused: document.hasFocus(),
+          ui: document.querySelector('[data-interview-highlights-ui]')?.shadowRoot?.textContent ?? null,
+          painted: [...(CSS.highlights.get('ih-yellow') ?? [])].map((r) => (r as Range).toString()),
+        }));
+        const quotes = (await stored(worker)).map((h) => h.quote);
+        throw new Error(`"${phrase}" not painted after the key press: ${JSON.stringify({ ...state, quotes })} (${String(e)})`);
+      });
       times.push(performance.now() - t0);
     }
     const rows = await stored(worker);
