@@ -53,9 +53,8 @@ describe('the keyboard shortcut in a headed browser', () => {
   let ext: Awaited<ReturnType<typeof launchExtension>> | undefined;
 
   beforeAll(async () => {
-    if (!process.env.DISPLAY) {
-      throw new Error('shortcut.test.ts needs an X display (DISPLAY is not set): run it with `xvfb-run -a npx vitest run -c vitest.e2e.config.ts test/e2e/shortcut.test.ts`, or through `npm test`.');
-    }
+    // Without a display the test itself fails below (a failing hook would report it as skipped).
+    if (!process.env.DISPLAY) return;
     ext = await launchExtension({ headless: false });
     await blockNetwork(ext.context);
     await serveFixture(ext.context, FIXTURE);
@@ -66,7 +65,10 @@ describe('the keyboard shortcut in a headed browser', () => {
   });
 
   it('saves the selection when Alt+Shift+H is pressed, and paints it', async () => {
-    const { context, worker } = ext!;
+    if (!process.env.DISPLAY || !ext) {
+      throw new Error('shortcut.test.ts needs an X display (DISPLAY is not set): run it with `xvfb-run -a npx vitest run -c vitest.e2e.config.ts test/e2e/shortcut.test.ts`, or through `npm test`.');
+    }
+    const { context, worker } = ext;
     const page = await context.newPage();
     await page.goto(expected.url);
     const tabId = await tabIdOf(worker, expected.url);
