@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const extensionDir = path.join(root, 'dist', 'chrome');
+const extensionDir = process.env.EXTENSION_DIR ?? path.join(root, 'dist', 'chrome');
 const FIXTURE = 'pinterest-engineering-career-interview';
 const RUNS = Math.max(10, Number(process.argv[2] ?? 15) || 15);
 const MARK = 'ih:first-questions';

@@ -33,7 +33,8 @@ export function browserServices(tabId: number): PopupServices {
   // for the first paint: they load when first used, after the questions show.
   let library: Promise<Library> | null = null;
   const lib = (): Promise<Library> => (library ??= import('../src/store').then((m) => m.openLibrary()));
-  const exporter = () => import('../src/export');
+  const highlightsRenderer = () => import('../src/export/highlights');
+  const interviewRenderer = () => import('../src/export/interview');
 
   return {
     async getPage(): Promise<PageResult> {
@@ -88,8 +89,8 @@ export function browserServices(tabId: number): PopupServices {
     },
 
     loadSettings: async () => (await import('../src/settings')).loadSettings(),
-    renderHighlights: async (article, highlights, options) => (await exporter()).renderHighlights(article, highlights, options),
-    renderInterview: async (interview) => (await exporter()).renderInterview(interview),
+    renderHighlights: async (article, highlights, options) => (await highlightsRenderer()).renderHighlights(article, highlights, options),
+    renderInterview: async (interview) => (await interviewRenderer()).renderInterview(interview),
 
     copyText: (text) => navigator.clipboard.writeText(text),
     openLibrary: () => browser.runtime.openOptionsPage(),
