@@ -18,6 +18,8 @@ const page = pageFromSearch(location.search);
 // search box) to the frame that shows its results.
 const model = createLibraryModel(services, {
   ...page,
+  // The frame that shows the first rows; a benchmark reads this mark.
+  onFirstRows: () => requestAnimationFrame(() => performance.mark('ih:library-first-paint')),
   onSearchSettled: () => {
     requestAnimationFrame(() => {
       if (performance.getEntriesByName('ih:search-start', 'mark').length === 0) return;
@@ -32,10 +34,8 @@ const history = { replace: (search: string) => window.history.replaceState(windo
 
 render(<App model={model} toaster={toaster} history={history} />, root);
 
-void model.start().then(() => {
-  // The frame that shows the first rows; a benchmark reads this mark.
-  requestAnimationFrame(() => performance.mark('ih:library-first-paint'));
-});
+// Once every row is in, so preparing search never delays the first rows.
+void model.start().then(() => setTimeout(() => model.warmSearch(), 0));
 
 // Dev and benchmark hook: the page's own store, to fill it or clear it.
 (globalThis as { ihLibrary?: unknown }).ihLibrary = { library, model };

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, type Article, type ExportOptions, type Highlight, typ
 import { messageOf } from './errors';
 import { filterHighlights, isoDate } from './logic/apply-filters';
 import { EMPTY_FILTERS, isFiltering, type LibraryFilters } from './logic/filters';
-import { flattenRows, groupLibrary, visibleOrder, type InterviewGroup, type Row } from './logic/grouping';
+import { compareArticles, flattenRows, groupLibrary, visibleOrder, type InterviewGroup, type Row } from './logic/grouping';
 import { clickRow, keepVisible, NO_SELECTION, selectAll, type SelectionState } from './logic/selection';
 import { prefixMatches, words, type Span } from './logic/text';
 import type { View } from './logic/view';
@@ -35,10 +35,16 @@ export interface LibraryModel {
   groups: ReadonlySignal<readonly InterviewGroup[]>;
   rows: ReadonlySignal<readonly Row[]>;
   order: ReadonlySignal<readonly string[]>;
+  /** True while only the first interviews are loaded; the rest follow. */
+  partial: ReadonlySignal<boolean>;
+  /** Highlights in the library, known before all of them are loaded. */
+  total: ReadonlySignal<number>;
   /** Text for a polite live region: counts after a search, import results. */
   status: ReadonlySignal<string>;
 
   start(): Promise<void>;
+  /** Prepares search in the background; call after the first paint. */
+  warmSearch(): void;
   stop(): void;
   reload(): Promise<void>;
   setFilters(patch: Partial<LibraryFilters>): void;
@@ -69,9 +75,14 @@ export interface ModelInit {
   filters?: LibraryFilters;
   view?: View;
   theme?: string | null;
+  /** Called once, when the first rows are in the signals (for timing). */
+  onFirstRows?: () => void;
   /** Called when a search's results are in the signals (for timing). */
   onSearchSettled?: (text: string) => void;
 }
+
+const FIRST_SCREEN_HIGHLIGHTS = 60;
+const FIRST_SCREEN_ARTICLES = 20;
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -96,6 +107,9 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   const selection = signal<SelectionState>(NO_SELECTION);
   const search = signal<SearchResult | null>(null);
   const status = signal('');
+  const partial = signal(false);
+  const knownTotal = signal(0);
+  const total = computed(() => (partial.value ? knownTotal.value : highlights.value.length));
   const importError = signal<string | null>(null);
 
   const searchText = computed(() => filters.value.text.trim());
@@ -151,8 +165,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
         try {
           const all = await services.library.loadAll();
           batch(() => {
-            articles.value = new Map(all.articles.map((a) => [a.key, a]));
-            highlights.value = all.highlights;
+            setAll(all);
             loaded.value = true;
             loadError.value = null;
           });
@@ -172,6 +185,25 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
 
   const unsubscribers: (() => void)[] = [];
 
+  function setAll(all: { articles: Article[]; highlights: Highlight[] }): void {
+    articles.value = new Map(all.articles.map((a) => [a.key, a]));
+    highlights.value = all.highlights;
+    partial.value = false;
+  }
+
+  /** The first interviews in the current sort, enough to fill a screen or two. */
+  function firstScreen(list: Article[], counts: ReadonlyMap<string, number>): string[] {
+    const sorted = [...list].sort(compareArticles(filters.value.sort));
+    const keys: string[] = [];
+    let n = 0;
+    for (const a of sorted) {
+      if (n >= FIRST_SCREEN_HIGHLIGHTS || keys.length >= FIRST_SCREEN_ARTICLES) break;
+      keys.push(a.key);
+      n += counts.get(a.key) ?? 0;
+    }
+    return keys;
+  }
+
   async function start(): Promise<void> {
     unsubscribers.push(services.library.onChange(() => void reload()));
     unsubscribers.push(services.settings.onChanged((s) => (settings.value = s)));
@@ -180,18 +212,36 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
       () => undefined,
     );
     const text = searchText.value;
-    const [all, hits] = await Promise.allSettled([
-      services.library.loadAll(),
-      text === '' ? Promise.resolve(null) : services.library.search(text),
-    ]);
+    const fullLoad = services.library.loadAll();
+    const searching = text === '' ? Promise.resolve(null) : services.library.search(text);
+    // Reading every row takes a while in a large library; without a search or
+    // filter, the first interviews can show before the rest arrive.
+    if (!isFiltering(filters.value)) {
+      try {
+        const first = await services.library.loadFirst(firstScreen);
+        if (!loaded.value) {
+          batch(() => {
+            articles.value = new Map(first.articles.map((a) => [a.key, a]));
+            highlights.value = first.highlights;
+            partial.value = true;
+            knownTotal.value = first.total;
+            loaded.value = true;
+          });
+          init.onFirstRows?.();
+        }
+      } catch {
+        // The full load below reports what went wrong.
+      }
+    }
+    const [all, hits] = await Promise.allSettled([fullLoad, searching]);
+    const wasLoaded = loaded.value;
     batch(() => {
-      if (all.status === 'fulfilled') {
-        articles.value = new Map(all.value.articles.map((a) => [a.key, a]));
-        highlights.value = all.value.highlights;
-      } else loadError.value = messageOf(all.reason);
+      if (all.status === 'fulfilled') setAll(all.value);
+      else loadError.value = messageOf(all.reason);
       if (hits.status === 'fulfilled' && hits.value !== null) search.value = { text, byId: new Map(hits.value.map((h) => [h.id, h])) };
       loaded.value = true;
     });
+    if (!wasLoaded) init.onFirstRows?.();
     await settingsLoad;
   }
 
@@ -383,9 +433,12 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     rows,
     order,
     status,
+    partial,
+    total,
     importError,
     start,
     stop,
+    warmSearch: () => void services.library.warmSearch().catch(() => undefined),
     reload,
     setFilters,
     clearFilters: () => setFilters({ ...EMPTY_FILTERS, sort: filters.value.sort }),

@@ -40,6 +40,18 @@ export interface ImportCounts {
 export interface LibraryPort {
   /** Every article and highlight; the page filters and groups in memory. */
   loadAll(): Promise<{ articles: Article[]; highlights: Highlight[] }>;
+  /**
+   * Enough to paint the first screen quickly: every article, how many
+   * highlights there are in all, and the highlights of the articles that
+   * `pick` chooses from the articles and their highlight counts.
+   */
+  loadFirst(pick: (articles: Article[], counts: ReadonlyMap<string, number>) => string[]): Promise<{
+    articles: Article[];
+    highlights: Highlight[];
+    total: number;
+  }>;
+  /** Gets search ready (e.g. builds an index) while the reader is not waiting. */
+  warmSearch(): Promise<void>;
   /** Full-text search, ranked best first. */
   search(text: string): Promise<SearchHit[]>;
   updateHighlight(id: string, edit: HighlightEdit): Promise<void>;

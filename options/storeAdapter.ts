@@ -12,10 +12,21 @@ function toMatch(m: StoreMatch): SearchMatch {
 export function libraryPort(library: Library): LibraryPort {
   return {
     async loadAll() {
-      // One read fills the store's search index too, so the first search after
-      // the first paint does not read IndexedDB again.
-      const [articles, all] = await Promise.all([library.listArticles(), library.search({})]);
-      return { articles, highlights: all.hits.map((h) => h.highlight) };
+      // The backup read is one transaction over both tables and does not build
+      // the search index, which would hold the first paint back (warmSearch does that later).
+      const { articles, highlights } = await library.exportBackup();
+      return { articles, highlights };
+    },
+    async loadFirst(pick) {
+      const [articles, counts] = await Promise.all([library.listArticles(), library.countsByArticle()]);
+      const keys = pick(articles, counts);
+      const lists = await Promise.all(keys.map((k) => library.highlightsForArticle(k)));
+      let total = 0;
+      for (const n of counts.values()) total += n;
+      return { articles, highlights: lists.flat(), total };
+    },
+    async warmSearch() {
+      await library.search({ text: '', limit: 0 });
     },
     async search(text) {
       const r = await library.search({ text });

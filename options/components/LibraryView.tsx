@@ -26,7 +26,8 @@ export function LibraryView({ model }: { model: LibraryModel }) {
   const rows = model.rows.value;
   const selected = model.selection.value.selected;
   const shownCount = model.order.value.length;
-  const total = model.highlights.value.length;
+  const total = model.total.value;
+  const partial = model.partial.value;
   const filtering = isFiltering(model.filters.value);
   const interviews = model.groups.value.length;
 
@@ -46,7 +47,9 @@ export function LibraryView({ model }: { model: LibraryModel }) {
       <SearchBar model={model} />
       <div class="toolbar">
         <p class="summary" role="status" aria-live="polite">
-          {filtering
+          {partial
+            ? `${total} highlights; loading all of them…`
+            : filtering
             ? `${shownCount} of ${total} highlights match, in ${interviews} interview${interviews === 1 ? '' : 's'}.`
             : `${total} highlights in ${interviews} interview${interviews === 1 ? '' : 's'}.`}
         </p>
@@ -66,13 +69,13 @@ export function LibraryView({ model }: { model: LibraryModel }) {
           )}
         </div>
         <div class="exports">
-          <button type="button" onClick={() => void model.exportShown('download')} disabled={shownCount === 0}>
+          <button type="button" onClick={() => void model.exportShown('download')} disabled={shownCount === 0 || partial}>
             {filtering ? 'Download result' : 'Download shown'}
           </button>
-          <button type="button" onClick={() => void model.exportShown('copy')} disabled={shownCount === 0}>
+          <button type="button" onClick={() => void model.exportShown('copy')} disabled={shownCount === 0 || partial}>
             {filtering ? 'Copy result as Markdown' : 'Copy shown as Markdown'}
           </button>
-          <button type="button" onClick={() => void model.exportAll()} disabled={total === 0}>
+          <button type="button" onClick={() => void model.exportAll()} disabled={total === 0 || partial}>
             Download everything (.zip)
           </button>
         </div>

@@ -49,7 +49,11 @@ export function VirtualList<T>({ items, keyOf, estimate, render, overscan = 800,
     if (changed) setVersion((v) => v + 1);
   };
 
-  useLayoutEffect(measure);
+  // Keep the latest measure for the observer, which lives as long as the list.
+  const measureRef = useRef(measure);
+  measureRef.current = measure;
+  const observer = useRef<ResizeObserver | null>(null);
+  const observed = useRef(new Set<Element>());
 
   useLayoutEffect(() => {
     const box = scroller.current;
@@ -59,13 +63,37 @@ export function VirtualList<T>({ items, keyOf, estimate, render, overscan = 800,
     };
     update();
     if (typeof ResizeObserver === 'undefined') return;
+    // Rows grow when a note editor opens or the window narrows; re-measure then.
     const ro = new ResizeObserver(() => {
       update();
-      measure();
+      measureRef.current();
     });
     ro.observe(box);
-    for (const el of box.querySelectorAll('[data-row]')) ro.observe(el);
-    return () => ro.disconnect();
+    observer.current = ro;
+    return () => {
+      ro.disconnect();
+      observer.current = null;
+      observed.current.clear();
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    measure();
+    const ro = observer.current;
+    const box = scroller.current;
+    if (!ro || !box) return;
+    for (const el of observed.current) {
+      if (!el.isConnected) {
+        ro.unobserve(el);
+        observed.current.delete(el);
+      }
+    }
+    for (const el of box.querySelectorAll('[data-row]')) {
+      if (!observed.current.has(el)) {
+        ro.observe(el);
+        observed.current.add(el);
+      }
+    }
   });
 
   return (

@@ -53,6 +53,7 @@ export function facets(
     const n = a.subject.name;
     if (n && !people.has(fold(n))) people.set(fold(n), n);
   }
-  const sort = (xs: Iterable<string>): string[] => [...xs].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+  const sort = (xs: Iterable<string>): string[] => [...xs].sort(collator.compare);
   return { tags: sort(tags.values()), interviewees: sort(people.values()) };
 }

@@ -22,8 +22,13 @@ export function pagePosition(h: Highlight): number {
   return Number.MAX_SAFE_INTEGER;
 }
 
-function byPageOrder(a: Highlight, b: Highlight): number {
-  return pagePosition(a) - pagePosition(b) || a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+// One collator for every comparison: localeCompare with options builds one per call.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function sortPageOrder(list: Highlight[]): void {
+  if (list.length < 2) return;
+  const pos = new Map(list.map((h) => [h, pagePosition(h)]));
+  list.sort((a, b) => pos.get(a)! - pos.get(b)! || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** An Article for highlights whose article row is missing, so they still show. */
@@ -63,7 +68,7 @@ export function groupQuestions(article: Article, highlights: readonly Highlight[
     }
     g.highlights.push(h);
   }
-  for (const g of groups.values()) g.highlights.sort(byPageOrder);
+  for (const g of groups.values()) sortPageOrder(g.highlights);
   const rank = (g: QuestionGroup): [number, number] => {
     if (g.key === '') return [2, 0];
     const i = order.get(g.key);
@@ -77,26 +82,30 @@ export function groupQuestions(article: Article, highlights: readonly Highlight[
   });
 }
 
-function compareBySort(sort: SortKey): (a: InterviewGroup, b: InterviewGroup) => number {
-  const title = (a: InterviewGroup, b: InterviewGroup): number =>
-    a.article.title.localeCompare(b.article.title, undefined, { sensitivity: 'base' }) ||
-    a.article.key.localeCompare(b.article.key);
+/** The order of interviews for a sort key. */
+export function compareArticles(sort: SortKey): (a: Article, b: Article) => number {
+  const title = (a: Article, b: Article): number => collator.compare(a.title, b.title) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   switch (sort) {
     case 'title':
       return title;
     case 'published':
       // Undated interviews last, whichever way the dated ones sort.
       return (a, b) => {
-        const pa = a.article.published;
-        const pb = b.article.published;
+        const pa = a.published;
+        const pb = b.published;
         if (pa === pb) return title(a, b);
         if (pa === null) return 1;
         if (pb === null) return -1;
-        return pb.localeCompare(pa);
+        return pa < pb ? 1 : -1;
       };
     case 'clipped':
-      return (a, b) => b.article.lastClippedAt - a.article.lastClippedAt || title(a, b);
+      return (a, b) => b.lastClippedAt - a.lastClippedAt || title(a, b);
   }
+}
+
+function compareBySort(sort: SortKey): (a: InterviewGroup, b: InterviewGroup) => number {
+  const cmp = compareArticles(sort);
+  return (a, b) => cmp(a.article, b.article);
 }
 
 /**

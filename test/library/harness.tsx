@@ -8,7 +8,7 @@ import { App } from '../../options/components/App';
 import { createToaster } from '../../options/components/Toasts';
 import { pageFromSearch } from '../../options/logic/view';
 import { createLibraryModel, type LibraryModel } from '../../options/model';
-import type { ExporterPort, Services } from '../../options/services';
+import type { ExporterPort, LibraryPort, Services } from '../../options/services';
 import { libraryPort } from '../../options/storeAdapter';
 import { openLibrary, type Library } from '../../src/store';
 import { DEFAULT_SETTINGS, type Article, type Highlight, type Settings } from '../../src/types';
@@ -78,14 +78,23 @@ export async function seed(library: Library, rows: { article: Article; highlight
   for (const { article, highlights } of rows) for (const h of highlights) await library.saveHighlight(h, article);
 }
 
-export async function mount(opts: { search?: string; seed?: { article: Article; highlights: Highlight[] }[] } = {}): Promise<Mounted> {
+export interface MountOptions {
+  search?: string;
+  seed?: { article: Article; highlights: Highlight[] }[];
+  /** Wraps the store's port, e.g. to hold a load back. */
+  port?: (p: LibraryPort) => LibraryPort;
+  /** Do not wait for the model to finish starting. */
+  noWait?: boolean;
+}
+
+export async function mount(opts: MountOptions = {}): Promise<Mounted> {
   const library = openLibrary(`library-page-test-${++dbSeq}-${Date.now()}`);
   if (opts.seed) await seed(library, opts.seed);
   const rec: Recorded = { downloads: [], clipboard: [], announced: [], tabs: [], urls: [], settingsSaved: [] };
   let settings: Settings = structuredClone(DEFAULT_SETTINGS);
   const toaster = createToaster({ plain: 60_000, action: 60_000 });
   const services: Services = {
-    library: libraryPort(library),
+    library: (opts.port ?? ((p) => p))(libraryPort(library)),
     settings: {
       load: async () => settings,
       save: async (patch) => {
@@ -114,7 +123,8 @@ export async function mount(opts: { search?: string; seed?: { article: Article; 
   await act(() => {
     render(<App model={model} toaster={toaster} history={{ replace: (s) => void rec.urls.push(s) }} />, root);
   });
-  await model.start();
+  const started = model.start();
+  if (!opts.noWait) await started;
   await settle();
   return {
     root,

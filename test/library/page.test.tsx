@@ -286,6 +286,28 @@ describe('library page', () => {
     expect(mounted.root.textContent).toContain('600 highlights in 1 interview');
   });
 
+  it('shows the first interviews before the whole library has loaded', async () => {
+    const arts = Array.from({ length: 40 }, (_, i) => article({ key: `https://example.com/p${i}`, title: `Interview ${String(i).padStart(2, '0')}`, lastClippedAt: 100_000 + i }));
+    const seedRows = arts.map((a) => ({ article: a, highlights: Array.from({ length: 4 }, (_, j) => highlight(a, { quote: `Answer ${j} in ${a.title}`, start: j * 10 })) }));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    mounted = await mount({
+      seed: seedRows,
+      noWait: true,
+      port: (p) => ({ ...p, loadAll: async () => { await held; return p.loadAll(); } }),
+    });
+    const { root } = mounted;
+    await waitFor(() => root.querySelector('.article-title'), 'the first rows');
+    // Most recently clipped first, and only a screen's worth of interviews.
+    expect(texts(root, '.article-title')[0]).toBe('Interview 39');
+    expect(mounted.model.highlights.value.length).toBeLessThan(160);
+    expect(root.querySelector('.summary')?.textContent).toBe('160 highlights; loading all of them…');
+    expect(buttonNamed(root, 'Download everything (.zip)')?.disabled).toBe(true);
+    release();
+    await waitFor(() => mounted!.model.highlights.value.length === 160, 'everything');
+    await waitFor(() => root.querySelector('.summary')?.textContent === '160 highlights in 40 interviews.', 'the full summary');
+  });
+
   it('offers the browser’s shortcut settings', async () => {
     mounted = await mount();
     await click(buttonNamed(mounted.root, 'Settings and backup'));

@@ -1,0 +1,174 @@
+// The library page in real Chromium: highlights saved on two fixture pages
+// through the background's save handler, then browsed, searched, edited,
+// exported and backed up on the extension's options page.
+
+import { readFile } from 'node:fs/promises';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgeText, blockNetwork, fixtureExpected, launchExtension, serveFixture, tabIdOf } from './harness';
+
+const CAREER = 'pinterest-engineering-career-interview';
+const PROFILE = 'life-at-pinterest-profile';
+
+interface Expected {
+  url: string;
+  title: string;
+  questions: { question: string; answerStartsWith: string }[];
+}
+const expected = (name: string): Expected => fixtureExpected(name) as unknown as Expected;
+const career = expected(CAREER);
+const profile = expected(PROFILE);
+
+/** Selects the first occurrence of text across the page's text nodes. */
+async function selectText(page: Page, text: string): Promise<void> {
+  const found = await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const nodes: [Text, number][] = [];
+    let all = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push([n as Text, all.length]);
+      all += (n as Text).data;
+    }
+    const at = all.indexOf(needle);
+    if (at < 0) return false;
+    const locate = (offset: number, end: boolean): [Text, number] => {
+      for (let i = nodes.length - 1; i >= 0; i--) {
+        const [node, start] = nodes[i]!;
+        if (end ? start < offset : start <= offset) return [node, offset - start];
+      }
+      throw new Error('offset outside the text');
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at, false));
+    range.setEnd(...locate(at + needle.length, true));
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return true;
+  }, text);
+  expect(found, `text to select: ${text}`).toBe(true);
+}
+
+type Reply = { ok: boolean; error?: string };
+
+async function saveOn(ext: { context: import('playwright-core').BrowserContext; worker: Worker }, url: string, quotes: string[]): Promise<void> {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(ext.worker, url);
+  await expect.poll(() => badgeText(ext.worker, tabId), { timeout: 10_000 }).not.toBe('');
+  for (const q of quotes) {
+    await selectText(page, q);
+    const r = await ext.worker.evaluate(
+      (id) => (globalThis as unknown as { ih: { saveSelectionInTab(t: number): Promise<Reply> } }).ih.saveSelectionInTab(id),
+      tabId,
+    );
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+  }
+  await page.close();
+}
+
+interface BackupRows {
+  articles: { key: string }[];
+  highlights: { id: string; note: string }[];
+}
+
+const backupOf = (page: Page): Promise<BackupRows> =>
+  page.evaluate(async () => {
+    const { exportedAt: _, ...rest } = await (globalThis as unknown as { ihLibrary: { library: { exportBackup(): Promise<{ exportedAt: string } & BackupRows> } } }).ihLibrary.library.exportBackup();
+    return rest;
+  });
+
+/** A word of at least five letters from the quote, to search for. */
+function wordOf(text: string): string {
+  const w = text.match(/\p{L}{5,}/u)?.[0];
+  if (!w) throw new Error(`no long word in ${text}`);
+  return w;
+}
+
+describe('library page in Chromium', () => {
+  let ext: Awaited<ReturnType<typeof launchExtension>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    await blockNetwork(ext.context);
+    await serveFixture(ext.context, CAREER);
+    await serveFixture(ext.context, PROFILE);
+    await saveOn(ext, career.url, [career.questions[0]!.answerStartsWith, career.questions[1]!.answerStartsWith]);
+    await saveOn(ext, profile.url, [profile.questions[0]!.answerStartsWith]);
+    page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
+  }, 90_000);
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('shows both interviews with their highlights under their questions', async () => {
+    await expect.poll(() => page.locator('.highlight').count(), { timeout: 10_000 }).toBe(3);
+    const titles = await page.locator('.article-title').allTextContents();
+    expect(titles.sort()).toEqual([career.title, profile.title].sort());
+    const questions = await page.locator('.question').allTextContents();
+    for (const q of [career.questions[0]!, career.questions[1]!, profile.questions[0]!]) expect(questions).toContain(q.question.replace(/:$/, ''));
+  });
+
+  it('searches, marks the match, and keeps the search in the URL across a reload', async () => {
+    const word = wordOf(profile.questions[0]!.answerStartsWith);
+    await page.locator('input[type="search"]').fill(word.toUpperCase());
+    await expect.poll(() => page.locator('.quote mark').first().textContent(), { timeout: 5000 }).toBe(word);
+    expect(page.url()).toContain(`?q=${encodeURIComponent(word.toUpperCase())}`);
+    await page.reload();
+    await expect.poll(() => page.locator('input[type="search"]').inputValue(), { timeout: 5000 }).toBe(word.toUpperCase());
+    await expect.poll(() => page.locator('.quote mark').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    await expect.poll(() => page.locator('.highlight').count()).toBe(3);
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  it('edits a note in place and exports the interview as Markdown', async () => {
+    const row = page.locator('.highlight', { hasText: career.questions[0]!.answerStartsWith.slice(0, 30) });
+    await row.getByRole('button', { name: 'Add note or tags' }).click();
+    await row.locator('textarea').fill('Remember this for my own interview.');
+    await row.locator('.edit input[type="text"]').fill('career, culture');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => row.locator('.note').textContent()).toBe('Remember this for my own interview.');
+    const rows = await backupOf(page);
+    expect(rows.highlights.map((h) => h.note)).toContain('Remember this for my own interview.');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Download Markdown for ${career.title}` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.md$/);
+    const md = await readFile((await download.path())!, 'utf8');
+    expect(md).toMatch(/^---\n/);
+    expect(md).toContain(`# ${career.title}`);
+    expect(md).toContain(`## ${career.questions[0]!.question}`);
+    expect(md).toContain('Remember this for my own interview.');
+    expect(md).toContain('#:~:text=');
+  });
+
+  it('backs up, clears, and restores the same rows from the downloaded file', async () => {
+    const before = await backupOf(page);
+    expect(before.highlights).toHaveLength(3);
+    await page.getByRole('button', { name: 'Settings and backup' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup (.json)' }).click()]);
+    const file = (await download.path())!;
+
+    await page.evaluate(() => (globalThis as unknown as { ihLibrary: { library: { clear(): Promise<void> } } }).ihLibrary.library.clear());
+    await page.getByRole('button', { name: 'Library' }).click();
+    await expect.poll(() => page.locator('.empty').textContent(), { timeout: 5000 }).toContain('No highlights yet');
+
+    await page.getByRole('button', { name: 'Settings and backup' }).click();
+    // A broken file first: refused, nothing written.
+    await page.locator('input[type="file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something else"}') });
+    await expect.poll(() => page.locator('[role="alert"]').textContent(), { timeout: 5000 }).toMatch(/cannot be imported/i);
+    expect((await backupOf(page)).highlights).toHaveLength(0);
+
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await expect.poll(() => page.locator('.settings [role="status"]').textContent(), { timeout: 5000 }).toContain('Imported 3 new highlights');
+    expect(await backupOf(page)).toEqual(before);
+    await page.getByRole('button', { name: 'Library' }).click();
+    await expect.poll(() => page.locator('.highlight').count()).toBe(3);
+  });
+});
