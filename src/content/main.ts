@@ -282,7 +282,13 @@ export class ContentSession {
     const clipped = clipToRoot(range, this.root);
     const ctx = this.captureContext();
     if (!ctx) return this.refuse('This page could not be read.');
+    // Paint before building the text-fragment link (the slow part of a capture,
+    // tens of milliseconds on a long page), so the reader sees the save at once.
+    const id = newId();
+    ctx.newId = () => id;
+    this.painter.upsert({ id, range: clipped.cloneRange(), color: ctx.color, hasNote: false });
     const result = captureRange(ctx, clipped);
+    if (!result.ok) this.painter.remove(id);
     if (result.ok) {
       // Cleared now, not after the round trip: by then the reader may have selected the next quote.
       sel.removeAllRanges();
