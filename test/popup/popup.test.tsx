@@ -181,6 +181,12 @@ describe('search', () => {
     await key(search, 'Escape');
     expect(search?.value).toBe('');
     expect(questionTexts(root)).toHaveLength(3);
+    await type(search, 'typical');
+    const only = root.querySelector<HTMLButtonElement>('button.question');
+    only?.focus();
+    await key(only, 'Escape');
+    expect(search?.value).toBe('');
+    expect(questionTexts(root)).toHaveLength(3);
   });
 
   it('typing / inside a text field types it', async () => {
