@@ -3,6 +3,7 @@
 // its paragraphs edited. Run: node bench/anchor.mjs (CHROME_PATH to pick a browser).
 
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -66,6 +67,7 @@ try {
   await page.evaluate((n) => AnchorBench.repeatArticle(n), REPEAT);
 
   const setup = await page.evaluate((n) => AnchorBench.setup(n, 7), HIGHLIGHTS);
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (wall-clock times and long tasks stretch under load)`);
   console.log(`page: ${setup.textLength} characters of text, ${setup.blocks} blocks with sentences; ${setup.highlights} highlights`);
 
   const passes = async (label) => {
@@ -81,6 +83,7 @@ try {
         ` methods ${JSON.stringify(last.methods)}; orphaned ${last.orphaned}; mis-placed ${last.misplaced};` +
         ` long tasks >50 ms ${longTasks} (longest task ${fmt(longest)} ms)`,
     );
+    console.log(`  per run: ${outs.map((o) => `${fmt(o.anchorMs)}${o.longTasks ? ` [long task ${fmt(o.longestTaskMs)}]` : ''}`).join(', ')} ms`);
     return { ms, longTasks, orphaned: last.orphaned, misplaced: last.misplaced };
   };
 

@@ -139,16 +139,20 @@ function exactOccurrences(text: string, exact: string): Candidate[] {
   return out;
 }
 
-function normalizedOccurrences(index: TextIndex, exact: string): Candidate[] {
+/** Occurrences of the quote's normal form in text[from, to) (the whole text when no bounds are given). */
+function normalizedOccurrences(index: TextIndex, exact: string, from?: number, to?: number): Candidate[] {
   const needle = normalize(exact).trim();
   if (needle === '') return [];
-  const norm = normalizedText(index);
+  const whole = from === undefined || to === undefined;
+  const lo = whole ? 0 : Math.max(0, from);
+  // A window is normalised on the spot; the whole text once per index.
+  const norm = whole ? normalizedText(index) : normalizeWithMap(index.text.slice(lo, Math.min(index.text.length, to)));
   const out: Candidate[] = [];
   for (let i = norm.text.indexOf(needle); i >= 0 && out.length < MAX_OCCURRENCES; i = norm.text.indexOf(needle, i + 1)) {
     const last = i + needle.length - 1;
     out.push({
-      start: norm.rawStart[i] as number,
-      end: norm.rawEnd[last] as number,
+      start: lo + (norm.rawStart[i] as number),
+      end: lo + (norm.rawEnd[last] as number),
       method: 'quote',
       quoteScore: 1,
     });
@@ -206,10 +210,20 @@ export function anchorSelectors(
   for (const c of exactOccurrences(text, exact)) found.push(scorer.score(c));
   if (settledNearby()) return settle();
 
-  // (3) The quote through typographic and white-space normalisation.
+  // (3) The quote through typographic and white-space normalisation, near the
+  // expected place; the whole page's normal form is only built when that fails.
   const seen = new Set(found.map((c) => c.start));
-  for (const c of normalizedOccurrences(index, exact)) if (!seen.has(c.start)) found.push(scorer.score(c));
-  if (settledNearby()) return settle();
+  const addNormalized = (cands: Candidate[]): void => {
+    for (const c of cands) {
+      if (seen.has(c.start)) continue;
+      seen.add(c.start);
+      found.push(scorer.score(c));
+    }
+  };
+  if (expected !== null) {
+    addNormalized(normalizedOccurrences(index, exact, expected - NEAR, expected + exact.length + NEAR));
+    if (settledNearby()) return settle();
+  }
 
   // (4) Approximate: near the expected place first, where edits usually are;
   // a tight window costs little and is usually enough, a wider one comes next.
@@ -219,9 +233,11 @@ export function anchorSelectors(
       for (const c of fuzzyCandidates(hits, exact.length)) found.push(scorer.score(c));
       if (settledNearby()) return settle();
     }
-    if (found.some((c) => scorer.acceptable(c))) return settle();
   }
-  if (found.length === 0 || !found.some((c) => scorer.acceptable(c))) {
+
+  // (5) Far from where it was: normalised, then approximate, over the whole page.
+  if (!found.some((c) => scorer.acceptable(c))) addNormalized(normalizedOccurrences(index, exact));
+  if (!found.some((c) => scorer.acceptable(c))) {
     for (const c of fuzzyCandidates(searchPage(text, exact), exact.length)) found.push(scorer.score(c));
   }
   return settle();

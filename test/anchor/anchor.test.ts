@@ -196,6 +196,32 @@ describe('anchorSelectors on the seed interview', () => {
     expect(found).toBe(quote.replace('really excited', 'very excited'));
   });
 
+  it('finds an edited quote page-wide when no position was saved', () => {
+    const quote = sentence('8b2c', 1);
+    const [q] = save(buildTextIndex(document.body), '8b2c', quote);
+    editText(para('8b2c'), 'smartest engineers', 'brightest engineers');
+    const index = buildTextIndex(document.body);
+    const m = anchorSelectors(index, [q as Selector]);
+    expect(m?.method).toBe('fuzzy');
+    expect(rangeFromOffsets(index, m!.start, m!.end).toString()).toBe(quote.replace('smartest', 'brightest'));
+  });
+
+  it('finds a long edited quote page-wide by its end chunks', () => {
+    const range = document.createRange();
+    range.setStart(para('0c9f').firstChild as Text, 0);
+    range.setEndAfter(para('d8a3'));
+    const [q] = describeRange(buildTextIndex(document.body), range) as [TextQuoteSelector];
+    expect(q.exact.length).toBeGreaterThan(256);
+    editText(para('d8a3'), 'really excited', 'very excited');
+    editText(para('0c9f'), 'Relevant ads', 'Relevant adverts');
+    const index = buildTextIndex(document.body);
+    const m = anchorSelectors(index, [q]);
+    expect(m?.method).toBe('fuzzy');
+    expect(rangeFromOffsets(index, m!.start, m!.end).toString()).toBe(
+      q.exact.replace('really excited', 'very excited').replace('Relevant ads', 'Relevant adverts'),
+    );
+  });
+
   it('returns null for selectors without a quote that no longer fit', () => {
     const index = buildTextIndex(document.body);
     expect(anchorSelectors(index, [{ type: 'TextPositionSelector', start: 5, end: index.text.length + 10 }])).toBeNull();
