@@ -30,38 +30,62 @@ function foldCodePoint(cp: string): string {
   return cp.normalize('NFKD').replace(COMBINING, '').toLowerCase();
 }
 
+const WHITESPACE = /\s/u;
+
 /** Whitespace runs become one space, or one '\n' where they hold a block boundary. */
 export function foldText(raw: string): FoldedText {
-  let text = '';
+  // Runs on every page text a link is made for: ASCII takes a fast path, and
+  // the text is built as an array of pieces rather than by repeated concatenation.
+  const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
+  let lastSpace = -1; // index in `out` of a trailing collapsed space, or -1
+  const n = raw.length;
   let i = 0;
-  for (const cp of raw) {
-    const next = i + cp.length;
-    if (/\s/u.test(cp)) {
-      const sep = cp === BLOCK_BOUNDARY ? '\n' : ' ';
-      const last = text[text.length - 1];
-      if (last === ' ' || last === '\n') {
-        if (sep === '\n' && last === ' ') text = `${text.slice(0, -1)}\n`;
-        ends[ends.length - 1] = next;
+  while (i < n) {
+    const c = raw.charCodeAt(i);
+    let cp: string;
+    let next: number;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = raw.charCodeAt(i + 1);
+      next = d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
+    } else {
+      next = i + 1;
+    }
+    const ascii = c < 0x80;
+    const space = ascii ? c === 32 || (c >= 9 && c <= 13) : next === i + 1 && WHITESPACE.test(raw[i]!);
+    if (space) {
+      const sep = c === 0x2029 ? '\n' : ' ';
+      if (lastSpace >= 0) {
+        if (sep === '\n') out[lastSpace] = '\n';
+        ends[lastSpace] = next;
       } else {
-        text += sep;
+        lastSpace = out.length;
+        out.push(sep);
         starts.push(i);
         ends.push(next);
       }
+      i = next;
+      continue;
+    }
+    lastSpace = -1;
+    if (ascii) {
+      out.push(c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : raw[i]!);
+      starts.push(i);
+      ends.push(next);
     } else {
-      for (const ch of foldCodePoint(cp)) {
-        // A folded code point may be two UTF-16 units; keep the arrays in step with `text`.
-        for (let k = 0; k < ch.length; k++) {
-          starts.push(i);
-          ends.push(next);
-        }
-        text += ch;
+      cp = raw.slice(i, next);
+      const folded = foldCodePoint(cp);
+      // A folded code point may be several UTF-16 units; keep the arrays in step with the text.
+      for (let k = 0; k < folded.length; k++) {
+        out.push(folded[k]!);
+        starts.push(i);
+        ends.push(next);
       }
     }
     i = next;
   }
-  return { text, starts, ends };
+  return { text: out.join(''), starts, ends };
 }
 
 /** A search term folded the same way, trimmed. */
