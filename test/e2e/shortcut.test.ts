@@ -15,6 +15,10 @@ const expected = fixtureExpected(FIXTURE) as unknown as {
   questions: { question: string; answerStartsWith: string }[];
 };
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+// A page the manifest does not match: the shortcut must inject the content script on demand.
+const PANEL = 'synthetic-panel-interview';
+const PANEL_URL = 'https://interviews.example.org/panel';
+const panel = fixtureExpected(PANEL) as unknown as { questions: { answerStartsWith: string; answerEndsWith: string }[] };
 
 function xdotool(...args: string[]): string {
   return execFileSync('xdotool', args, { encoding: 'utf8', timeout: 10_000 }).trim();
@@ -39,11 +43,18 @@ async function selectText(page: Page, needle: string): Promise<void> {
   expect(ok, `text to select: ${needle}`).toBe(true);
 }
 
-async function stored(worker: Worker): Promise<Highlight[]> {
+async function stored(worker: Worker, url = expected.url): Promise<Highlight[]> {
   return worker.evaluate(async (key) => {
     const ih = (globalThis as unknown as { ih: { library(): Promise<{ highlightsForArticle(k: string): Promise<unknown[]> }> } }).ih;
     return (await ih.library()).highlightsForArticle(key);
-  }, articleKey(expected.url)) as Promise<Highlight[]>;
+  }, articleKey(url)) as Promise<Highlight[]>;
+}
+
+function focusWindow(title: string): void {
+  // xvfb has no window manager, so focus is set directly (no _NET_ACTIVE_WINDOW).
+  const windows = xdotool('search', '--onlyvisible', '--name', title).split('\n').filter(Boolean);
+  expect(windows.length, `a visible window titled ${title}`).toBeGreaterThan(0);
+  xdotool('windowfocus', '--sync', windows[0]!);
 }
 
 const painted = (page: Page): Promise<string[]> =>
@@ -58,6 +69,7 @@ describe('the keyboard shortcut in a headed browser', () => {
     ext = await launchExtension({ headless: false });
     await blockNetwork(ext.context);
     await serveFixture(ext.context, FIXTURE);
+    await serveFixture(ext.context, PANEL, PANEL_URL);
   }, 60_000);
 
   afterAll(async () => {
@@ -76,11 +88,7 @@ describe('the keyboard shortcut in a headed browser', () => {
     await page.bringToFront();
 
     // The browser window must hold the X input focus for the key to reach it.
-    // xvfb has no window manager, so focus is set directly (no _NET_ACTIVE_WINDOW).
-    const title = await page.title();
-    const windows = xdotool('search', '--onlyvisible', '--name', title).split('\n').filter(Boolean);
-    expect(windows.length, `a visible window titled ${title}`).toBeGreaterThan(0);
-    xdotool('windowfocus', '--sync', windows[0]!);
+    focusWindow(await page.title());
 
     const phrases = expected.questions.slice(0, 5).map((q) => q.answerStartsWith.split(/\s+/).slice(0, 6).join(' '));
     const times: number[] = [];
@@ -113,4 +121,39 @@ describe('the keyboard shortcut in a headed browser', () => {
     console.log(`[bench] save highlight, key press (xdotool) to painted: median ${median.toFixed(1)} ms over ${times.length} saves (${times.map((t) => t.toFixed(0)).join(', ')})`);
     await page.close();
   }, 90_000);
+
+  it('injects the content script on a page it does not match, once, and saves there', async () => {
+    if (!process.env.DISPLAY || !ext) throw new Error('shortcut.test.ts needs an X display (DISPLAY is not set).');
+    const { context, worker } = ext;
+    const page = await context.newPage();
+    await page.goto(PANEL_URL);
+    await page.bringToFront();
+    expect(await page.evaluate(() => document.querySelector('[data-interview-highlights-ui]'))).toBeNull();
+    focusWindow(await page.title());
+
+    const first = panel.questions[0]!.answerStartsWith;
+    await selectText(page, first);
+    xdotool('key', '--clearmodifiers', 'alt+shift+h');
+    await expect.poll(async () => (await stored(worker, PANEL_URL)).map((h) => squash(h.quote)), { timeout: 10_000 }).toEqual([first]);
+    await expect.poll(() => painted(page), { timeout: 5_000 }).toContain(first);
+
+    // A second injection (activeTab now allows it) must not start a second content script:
+    // one more key press stores one more highlight, not two.
+    const tabId = await tabIdOf(worker, PANEL_URL);
+    await worker.evaluate(
+      (id) => (globalThis as unknown as { chrome: { scripting: { executeScript(o: object): Promise<unknown> } } }).chrome.scripting.executeScript({ target: { tabId: id }, files: ['content.js'] }),
+      tabId,
+    );
+    const second = panel.questions[1]!.answerStartsWith;
+    await selectText(page, second);
+    xdotool('key', '--clearmodifiers', 'alt+shift+h');
+    await expect.poll(async () => (await stored(worker, PANEL_URL)).map((h) => squash(h.quote)).sort(), { timeout: 10_000 }).toEqual([first, second].sort());
+    await page.waitForTimeout(1_000);
+    expect((await stored(worker, PANEL_URL)).length).toBe(2);
+    // A second content script would have answered too, found the selection already
+    // taken, and said so in a toast of its own (in a second UI host).
+    expect(await page.locator('[data-interview-highlights-ui]').count()).toBeLessThanOrEqual(1);
+    expect(await page.locator('[data-interview-highlights-ui] .toast').count()).toBe(0);
+    await page.close();
+  }, 60_000);
 });
