@@ -7,7 +7,7 @@
 import { chromium } from 'playwright-core';
 import { cp, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -96,6 +96,7 @@ try {
 
   const popupUrl = `chrome-extension://${extensionId}/popup/index.html?tab=${tabId}`;
   const times = [];
+  const split = { page: [], script: [], tab: [], render: [] };
   // One warm-up: the first open pays for compiling the bundle once per profile.
   for (let run = -1; run < RUNS; run++) {
     const popup = await context.newPage();
@@ -108,22 +109,34 @@ try {
     const ms = await at.jsonValue();
     const count = await popup.locator('.question-text').count();
     if (count !== expected.questions.length) throw new Error(`popup showed ${count} questions, expected ${expected.questions.length}`);
-    if (run >= 0) times.push(ms);
-    if (process.env.BENCH_DETAIL) {
-      const detail = await popup.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0];
-        const marks = performance.getEntriesByType('mark').map((m) => `${m.name}=${m.startTime.toFixed(1)}`);
-        const res = performance.getEntriesByType('resource').map((r) => `${r.name.split('/').pop()}:${r.startTime.toFixed(1)}-${r.responseEnd.toFixed(1)}`);
-        return [`domInteractive=${nav?.domInteractive.toFixed(1)}`, ...res, ...marks].join(' ');
-      });
-      console.log(detail);
+    // Where the time goes: the browser making the page, our script starting, the tab answering, the render.
+    const steps = await popup.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        domInteractive: nav ? nav.domInteractive : NaN,
+        start: at('ih:popup-start'),
+        asked: at('ih:page-asked'),
+        answered: at('ih:page-answered'),
+      };
+    });
+    if (run >= 0) {
+      times.push(ms);
+      split.page.push(steps.domInteractive);
+      split.script.push(steps.start - steps.domInteractive);
+      split.tab.push(steps.answered - steps.asked);
+      split.render.push(ms - steps.answered);
     }
     await popup.close();
   }
 
   const { raw, gzip, files } = await bundleSize();
   const med = median(times);
+  console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`runs: ${times.length}  first-questions ms: min ${Math.min(...times).toFixed(1)}  median ${med.toFixed(1)}  max ${Math.max(...times).toFixed(1)}`);
+  console.log(
+    `median steps ms: page ready ${median(split.page).toFixed(1)}, script start ${median(split.script).toFixed(1)}, tab answers ${median(split.tab).toFixed(1)}, render ${median(split.render).toFixed(1)}`,
+  );
   console.log(`bundle (${files.join(', ')}): ${raw} bytes, ${gzip} bytes gzip`);
   console.log(`popup: first-questions=${med.toFixed(1)}ms bundle=${(raw / 1024).toFixed(1)}kB gzip=${(gzip / 1024).toFixed(1)}kB`);
 } finally {
