@@ -43,7 +43,12 @@ export class Painter {
     try {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(PAINT_CSS);
-      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+      try {
+        this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+      } catch {
+        // Firefox content scripts see the page's array through an Xray wrapper that may refuse a new array.
+        this.doc.adoptedStyleSheets.push(sheet);
+      }
       this.sheet = sheet;
     } catch (e) {
       console.warn('[interview-highlights] cannot adopt the highlight styles', e);
