@@ -1,7 +1,7 @@
 // Turns what the reader picked (a selection, a whole Q&A, one paragraph) into
 // a Highlight row and its Article row. Pure apart from the DOM ranges it reads.
 
-import { describeRange, offsetsFromRange, type TextIndex } from '../anchor';
+import { describeOffsets, offsetsFromRange, type TextIndex } from '../anchor';
 import { fragmentFromRange, fragmentFromText } from '../export';
 import type { Article, Block, Highlight, HighlightColor, HighlightKind, Interview, Selector } from '../types';
 import { articleKey, withoutFragment } from '../url';
@@ -116,7 +116,8 @@ export function captureRange(ctx: CaptureContext, range: Range): CaptureResult {
   while (start < end && /\s/.test(ctx.index.text[start] as string)) start++;
   while (end > start && /\s/.test(ctx.index.text[end - 1] as string)) end--;
   if (end <= start) return { ok: false, error: 'Select some text first.' };
-  const selectors = describeRange(ctx.index, range);
+  // Describe the trimmed offsets, so the selectors agree with the saved quote.
+  const selectors = describeOffsets(ctx.index, start, end);
   return { ok: true, value: make(ctx, 'selection', start, end, selectors, range, {}) };
 }
 
@@ -145,7 +146,7 @@ export function captureSection(
     kind = 'paragraph';
   }
   const range = rangeOf(start, end);
-  const selectors = range ? describeRange(ctx.index, range) : [];
+  const selectors = range ? describeOffsets(ctx.index, start, end) : [];
   if (selectors.length === 0) return { ok: false, error: 'Could not place that text on the page.' };
   const extra: Parameters<typeof make>[6] = { sectionId };
   if (kind === 'qa') {

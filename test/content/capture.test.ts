@@ -108,6 +108,20 @@ describe('capturing a selection on the Pinterest Engineering interview', () => {
     expect(r.ok).toBe(false);
   });
 
+  it('describes a selection with surrounding white space by its trimmed quote', () => {
+    // A drag that starts and ends on the spaces around two words.
+    const at = index.text.indexOf(' midsize companies ');
+    expect(at).toBeGreaterThan(0);
+    const r = captureRange(ctx, rangeFromOffsets(index, at, at + ' midsize companies '.length));
+    if (!r.ok) throw new Error(r.error);
+    const h = r.value.highlight;
+    const quote = h.selectors.find((s) => s.type === 'TextQuoteSelector');
+    const position = h.selectors.find((s) => s.type === 'TextPositionSelector');
+    expect(quote?.exact).toBe(h.quote);
+    expect(h.quote).toBe('midsize companies');
+    expect(position && index.text.slice(position.start, position.end)).toBe(h.quote);
+  });
+
   it('saves a whole Q&A as one highlight from the question to the end of its answer', () => {
     const q = expected.questions[0]!;
     const section = interview.sections[0]!;
