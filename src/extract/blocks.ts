@@ -4,7 +4,7 @@
 // where line breaks split a paragraph. Reads only; never touches the page.
 
 import { SKIP_TAGS, isChromeElement } from './chrome';
-import { collapse, hasLetters } from './text';
+import { collapse, hasLetters, isBlank } from './text';
 
 export type RawKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'code' | 'term' | 'definition';
 
@@ -161,7 +161,7 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       seg.any = true;
       return;
     }
-    if (t.trim() === '') {
+    if (isBlank(t)) {
       if (seg.any || seg.parts.length > 0) seg.parts.push(' ');
       if (seg.leadOpen && seg.lead.length > 0) seg.lead.push(' ');
       return;
@@ -181,8 +181,8 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
   // Explicit stack instead of recursion: deeply nested broken markup must not overflow.
   interface Frame {
     el: Element;
-    kids: NodeListOf<ChildNode>;
-    i: number;
+    /** NodeList iteration: one call per element, where indexed access or nextSibling can cost per child in some DOMs. */
+    kids: Iterator<ChildNode>;
     /** Inline flags to restore on exit. */
     savedFlags: number;
     block: boolean;
@@ -224,7 +224,7 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
     const savedFlags = flags;
     flags |= inlineFlags(el, name);
     if (pre) preDepth++;
-    stack.push({ el, kids: el.childNodes, i: 0, savedFlags, block, kind, list, pre });
+    stack.push({ el, kids: el.childNodes[Symbol.iterator](), savedFlags, block, kind, list, pre });
   };
 
   const exit = (f: Frame): void => {
@@ -249,11 +249,12 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
     return isChromeElement(el) || (skipSite !== undefined && skipSite(el));
   };
 
-  stack.push({ el: root, kids: root.childNodes, i: 0, savedFlags: 0, block: true, kind: false, list: false, pre: false });
+  stack.push({ el: root, kids: root.childNodes[Symbol.iterator](), savedFlags: 0, block: true, kind: false, list: false, pre: false });
   owners.push(root.localName);
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!;
-    if (f.i >= f.kids.length) {
+    const next = f.kids.next();
+    if (next.done) {
       stack.pop();
       if (stack.length === 0) {
         flush();
@@ -262,7 +263,7 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       exit(f);
       continue;
     }
-    const node = f.kids[f.i++]!;
+    const node = next.value;
     const type = node.nodeType;
     if (type === 3 || type === 4) {
       addText((node as CharacterData).data);

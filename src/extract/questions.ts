@@ -92,7 +92,7 @@ export function candidateFor(b: RawBlock, index: number, colonPrompts: boolean):
 /**
  * The questions of the page's Q&A: the form with most questions standing in
  * runs of two or more, where a run of heading questions is broken by any other
- * heading of the same or higher rank.
+ * heading of the same or higher rank (linked teaser headings aside).
  */
 export function findQuestions(blocks: RawBlock[], colonPrompts: boolean): Map<number, Candidate> {
   const open = new Map<string, Candidate[]>();
@@ -105,7 +105,8 @@ export function findQuestions(blocks: RawBlock[], colonPrompts: boolean): Map<nu
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const c = candidateFor(b, i, colonPrompts);
-    if (b.kind === 'heading') {
+    // A linked teaser heading is a card dropped into the page, not a section title: it leaves runs whole.
+    if (b.kind === 'heading' && !b.linkedAway) {
       for (const form of [...open.keys()]) {
         if (form[0] === 'h' && Number(form.slice(1)) >= b.level && form !== c?.form) close(form);
       }

@@ -71,16 +71,16 @@ export function toBlocks(b: RawBlock, looseMarkers: boolean, speakers = true): B
 
 /** Loose chrome text (a "Published in" label beside a byline link) that says nothing on its own. */
 export function isStrayLabel(b: RawBlock): boolean {
-  return b.anonymous && b.kind === 'paragraph' && wordCount(b.text) < 4 && !/[.!?:;]/.test(b.text);
+  return b.anonymous && b.kind === 'paragraph' && b.text.length < 40 && wordCount(b.text) < 4 && !/[.!?:;]/.test(b.text);
 }
 
 const QUOTE_MARKS = /^[\s"'“”‘’«»„]+|[\s"'“”‘’«»„]+$/g;
 
 /** Drops quote blocks whose words are already answer text somewhere on the page. */
-function dropRepeatedQuotes(sections: Section[], intro: Block[]): void {
-  const said = collapse(
-    [...intro, ...sections.flatMap((s) => s.answer)].filter((b) => b.kind !== 'quote').map((b) => b.text).join('\n'),
-  );
+function dropRepeatedQuotes(sections: Section[], intro: RawBlock[]): void {
+  if (!sections.some((s) => s.answer.some((b) => b.kind === 'quote'))) return;
+  // Block texts are already collapsed, so a space join keeps one normal form.
+  const said = [...intro.map((b) => b.text), ...sections.flatMap((s) => s.answer.filter((b) => b.kind !== 'quote').map((b) => b.text))].join(' ');
   for (const s of sections) {
     s.answer = s.answer.filter((b) => {
       if (b.kind !== 'quote') return true;
@@ -146,7 +146,7 @@ export function assemble(blocks: RawBlock[], questions: Map<number, Candidate>):
   }
 
   trimOutros(sections, raw, blocks, looseMarkers);
-  dropRepeatedQuotes(sections, intro.flatMap((b) => toBlocks(b, looseMarkers, false)));
+  dropRepeatedQuotes(sections, intro.filter((b) => b.kind !== 'quote'));
   return { intro, sections };
 }
 

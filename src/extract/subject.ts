@@ -47,7 +47,8 @@ function nameAndRole(rest: string): Subject | null {
 /** Name and role from a page's own introduction line ("An interview with …", "Meet …"). */
 export function subjectFromText(lines: (string | null | undefined)[]): Subject {
   for (const line of lines) {
-    if (!line) continue;
+    // An introduction line is short; long paragraphs are not worth the regexes.
+    if (!line || line.length > 300) continue;
     const t = collapse(line);
     for (const re of INTRODUCTION) {
       const m = re.exec(t);

@@ -1,9 +1,39 @@
 // Text rules shared by the extractor: how page text is tidied and what makes a
 // line read as a question. Pure string functions.
 
-/** White space collapsed to single spaces and trimmed; nbsp counts as space. */
+/** The characters JavaScript's \s matches (nbsp included). */
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** True when s holds nothing but white space. */
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * White space collapsed to single spaces and trimmed; nbsp counts as space.
+ * Same result as s.replace(/\s+/g, ' ').trim(), written as one scan because it
+ * runs on every text block of the page and the regex costs several times more.
+ */
 export function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  let out = '';
+  let runStart = -1; // start of the current run of non-space characters
+  let clean = true; // s is already collapsed so far: single inner spaces only
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      if (runStart >= 0) {
+        out += out === '' ? s.slice(runStart, i) : ' ' + s.slice(runStart, i);
+        runStart = -1;
+        if (c !== 32 || i + 1 >= s.length || isSpaceCode(s.charCodeAt(i + 1))) clean = false;
+      } else clean = false;
+    } else if (runStart < 0) runStart = i;
+  }
+  if (clean) return s;
+  if (runStart >= 0) out += out === '' ? s.slice(runStart) : ' ' + s.slice(runStart);
+  return out;
 }
 
 /** Ends with a question mark (Latin, full-width or Arabic), allowing closing quotes or brackets after it. */
@@ -47,8 +77,14 @@ export function hasLetters(s: string): boolean {
 }
 
 export function wordCount(s: string): number {
-  const t = s.trim();
-  return t === '' ? 0 : t.split(/\s+/).length;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpaceCode(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 const PARTICLES = new Set(['de', 'del', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'al', 'el', 'y', 'e', 'dos', 'das', 'ter']);
