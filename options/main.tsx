@@ -1,3 +1,4 @@
+performance.mark('t:script');
 import { render } from 'preact';
 import { openLibrary } from '../src/store';
 import { browserServices } from './browserServices';

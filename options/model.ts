@@ -5,7 +5,7 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { DEFAULT_SETTINGS, type Article, type ExportOptions, type Highlight, type HighlightColor, type Settings } from '../src/types';
 import { messageOf } from './errors';
 import { filterHighlights, isoDate } from './logic/apply-filters';
-import { EMPTY_FILTERS, isFiltering, type LibraryFilters } from './logic/filters';
+import { EMPTY_FILTERS, isFiltering, searchFromFilters, type LibraryFilters } from './logic/filters';
 import { compareArticles, flattenRows, groupLibrary, visibleOrder, type InterviewGroup, type Row } from './logic/grouping';
 import { clickRow, keepVisible, NO_SELECTION, selectAll, type SelectionState } from './logic/selection';
 import { prefixMatches, words, type Span } from './logic/text';
@@ -28,6 +28,8 @@ export interface LibraryModel {
   theme: ReadonlySignal<string | null>;
   settings: ReadonlySignal<Settings>;
   selection: ReadonlySignal<SelectionState>;
+  /** Checked rows that are on show, in shown order. */
+  selectedShown: ReadonlySignal<readonly string[]>;
   /** The search answer for the current text, or null when not searching. */
   search: ReadonlySignal<SearchResult | null>;
   /** Highlights after search and filters. */
@@ -81,8 +83,7 @@ export interface ModelInit {
   onSearchSettled?: (text: string) => void;
 }
 
-const FIRST_SCREEN_HIGHLIGHTS = 60;
-const FIRST_SCREEN_ARTICLES = 20;
+const FIRST_SCREEN_ARTICLES = 8;
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -114,12 +115,22 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
 
   const searchText = computed(() => filters.value.text.trim());
 
+  // The filters without the text, the same object while they do not change: a
+  // keystroke then regroups nothing until the store's answer arrives.
+  let lastOther: LibraryFilters | null = null;
+  const otherFilters = computed<LibraryFilters>(() => {
+    const f = { ...filters.value, text: '' };
+    if (lastOther && searchFromFilters(lastOther) === searchFromFilters(f)) return lastOther;
+    lastOther = f;
+    return f;
+  });
+
   const shown = computed<readonly Highlight[]>(() => {
     let list: readonly Highlight[] = highlights.value;
     const s = search.value;
     if (s !== null) list = list.filter((h) => s.byId.has(h.id));
-    const f = filters.value;
-    return isFiltering({ ...f, text: '' }) ? filterHighlights(list, articles.value, f) : list;
+    const f = otherFilters.value;
+    return isFiltering(f) ? filterHighlights(list, articles.value, f) : list;
   });
 
   const scores = computed(() => {
@@ -127,9 +138,14 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     if (s === null) return undefined;
     return new Map([...s.byId.values()].map((hit) => [hit.id, hit.score]));
   });
-  const groups = computed(() => groupLibrary(articles.value, shown.value, filters.value.sort, scores.value));
+  const groups = computed(() => groupLibrary(articles.value, shown.value, otherFilters.value.sort, scores.value));
   const rows = computed(() => flattenRows(groups.value));
   const order = computed(() => visibleOrder(groups.value));
+  // Only rows on show can be acted on: a search may hide rows that stay checked.
+  const selectedShown = computed<readonly string[]>(() => {
+    const sel = selection.value.selected;
+    return sel.size === 0 ? [] : order.value.filter((id) => sel.has(id));
+  });
 
   let searchSeq = 0;
   async function runSearch(): Promise<void> {
@@ -191,17 +207,9 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     partial.value = false;
   }
 
-  /** The first interviews in the current sort, enough to fill a screen or two. */
-  function firstScreen(list: Article[], counts: ReadonlyMap<string, number>): string[] {
-    const sorted = [...list].sort(compareArticles(filters.value.sort));
-    const keys: string[] = [];
-    let n = 0;
-    for (const a of sorted) {
-      if (n >= FIRST_SCREEN_HIGHLIGHTS || keys.length >= FIRST_SCREEN_ARTICLES) break;
-      keys.push(a.key);
-      n += counts.get(a.key) ?? 0;
-    }
-    return keys;
+  /** The first interviews in the current sort: a screen or two of them. */
+  function firstScreen(list: Article[]): string[] {
+    return [...list].sort(compareArticles(filters.value.sort)).slice(0, FIRST_SCREEN_ARTICLES).map((a) => a.key);
   }
 
   async function start(): Promise<void> {
@@ -212,10 +220,9 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
       () => undefined,
     );
     const text = searchText.value;
-    const fullLoad = services.library.loadAll();
-    const searching = text === '' ? Promise.resolve(null) : services.library.search(text);
-    // Reading every row takes a while in a large library; without a search or
-    // filter, the first interviews can show before the rest arrive.
+    // Reading every row takes a while in a large library, and decoding it holds
+    // the page's thread; without a search or filter, the first interviews are
+    // read and shown first, and the rest only then.
     if (!isFiltering(filters.value)) {
       try {
         const first = await services.library.loadFirst(firstScreen);
@@ -233,7 +240,10 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
         // The full load below reports what went wrong.
       }
     }
-    const [all, hits] = await Promise.allSettled([fullLoad, searching]);
+    const [all, hits] = await Promise.allSettled([
+      services.library.loadAll(),
+      text === '' ? Promise.resolve(null) : services.library.search(text),
+    ]);
     const wasLoaded = loaded.value;
     batch(() => {
       if (all.status === 'fulfilled') setAll(all.value);
@@ -253,7 +263,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     const before = filters.value;
     const next = { ...before, ...patch };
     filters.value = next;
-    selection.value = keepVisible(selection.value, order.value);
+    if (selection.value.selected.size > 0) selection.value = keepVisible(selection.value, order.value);
     if (next.text.trim() !== before.text.trim()) void runSearch();
   }
 
@@ -427,6 +437,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     theme,
     settings,
     selection,
+    selectedShown,
     search,
     shown,
     groups,

@@ -42,14 +42,9 @@ export interface LibraryPort {
   loadAll(): Promise<{ articles: Article[]; highlights: Highlight[] }>;
   /**
    * Enough to paint the first screen quickly: every article, how many
-   * highlights there are in all, and the highlights of the articles that
-   * `pick` chooses from the articles and their highlight counts.
+   * highlights there are in all, and the highlights of the articles `pick` chooses.
    */
-  loadFirst(pick: (articles: Article[], counts: ReadonlyMap<string, number>) => string[]): Promise<{
-    articles: Article[];
-    highlights: Highlight[];
-    total: number;
-  }>;
+  loadFirst(pick: (articles: Article[]) => string[]): Promise<{ articles: Article[]; highlights: Highlight[]; total: number }>;
   /** Gets search ready (e.g. builds an index) while the reader is not waiting. */
   warmSearch(): Promise<void>;
   /** Full-text search, ranked best first. */

@@ -18,11 +18,9 @@ export function libraryPort(library: Library): LibraryPort {
       return { articles, highlights };
     },
     async loadFirst(pick) {
-      const [articles, counts] = await Promise.all([library.listArticles(), library.countsByArticle()]);
-      const keys = pick(articles, counts);
-      const lists = await Promise.all(keys.map((k) => library.highlightsForArticle(k)));
-      let total = 0;
-      for (const n of counts.values()) total += n;
+      // A count reads no rows; per-article counts would read every key.
+      const [articles, total] = await Promise.all([library.listArticles(), library.countHighlights()]);
+      const lists = await Promise.all(pick(articles).map((k) => library.highlightsForArticle(k)));
       return { articles, highlights: lists.flat(), total };
     },
     async warmSearch() {

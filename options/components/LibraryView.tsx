@@ -25,7 +25,8 @@ const keyOf = (row: Row): string => row.key;
 export function LibraryView({ model }: { model: LibraryModel }) {
   const rows = model.rows.value;
   const selected = model.selection.value.selected;
-  const shownCount = model.order.value.length;
+  const acting = model.selectedShown.value;
+  const shownCount = model.shown.value.length;
   const total = model.total.value;
   const partial = model.partial.value;
   const filtering = isFiltering(model.filters.value);
@@ -57,13 +58,13 @@ export function LibraryView({ model }: { model: LibraryModel }) {
           <button type="button" onClick={() => model.selectAllShown()} disabled={shownCount === 0}>
             Select all shown
           </button>
-          {selected.size > 0 && (
+          {acting.length > 0 && (
             <>
               <button type="button" onClick={() => model.clearSelection()}>
                 Clear selection
               </button>
-              <button type="button" class="danger" onClick={() => void model.deleteHighlights([...selected])}>
-                Delete {selected.size} selected
+              <button type="button" class="danger" onClick={() => void model.deleteHighlights(acting)}>
+                Delete {acting.length} selected
               </button>
             </>
           )}

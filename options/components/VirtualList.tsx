@@ -32,18 +32,25 @@ export function VirtualList<T>({ items, keyOf, estimate, render, overscan = 800,
   const { start, end } = visibleRange(heights, scrollTop, viewport, overscan);
   const slice = items.slice(start, end);
 
-  const measure = (): void => {
+  /** Measures rendered rows: all of them (a resize), or only those never measured (a render). */
+  const measure = (all: boolean): void => {
     const box = scroller.current;
     if (!box) return;
     let changed = false;
     for (const el of box.querySelectorAll<HTMLElement>('[data-row]')) {
       const index = Number(el.dataset.row);
+      const row = items[index];
+      if (row === undefined) continue;
+      const known = measured.current.get(keyOf(row));
+      if (!all && known !== undefined) {
+        // Its height is known; the list may still hold an older estimate for this index.
+        if (heights.set(index, known)) changed = true;
+        continue;
+      }
       const h = el.getBoundingClientRect().height;
       // A zero height means no layout (hidden tab, test DOM): keep the estimate.
       if (!(h > 0)) continue;
-      const item = items[index];
-      if (item === undefined) continue;
-      measured.current.set(keyOf(item), h);
+      measured.current.set(keyOf(row), h);
       if (heights.set(index, h)) changed = true;
     }
     if (changed) setVersion((v) => v + 1);
@@ -66,7 +73,7 @@ export function VirtualList<T>({ items, keyOf, estimate, render, overscan = 800,
     // Rows grow when a note editor opens or the window narrows; re-measure then.
     const ro = new ResizeObserver(() => {
       update();
-      measureRef.current();
+      measureRef.current(true);
     });
     ro.observe(box);
     observer.current = ro;
@@ -78,7 +85,7 @@ export function VirtualList<T>({ items, keyOf, estimate, render, overscan = 800,
   }, []);
 
   useLayoutEffect(() => {
-    measure();
+    measure(false);
     const ro = observer.current;
     const box = scroller.current;
     if (!ro || !box) return;

@@ -94,17 +94,17 @@ describe('library page in Chromium', () => {
     await blockNetwork(ext.context);
     await serveFixture(ext.context, CAREER);
     await serveFixture(ext.context, PROFILE);
-    await saveOn(ext, career.url, [career.questions[0]!.answerStartsWith, career.questions[1]!.answerStartsWith]);
-    await saveOn(ext, profile.url, [profile.questions[0]!.answerStartsWith]);
-    page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
   }, 90_000);
 
   afterAll(async () => {
     await ext?.close();
   });
 
-  it('shows both interviews with their highlights under their questions', async () => {
+  it('shows highlights saved on two interviews, under their questions', async () => {
+    await saveOn(ext, career.url, [career.questions[0]!.answerStartsWith, career.questions[1]!.answerStartsWith]);
+    await saveOn(ext, profile.url, [profile.questions[0]!.answerStartsWith]);
+    page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
     await expect.poll(() => page.locator('.highlight').count(), { timeout: 10_000 }).toBe(3);
     const titles = await page.locator('.article-title').allTextContents();
     expect(titles.sort()).toEqual([career.title, profile.title].sort());

@@ -152,6 +152,20 @@ describe('library page', () => {
     expect((await library.exportBackup()).highlights).toEqual(before);
   });
 
+  it('never deletes checked rows that a search has hidden', async () => {
+    const { a, b, ha, hb } = twoInterviews();
+    mounted = await mount({ seed: [{ article: a, highlights: ha }, { article: b, highlights: hb }] });
+    const { root, library } = mounted;
+    const boxes = (): HTMLInputElement[] => [...root.querySelectorAll<HTMLInputElement>('input.pick')];
+    await waitFor(() => boxes().length === 4, 'four rows');
+    await click(buttonNamed(root, 'Select all shown'));
+    await typeInto(root.querySelector('input[type="search"]'), 'mission');
+    await waitFor(() => boxes().length === 1, 'one result');
+    await click(buttonNamed(root, 'Delete 1 selected'));
+    await eventually(async () => (await library.countHighlights()) === 3, 'one deleted');
+    expect(await library.getHighlight('a-join-2')).toBeUndefined();
+  });
+
   it('refuses a bad backup with the store’s message and changes nothing; a good one reports counts', async () => {
     const { a, b, ha, hb } = twoInterviews();
     mounted = await mount({ seed: [{ article: a, highlights: ha }] });
