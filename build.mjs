@@ -32,6 +32,10 @@ export function manifestFor(browser, source, { dev = false } = {}) {
     // Chrome rejects a background `scripts` key in MV3 and has no use for gecko settings.
     delete m.browser_specific_settings;
     m.background = { service_worker: m.background.service_worker };
+  } else {
+    // Firefox runs MV3 backgrounds as event pages and only warns about (then
+    // ignores) `service_worker`; keeping it would be a lint warning of our own.
+    m.background = { scripts: m.background.scripts };
   }
   if (dev) {
     m.content_scripts = m.content_scripts.map((cs, i) =>

@@ -143,9 +143,9 @@ describe('per-browser manifests', () => {
     expect(chrome.permissions).toEqual(manifest.permissions);
   });
 
-  it('gives Firefox both background keys and its settings', () => {
+  it('gives Firefox its background scripts and its settings', () => {
     const firefox = manifestFor('firefox', manifest) as Manifest;
-    expect(firefox.background).toEqual(manifest.background);
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
     expect(firefox.browser_specific_settings).toEqual(manifest.browser_specific_settings);
   });
 
