@@ -76,7 +76,7 @@ describe('text index and describe on generated pages', () => {
           }
         }
       }),
-      { numRuns: runs(250) },
+      { numRuns: runs(180) },
     );
   }, FUZZ_TIMEOUT);
 });
@@ -96,7 +96,7 @@ describe('anchorSelectors on generated pages', () => {
           expect(m).toMatchObject({ start: s, end: e });
         }
       }),
-      { numRuns: runs(250) },
+      { numRuns: runs(180) },
     );
     console.info(`[hardening] anchor round trip: slowest ${slowest.toFixed(1)} ms`);
   }, FUZZ_TIMEOUT);
@@ -122,7 +122,7 @@ describe('anchorSelectors on generated pages', () => {
         const { value: m } = withinBound(() => anchorSelectors(index, selectors, hint === null ? {} : { hint }));
         expect(matchProblems(m, index.text.length)).toEqual([]);
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
   }, FUZZ_TIMEOUT);
 
@@ -167,7 +167,7 @@ describe('anchorSelectors on generated pages', () => {
         if (m && m.method === 'position') expect(after.text.slice(m.start, m.end)).toBe(exact);
         if (m) expect(rangeFromOffsets(after, m.start, m.end).toString().length).toBeGreaterThanOrEqual(0);
       }),
-      { numRuns: runs(150) },
+      { numRuns: runs(100) },
     );
   }, FUZZ_TIMEOUT);
 });
