@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, type Article, type ExportOptions, type Highlight, typ
 import { messageOf } from './errors';
 import { filterHighlights, isoDate } from './logic/apply-filters';
 import { EMPTY_FILTERS, isFiltering, searchFromFilters, type LibraryFilters } from './logic/filters';
-import { compareArticles, flattenRows, groupLibrary, visibleOrder, type InterviewGroup, type Row } from './logic/grouping';
+import { flattenRows, groupLibrary, visibleOrder, type InterviewGroup, type Row } from './logic/grouping';
 import { clickRow, keepVisible, NO_SELECTION, selectAll, type SelectionState } from './logic/selection';
 import { prefixMatches, words, type Span } from './logic/text';
 import type { View } from './logic/view';
@@ -39,7 +39,7 @@ export interface LibraryModel {
   order: ReadonlySignal<readonly string[]>;
   /** True while only the first interviews are loaded; the rest follow. */
   partial: ReadonlySignal<boolean>;
-  /** Highlights in the library, known before all of them are loaded. */
+  /** Highlights loaded (all of them once partial is false). */
   total: ReadonlySignal<number>;
   /** Text for a polite live region: counts after a search, import results. */
   status: ReadonlySignal<string>;
@@ -109,8 +109,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   const search = signal<SearchResult | null>(null);
   const status = signal('');
   const partial = signal(false);
-  const knownTotal = signal(0);
-  const total = computed(() => (partial.value ? knownTotal.value : highlights.value.length));
+  const total = computed(() => highlights.value.length);
   const importError = signal<string | null>(null);
 
   const searchText = computed(() => filters.value.text.trim());
@@ -207,11 +206,6 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     partial.value = false;
   }
 
-  /** The first interviews in the current sort: a screen or two of them. */
-  function firstScreen(list: Article[]): string[] {
-    return [...list].sort(compareArticles(filters.value.sort)).slice(0, FIRST_SCREEN_ARTICLES).map((a) => a.key);
-  }
-
   async function start(): Promise<void> {
     unsubscribers.push(services.library.onChange(() => void reload()));
     unsubscribers.push(services.settings.onChanged((s) => (settings.value = s)));
@@ -225,13 +219,12 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     // read and shown first, and the rest only then.
     if (!isFiltering(filters.value)) {
       try {
-        const first = await services.library.loadFirst(firstScreen);
+        const first = await services.library.loadFirst(filters.value.sort, FIRST_SCREEN_ARTICLES);
         if (!loaded.value) {
           batch(() => {
             articles.value = new Map(first.articles.map((a) => [a.key, a]));
             highlights.value = first.highlights;
             partial.value = true;
-            knownTotal.value = first.total;
             loaded.value = true;
           });
           init.onFirstRows?.();

@@ -3,6 +3,7 @@
 // wire the same store over fake-indexeddb and record downloads and clipboard.
 
 import type { Article, ExportOptions, Highlight, HighlightColor, Settings } from '../src/types';
+import type { SortKey } from './logic/filters';
 
 export type MatchField = 'quote' | 'note' | 'question' | 'title' | 'interviewee' | 'tags';
 
@@ -17,8 +18,8 @@ export interface SearchMatch {
 export interface SearchHit {
   id: string;
   score: number;
-  /** Positions in the highlight's fields; fields not listed are marked by the page's own word-prefix matcher. */
-  matches: SearchMatch[];
+  /** Positions in the highlight's fields; may be worked out on first read, so read it only for rows on screen. */
+  readonly matches: readonly SearchMatch[];
 }
 
 export interface HighlightEdit {
@@ -41,10 +42,10 @@ export interface LibraryPort {
   /** Every article and highlight; the page filters and groups in memory. */
   loadAll(): Promise<{ articles: Article[]; highlights: Highlight[] }>;
   /**
-   * Enough to paint the first screen quickly: every article, how many
-   * highlights there are in all, and the highlights of the articles `pick` chooses.
+   * Enough to paint the first screen quickly: the first `count` interviews
+   * that have highlights, in `sort` order, with their highlights.
    */
-  loadFirst(pick: (articles: Article[]) => string[]): Promise<{ articles: Article[]; highlights: Highlight[]; total: number }>;
+  loadFirst(sort: SortKey, count: number): Promise<{ articles: Article[]; highlights: Highlight[] }>;
   /** Gets search ready (e.g. builds an index) while the reader is not waiting. */
   warmSearch(): Promise<void>;
   /** Full-text search, ranked best first. */

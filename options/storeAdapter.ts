@@ -2,7 +2,8 @@
 // store says 'tag', the page says 'tags'); nothing else is decided here.
 
 import type { Library, SearchMatch as StoreMatch } from '../src/store';
-import type { LibraryPort, MatchField, SearchMatch } from './services';
+import type { Article, Highlight } from '../src/types';
+import type { LibraryPort, MatchField, SearchHit, SearchMatch } from './services';
 
 function toMatch(m: StoreMatch): SearchMatch {
   const field: MatchField = m.field === 'tag' ? 'tags' : m.field;
@@ -17,18 +18,47 @@ export function libraryPort(library: Library): LibraryPort {
       const { articles, highlights } = await library.exportBackup();
       return { articles, highlights };
     },
-    async loadFirst(pick) {
-      // A count reads no rows; per-article counts would read every key.
-      const [articles, total] = await Promise.all([library.listArticles(), library.countHighlights()]);
-      const lists = await Promise.all(pick(articles).map((k) => library.highlightsForArticle(k)));
-      return { articles, highlights: lists.flat(), total };
+    async loadFirst(sort, count) {
+      let articles: Article[];
+      if (sort === 'clipped') {
+        // The newest interviews straight from the lastClippedAt index: listing
+        // every article would decode them all. Twice as many as needed, since
+        // article rows outlive their last highlight.
+        articles = await library.db.articles.orderBy('lastClippedAt').reverse().limit(count * 2).toArray();
+      } else {
+        articles = await library.listArticles(sort === 'published' ? 'published' : 'title');
+      }
+      const picked: Article[] = [];
+      const highlights: Highlight[] = [];
+      for (let i = 0; i < articles.length && picked.length < count; i += count) {
+        const batch = articles.slice(i, i + count);
+        const lists = await Promise.all(batch.map((a) => library.highlightsForArticle(a.key)));
+        batch.forEach((a, j) => {
+          const list = lists[j]!;
+          if (list.length === 0 || picked.length >= count) return;
+          picked.push(a);
+          highlights.push(...list);
+        });
+      }
+      return { articles: picked, highlights };
     },
     async warmSearch() {
       await library.search({ text: '', limit: 0 });
     },
     async search(text) {
       const r = await library.search({ text });
-      return r.hits.map((h) => ({ id: h.highlight.id, score: h.score, matches: h.matches.map(toMatch) }));
+      // The store works out match positions only when asked: ask only for the
+      // rows that are drawn, not for every one of thousands of hits.
+      return r.hits.map((h): SearchHit => {
+        let matches: SearchMatch[] | undefined;
+        return {
+          id: h.highlight.id,
+          score: h.score,
+          get matches() {
+            return (matches ??= h.matches.map(toMatch));
+          },
+        };
+      });
     },
     async updateHighlight(id, edit) {
       await library.updateHighlight(id, edit);

@@ -49,7 +49,7 @@ export function LibraryView({ model }: { model: LibraryModel }) {
       <div class="toolbar">
         <p class="summary" role="status" aria-live="polite">
           {partial
-            ? `${total} highlights; loading all of them…`
+            ? 'Showing the latest interviews; loading the rest of your library…'
             : filtering
             ? `${shownCount} of ${total} highlights match, in ${interviews} interview${interviews === 1 ? '' : 's'}.`
             : `${total} highlights in ${interviews} interview${interviews === 1 ? '' : 's'}.`}

@@ -315,7 +315,7 @@ describe('library page', () => {
     // Most recently clipped first, and only a screen's worth of interviews.
     expect(texts(root, '.article-title')[0]).toBe('Interview 39');
     expect(mounted.model.highlights.value.length).toBeLessThan(160);
-    expect(root.querySelector('.summary')?.textContent).toBe('160 highlights; loading all of them…');
+    expect(root.querySelector('.summary')?.textContent).toBe('Showing the latest interviews; loading the rest of your library…');
     expect(buttonNamed(root, 'Download everything (.zip)')?.disabled).toBe(true);
     release();
     await waitFor(() => mounted!.model.highlights.value.length === 160, 'everything');
