@@ -3,7 +3,8 @@
 // formatting facts the question rules need: what is bold, italic, linked, and
 // where line breaks split a paragraph. Reads only; never touches the page.
 
-import { SKIP_TAGS, isChromeElement } from './chrome';
+import { SKIP_TAGS, isChrome, readAttributes, type ElementAttributes } from './chrome';
+import { isJsonLd } from './metadata';
 import { collapse, hasLetters, isBlank } from './text';
 
 export type RawKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'code' | 'term' | 'definition';
@@ -66,28 +67,32 @@ class SegmentBuilder {
 export interface WalkOptions {
   /** Site-specific widgets to skip besides the generic chrome rules. */
   skip?: (el: Element) => boolean;
+  /** Receives the text of each JSON-LD script met on the way (they are skipped as text). */
+  jsonLd?: (text: string) => void;
+  /** Receives the datetime attribute of each <time> element met on the way. */
+  datetime?: (value: string) => void;
 }
 
-function inlineFlags(el: Element, name: string): number {
+function inlineFlags(name: string, a: ElementAttributes | null): number {
+  if (name === 'b' || name === 'strong') return BOLD;
+  if (name === 'em' || name === 'i') return ITALIC;
+  if (a === null) return 0;
+  if (name === 'a') {
+    if (a.href === null) return 0;
+    const href = a.href.trim();
+    return href === '' || href.startsWith('#') ? LINK : LINK_AWAY | LINK;
+  }
   let f = 0;
-  if (name === 'b' || name === 'strong') f |= BOLD;
-  else if (name === 'em' || name === 'i') f |= ITALIC;
-  else if (name === 'a') {
-    const href = el.getAttribute('href');
-    if (href !== null) f |= href.trim().startsWith('#') || href.trim() === '' ? LINK : LINK_AWAY | LINK;
-  } else if (name === 'span' || name === 'font') {
-    const style = el.getAttribute('style');
-    if (style) {
-      if (/font-weight\s*:\s*(?:bold|[6-9]00)/i.test(style)) f |= BOLD;
-      if (/font-style\s*:\s*italic/i.test(style)) f |= ITALIC;
-    }
+  if (a.style && (name === 'span' || name === 'font')) {
+    if (/font-weight\s*:\s*(?:bold|[6-9]00)/i.test(a.style)) f |= BOLD;
+    if (/font-style\s*:\s*italic/i.test(a.style)) f |= ITALIC;
   }
   return f;
 }
 
-function headingLevel(el: Element, name: string): number {
+function headingLevel(el: Element, name: string, a: ElementAttributes | null): number {
   if (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6') return Number(name[1]);
-  if (el.getAttribute('role') === 'heading') {
+  if (a !== null && a.role === 'heading') {
     const l = Number(el.getAttribute('aria-level'));
     return l >= 1 && l <= 6 ? l : 2;
   }
@@ -139,7 +144,7 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       linkedAway &&= s.allLinkAway;
     }
     if (built.length === 0) return;
-    const text = built.map((s) => s.text).join(' ');
+    const text = built.length === 1 ? built[0]!.text : built.map((s) => s.text).join(' ');
     if (!hasLetters(text)) return;
     const owner = owners[owners.length - 1];
     out.push({
@@ -181,8 +186,6 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
   // Explicit stack instead of recursion: deeply nested broken markup must not overflow.
   interface Frame {
     el: Element;
-    /** NodeList iteration: one call per element, where indexed access or nextSibling can cost per child in some DOMs. */
-    kids: Iterator<ChildNode>;
     /** Inline flags to restore on exit. */
     savedFlags: number;
     block: boolean;
@@ -192,16 +195,16 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
   }
   const stack: Frame[] = [];
 
-  const enter = (el: Element): void => {
+  const enter = (el: Element, a: ElementAttributes | null): void => {
     const name = el.localName;
-    const block = BLOCK_TAGS.has(name) || el.getAttribute('role') === 'heading';
+    const block = BLOCK_TAGS.has(name) || (a !== null && a.role === 'heading');
     let kind = false;
     let pre = false;
     let list = false;
     if (block && preDepth === 0) {
       flush();
       owners.push(name);
-      const level = headingLevel(el, name);
+      const level = headingLevel(el, name, a);
       let k: KindFrame | null = null;
       if (level > 0) k = { kind: 'heading', level, ordered: false };
       else if (name === 'li') k = { kind: 'list-item', level: 0, ordered: lists[lists.length - 1] ?? false };
@@ -222,9 +225,13 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       }
     }
     const savedFlags = flags;
-    flags |= inlineFlags(el, name);
+    flags |= inlineFlags(name, a);
+    if (name === 'time' && a !== null && options.datetime) {
+      const dt = el.getAttribute('datetime');
+      if (dt) options.datetime(dt);
+    }
     if (pre) preDepth++;
-    stack.push({ el, kids: el.childNodes[Symbol.iterator](), savedFlags, block, kind, list, pre });
+    stack.push({ el, savedFlags, block, kind, list, pre });
   };
 
   const exit = (f: Frame): void => {
@@ -243,27 +250,26 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
     flags = f.savedFlags;
   };
 
-  const skips = (el: Element): boolean => {
-    if (SKIP_TAGS.has(el.localName)) return true;
+  const skips = (el: Element, a: ElementAttributes | null): boolean => {
+    if (SKIP_TAGS.has(el.localName)) {
+      if (a !== null && options.jsonLd && isJsonLd(el)) options.jsonLd(el.textContent ?? '');
+      return true;
+    }
     if (preDepth > 0) return false;
-    return isChromeElement(el) || (skipSite !== undefined && skipSite(el));
+    return (a !== null && isChrome(a)) || (skipSite !== undefined && skipSite(el));
   };
 
-  stack.push({ el: root, kids: root.childNodes[Symbol.iterator](), savedFlags: 0, block: true, kind: false, list: false, pre: false });
   owners.push(root.localName);
-  while (stack.length > 0) {
-    const f = stack[stack.length - 1]!;
-    const next = f.kids.next();
-    if (next.done) {
-      stack.pop();
-      if (stack.length === 0) {
-        flush();
-        break;
-      }
+  // Sibling pointers: the cheapest way down a DOM tree in browsers and in happy-dom alike.
+  let node: ChildNode | null = root.firstChild;
+  for (;;) {
+    if (node === null) {
+      const f = stack.pop();
+      if (f === undefined) break;
       exit(f);
+      node = f.el.nextSibling;
       continue;
     }
-    const node = next.value;
     const type = node.nodeType;
     if (type === 3 || type === 4) {
       addText((node as CharacterData).data);
@@ -275,11 +281,18 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
           if (seg.any) segments.push(seg);
           seg = new SegmentBuilder();
         }
-        continue;
+      } else {
+        // Most elements carry no attributes; knowing that spares reading them.
+        const a = el.hasAttributes() ? readAttributes(el) : null;
+        if (!skips(el, a)) {
+          enter(el, a);
+          node = el.firstChild;
+          continue;
+        }
       }
-      if (skips(el)) continue;
-      enter(el);
     }
+    node = node.nextSibling;
   }
+  flush();
   return out;
 }

@@ -34,17 +34,41 @@ function chromeWords(value: string): boolean {
   return v;
 }
 
+/** The attributes the extractor looks at, read in one pass over an element's attribute list. */
+export interface ElementAttributes {
+  cls: string | null;
+  id: string | null;
+  role: string | null;
+  style: string | null;
+  href: string | null;
+  hidden: boolean;
+  ariaHidden: boolean;
+}
+
+/** One pass over the attribute list: cheaper than a lookup per name when most elements hold one or two. */
+export function readAttributes(el: Element): ElementAttributes {
+  const a: ElementAttributes = { cls: null, id: null, role: null, style: null, href: null, hidden: false, ariaHidden: false };
+  for (const attr of el.attributes) {
+    switch (attr.name) {
+      case 'class': a.cls = attr.value; break;
+      case 'id': a.id = attr.value; break;
+      case 'role': a.role = attr.value; break;
+      case 'style': a.style = attr.value; break;
+      case 'href': a.href = attr.value; break;
+      case 'hidden': a.hidden = true; break;
+      case 'aria-hidden': a.ariaHidden = attr.value.trim().toLowerCase() === 'true'; break;
+      default:
+    }
+  }
+  return a;
+}
+
 /** True for an element (below the article root) whose subtree is page chrome. */
-export function isChromeElement(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const role = el.getAttribute('role');
-  if (role !== null && SKIP_ROLES.has(role.trim().toLowerCase())) return true;
-  const cls = el.getAttribute('class');
-  if (cls && chromeWords(cls)) return true;
-  const id = el.id;
-  if (id && chromeWords(id)) return true;
-  const style = el.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+export function isChrome(a: ElementAttributes): boolean {
+  if (a.hidden || a.ariaHidden) return true;
+  if (a.role !== null && SKIP_ROLES.has(a.role.trim().toLowerCase())) return true;
+  if (a.cls && chromeWords(a.cls)) return true;
+  if (a.id && chromeWords(a.id)) return true;
+  if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) return true;
   return false;
 }

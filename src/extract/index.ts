@@ -3,7 +3,7 @@
 
 import type { Block, Interview, Site, Subject } from '../types';
 import { collectBlocks, type RawBlock } from './blocks';
-import { notUrl, readHeadMeta, resolveUrl, toIsoDate, type HeadMeta } from './metadata';
+import { notUrl, readHeadMeta, resolveUrl, toIsoDate, withJsonLd, type HeadMeta } from './metadata';
 import { findQuestions } from './questions';
 import { findArticleRoot } from './root';
 import { assemble, isStrayLabel, toBlocks } from './sections';
@@ -46,7 +46,7 @@ function firstOf(...values: (string | null | undefined)[]): string | null {
   return null;
 }
 
-function metadata(document: Document, url: string, meta: HeadMeta, profile: SiteProfile) {
+function metadata(document: Document, url: string, meta: HeadMeta, profile: SiteProfile, datetime: string | null) {
   const byline = profile.byline?.(document) ?? {};
   const m = (k: string): string | undefined => meta.meta.get(k);
   const siteName = m('og:site_name');
@@ -63,7 +63,7 @@ function metadata(document: Document, url: string, meta: HeadMeta, profile: Site
       toIsoDate(meta.ld.published) ??
       toIsoDate(m('og:published_time') ?? m('date') ?? m('pubdate') ?? m('dc.date') ?? m('publish-date')) ??
       toIsoDate(byline.published) ??
-      toIsoDate(document.querySelector('time[datetime]')?.getAttribute('datetime')),
+      toIsoDate(datetime),
   };
 }
 
@@ -94,10 +94,19 @@ export function extractInterview(document: Document, url: string): Interview {
 }
 
 function extract(document: Document, url: string): Interview {
-  const meta = readHeadMeta(document);
-  const profile = profileFor(document, url, meta);
+  const headMeta = readHeadMeta(document);
+  const profile = profileFor(document, url, headMeta);
   const root = findArticleRoot(document);
-  const all = collectBlocks(root, profile.skip ? { skip: profile.skip } : {});
+  const articleLd: string[] = [];
+  let datetime: string | null = null;
+  const all = collectBlocks(root, {
+    ...(profile.skip ? { skip: profile.skip } : {}),
+    jsonLd: (t) => articleLd.push(t),
+    datetime: (v) => {
+      datetime ??= v;
+    },
+  });
+  const meta = withJsonLd(headMeta, articleLd);
   const title = findTitle(document, meta, all);
   const blocks = afterTitle(all, title);
 
@@ -118,7 +127,7 @@ function extract(document: Document, url: string): Interview {
     { name: nameFromTitle(title) ?? undefined },
   );
 
-  const { canonicalUrl, author, publication, published } = metadata(document, url, meta, profile);
+  const { canonicalUrl, author, publication, published } = metadata(document, url, meta, profile, datetime);
   return {
     url,
     canonicalUrl,

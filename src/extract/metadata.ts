@@ -6,6 +6,8 @@ export interface HeadMeta {
   meta: Map<string, string>;
   canonical: string | null;
   ld: LdArticle;
+  /** The JSON-LD texts ld was read from. */
+  ldTexts: string[];
 }
 
 export interface LdArticle {
@@ -16,11 +18,21 @@ export interface LdArticle {
   description: string | null;
 }
 
+function isJsonLd(el: Element): boolean {
+  return el.localName === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
+}
+
+/**
+ * Meta tags, the canonical link and JSON-LD from <head>, and JSON-LD that sits
+ * directly in <body>. Scans those children only, not the whole page; JSON-LD
+ * inside the article is picked up by the block walk (see withJsonLd).
+ */
 export function readHeadMeta(document: Document): HeadMeta {
   const meta = new Map<string, string>();
   let canonical: string | null = null;
   const ldTexts: string[] = [];
-  for (const el of Array.from(document.querySelectorAll('meta, link[rel], script[type]'))) {
+  const head = document.head ? Array.from(document.head.children) : [];
+  for (const el of head) {
     const tag = el.localName;
     if (tag === 'meta') {
       const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
@@ -30,12 +42,22 @@ export function readHeadMeta(document: Document): HeadMeta {
       const rel = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
       const href = el.getAttribute('href');
       if (canonical === null && rel.includes('canonical') && href) canonical = href.trim();
-    } else if (tag === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') {
+    } else if (isJsonLd(el)) {
       ldTexts.push(el.textContent ?? '');
     }
   }
-  return { meta, canonical, ld: readJsonLd(ldTexts) };
+  if (document.body) for (const el of Array.from(document.body.children)) if (isJsonLd(el)) ldTexts.push(el.textContent ?? '');
+  return { meta, canonical, ld: readJsonLd(ldTexts), ldTexts };
 }
+
+/** The same metadata with more JSON-LD blocks (found inside the article) taken into account. */
+export function withJsonLd(meta: HeadMeta, more: string[]): HeadMeta {
+  if (more.length === 0) return meta;
+  const ldTexts = [...meta.ldTexts, ...more];
+  return { ...meta, ld: readJsonLd(ldTexts), ldTexts };
+}
+
+export { isJsonLd };
 
 const ARTICLE_TYPES = /Article|BlogPosting|Posting|Report|Review|WebPage|CreativeWork/;
 

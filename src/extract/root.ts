@@ -4,8 +4,21 @@
 
 const MIN_ARTICLE_CHARS = 200;
 
-function textLength(el: Element): number {
-  return (el.textContent ?? '').length;
+/** Characters of text under el, counting stops once `enough` is reached (textContent would build the whole string). */
+function textLength(el: Element, enough = Infinity): number {
+  let n = 0;
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      n += (node as Text).data.length;
+      if (n >= enough) return n;
+    } else if (node.nodeType === 1 && (node as Element).localName !== 'script' && (node as Element).localName !== 'style') {
+      // Order does not matter for a count; iteration avoids slow indexed NodeList access in some DOMs.
+      for (const kid of node.childNodes) stack.push(kid);
+    }
+  }
+  return n;
 }
 
 /**
@@ -17,11 +30,13 @@ export function findArticleRoot(document: Document): Element {
   try {
     const candidates = Array.from(document.querySelectorAll('[itemprop~="articleBody"], article, main, [role="main"]'));
     const body = candidates.find((el) => (el.getAttribute('itemprop') ?? '').split(/\s+/).includes('articleBody'));
-    if (body && textLength(body) >= MIN_ARTICLE_CHARS) return body;
+    if (body && textLength(body, MIN_ARTICLE_CHARS) >= MIN_ARTICLE_CHARS) return body;
 
     // Outermost articles only: a nested <article> is a card or comment inside another.
     const articles = candidates.filter((el) => el.localName === 'article' && !el.parentElement?.closest('article'));
-    if (articles.length > 0) {
+    if (articles.length === 1) {
+      if (textLength(articles[0]!, MIN_ARTICLE_CHARS) >= MIN_ARTICLE_CHARS) return articles[0]!;
+    } else if (articles.length > 1) {
       let best: Element | null = null;
       let bestLen = 0;
       let total = 0;
@@ -37,7 +52,7 @@ export function findArticleRoot(document: Document): Element {
       if (best && bestLen >= MIN_ARTICLE_CHARS && bestLen >= total / 2) return best;
     }
     const main = candidates.find((el) => el.localName === 'main' || el.getAttribute('role') === 'main');
-    if (main && textLength(main) >= MIN_ARTICLE_CHARS) return main;
+    if (main && textLength(main, MIN_ARTICLE_CHARS) >= MIN_ARTICLE_CHARS) return main;
   } catch {
     // Odd documents (no body, foreign roots) fall through to the fallback.
   }

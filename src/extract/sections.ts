@@ -84,7 +84,7 @@ function dropRepeatedQuotes(sections: Section[], intro: RawBlock[]): void {
   for (const s of sections) {
     s.answer = s.answer.filter((b) => {
       if (b.kind !== 'quote') return true;
-      const t = collapse(b.text).replace(QUOTE_MARKS, '');
+      const t = b.text.replace(QUOTE_MARKS, '');
       return t.length < 12 || !said.includes(t);
     });
   }

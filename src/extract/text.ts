@@ -14,26 +14,11 @@ export function isBlank(s: string): boolean {
 
 /**
  * White space collapsed to single spaces and trimmed; nbsp counts as space.
- * Same result as s.replace(/\s+/g, ' ').trim(), written as one scan because it
- * runs on every text block of the page and the regex costs several times more.
+ * Same result as s.replace(/\s+/g, ' ').trim(), but single plain spaces (most
+ * of any text) are not matched at all: several times faster on every block.
  */
 export function collapse(s: string): string {
-  let out = '';
-  let runStart = -1; // start of the current run of non-space characters
-  let clean = true; // s is already collapsed so far: single inner spaces only
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isSpaceCode(c)) {
-      if (runStart >= 0) {
-        out += out === '' ? s.slice(runStart, i) : ' ' + s.slice(runStart, i);
-        runStart = -1;
-        if (c !== 32 || i + 1 >= s.length || isSpaceCode(s.charCodeAt(i + 1))) clean = false;
-      } else clean = false;
-    } else if (runStart < 0) runStart = i;
-  }
-  if (clean) return s;
-  if (runStart >= 0) out += out === '' ? s.slice(runStart) : ' ' + s.slice(runStart);
-  return out;
+  return s.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /** Ends with a question mark (Latin, full-width or Arabic), allowing closing quotes or brackets after it. */
@@ -121,15 +106,15 @@ function fnv1a(s: string): number {
 
 /** Normal form of a question for ids: case, width, spacing and final punctuation do not matter. */
 export function questionKey(question: string): string {
-  return collapse(question.normalize('NFKC')).toLowerCase().replace(/[\s?？؟:：.!]+$/, '');
+  // normalize() is costly; plain ASCII needs none.
+  const q = /[^\x00-\x7f]/.test(question) ? question.normalize('NFKC') : question;
+  return collapse(q).toLowerCase().replace(/[\s?？؟:：.!]+$/, '');
 }
 
 /** A slug of the first words plus a short hash of the whole question: same question, same id. */
 export function sectionIdFor(question: string): string {
   const key = questionKey(question);
-  const slug = key
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const slug = (/[^\x00-\x7f]/.test(key) ? key.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : key)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .split('-')

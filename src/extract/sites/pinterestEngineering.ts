@@ -9,15 +9,16 @@ import type { SiteProfile } from './profile';
 const PUBLICATION_PATH = /^\/pinterest-engineering(?:\/|$)/i;
 const PUBLICATION_NAME = /^pinterest engineering(?: blog)?$/i;
 
-/** Meta tags and elements that only Medium pages carry. */
-export function hasMediumMarkers(document: Document, meta: HeadMeta): boolean {
+/** Meta tags that only Medium pages carry; on medium.com itself, Medium's story title element too. */
+export function hasMediumMarkers(document: Document, meta: HeadMeta, onMedium: boolean): boolean {
   const isMedium = (k: string): boolean => /^@?medium$/i.test(meta.meta.get(k) ?? '');
   return (
     isMedium('al:android:app_name') ||
     isMedium('og:site_name') ||
     isMedium('twitter:app:name:iphone') ||
     isMedium('twitter:site') ||
-    document.querySelector('[data-testid="storyTitle"]') !== null
+    // A page-wide query: only worth it where the address already says Medium.
+    (onMedium && document.querySelector('[data-testid="storyTitle"]') !== null)
   );
 }
 
@@ -38,8 +39,8 @@ export const pinterestEngineering: SiteProfile = {
   site: 'pinterest-engineering-blog',
   colonPrompts: false,
   matches(document, url, meta) {
-    if (!hasMediumMarkers(document, meta)) return false;
     const onMedium = url !== null && /(^|\.)medium\.com$/i.test(url.hostname);
+    if (!hasMediumMarkers(document, meta, onMedium)) return false;
     if (onMedium && PUBLICATION_PATH.test(url.pathname)) return true;
     if (url !== null && /^pinterest-engineering\.medium\.com$/i.test(url.hostname)) return true;
     // A custom domain: Medium's markup plus the publication's name.
