@@ -179,7 +179,13 @@ const arr =
   (x, path) => {
     if (!Array.isArray(x)) throw new Invalid(`${path}: not an array`);
     if (x.length > max) throw new Invalid(`${path}: more than ${max} items`);
-    return x.map((item, i) => inner(item, `${path}[${i}]`));
+    // A loop, not map(): structured clone keeps holes, and map() skips them.
+    const out: T[] = [];
+    for (let i = 0; i < x.length; i++) {
+      if (!(i in x)) throw new Invalid(`${path}[${i}]: missing`);
+      out.push(inner(x[i], `${path}[${i}]`));
+    }
+    return out;
   };
 
 type Shape<T> = { [K in keyof T]-?: Check<T[K]> };

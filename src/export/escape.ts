@@ -59,6 +59,8 @@ export function escapeMarkdownInline(text: string): string {
 function escapeLineStart(line: string): string {
   if (/^[-+](?=[ \t]|$)/.test(line)) return `\\${line}`;
   if (/^(=+|-+)[ \t]*$/.test(line)) return `\\${line}`;
+  // Three dashes with spaces among them ("-- -") are a thematic break too.
+  if (/^(?:-[ \t]*){3,}$/.test(line)) return `\\${line}`;
   const ordered = /^(\d{1,9})([.)])(?=[ \t]|$)/.exec(line);
   if (ordered) return `${ordered[1]}\\${line.slice(ordered[1]!.length)}`;
   return line;

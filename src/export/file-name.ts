@@ -5,16 +5,25 @@ export const MAX_FILE_NAME = 100;
 // Device names Windows refuses as file names, whatever the extension.
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
+/**
+ * File systems count bytes, not characters (ext4 and APFS allow 255 UTF-8
+ * bytes): 100 CJK characters are 300. Leave room for " (99999).md".
+ */
+const MAX_STEM_BYTES = 255 - ' (99999).md'.length;
+const encoder = new TextEncoder();
+
 function truncate(text: string, max: number): string {
   // By code point, so a surrogate pair is never cut in half.
-  const cps = Array.from(text);
-  return cps.length <= max ? text : cps.slice(0, max).join('');
+  const cps = Array.from(text).slice(0, max);
+  let bytes = encoder.encode(cps.join('')).length;
+  while (bytes > MAX_STEM_BYTES) bytes -= encoder.encode(cps.pop() ?? '').length;
+  return cps.join('');
 }
 
 /**
  * A file name stem from a title: keeps letters and marks of any script, digits,
  * spaces, `-` and `_`; everything else becomes a space; spaces collapse; at most
- * 100 characters; never starts with a dot (dots are never kept); never empty
+ * 100 characters (and 244 UTF-8 bytes); never starts with a dot (dots are never kept); never empty
  * ("untitled"). Callers add ".md" (and any " (2)" suffix) themselves.
  */
 export function fileNameFor(title: string, max: number = MAX_FILE_NAME): string {

@@ -1,4 +1,4 @@
-// FOUND: a text line of dashes with spaces between them, starting with two or
+// Regression (found by fuzzing, fixed): a text line of dashes with spaces between them, starting with two or
 // more dashes ("-- -", "--- ---", "-- - -"), passes escapeMarkdownBlock
 // unescaped, and CommonMark reads it as a thematic break: the line vanishes
 // from the rendered note and an <hr> appears instead. escapeLineStart in

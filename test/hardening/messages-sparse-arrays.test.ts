@@ -1,4 +1,4 @@
-// FOUND: checkMessage accepts arrays with holes. Firefox delivers runtime
+// Regression (found by fuzzing, fixed): checkMessage accepts arrays with holes. Firefox delivers runtime
 // messages by structured clone, which keeps holes, so a content script (or a
 // compromised renderer) can send `ids: [ , ]` or `rows: [ , ]`: `arr()` in
 // src/messages.ts maps with Array.prototype.map, which skips holes, so the

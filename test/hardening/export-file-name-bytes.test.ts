@@ -1,4 +1,4 @@
-// FOUND: fileNameFor caps names at 100 characters (code points), but file
+// Regression (found by fuzzing, fixed): fileNameFor caps names at 100 characters (code points), but file
 // systems cap them in bytes or UTF-16 units: ext4, btrfs, XFS, tmpfs and APFS
 // allow 255 UTF-8 bytes, NTFS 255 UTF-16 units. A title in Chinese, Japanese,
 // Korean, Hindi or Thai (3 bytes a character in UTF-8), or in astral letters
