@@ -90,17 +90,20 @@ try {
     await page.reload();
     const ms = await readMark(page, 'ih:library-first-paint');
     const rows = await page.locator('.highlight').count();
-    const total = await page.locator('.summary').textContent();
-    if (!total?.includes(`${N_HIGHLIGHTS} highlights`)) throw new Error(`library shows "${total}", expected ${N_HIGHLIGHTS} highlights`);
+    // The first rows come before the rest of the library: wait for all of it.
+    await page.waitForFunction((n) => document.querySelector('.summary')?.textContent?.startsWith(`${n} highlights`), N_HIGHLIGHTS, { timeout: 30_000 });
     if (rows === 0 || rows > 200) throw new Error(`rendered ${rows} highlight rows: the list is not windowed`);
     if (run >= 0) paints.push(ms);
   }
 
   const box = page.locator('input[type="search"]');
+  const perQuery = new Map(QUERIES.map((q) => [q, []]));
   for (let run = -1; run < RUNS; run++) {
     for (const q of QUERIES) {
       await box.fill('');
       await page.waitForFunction(() => !document.querySelector('.quote mark'));
+      // Each search starts from a settled page: the full list back and painted.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
       await page.evaluate(() => performance.clearMeasures('ih:search'));
       // fill() types the whole query as one input event: one search, one measure.
       await box.fill(q);
@@ -109,11 +112,15 @@ try {
         .then((h) => h.jsonValue());
       const marks = await page.locator('.quote mark, .note mark, .question mark, .article-title mark, .tag mark, .person mark').count();
       if (marks === 0 && !(await page.locator('.empty').count())) throw new Error(`search "${q}" showed neither marks nor "nothing matches"`);
-      if (run >= 0) searches.push(ms);
+      if (run >= 0) {
+        searches.push(ms);
+        perQuery.get(q).push(ms);
+      }
     }
   }
   await box.fill('');
 
+  console.log(`per query (median ms): ${[...perQuery].map(([q, xs]) => `${q}=${median(xs).toFixed(0)}`).join('  ')}`);
   const fp = median(paints);
   const s = median(searches);
   console.log(`first paint ms (${paints.length} loads): min ${Math.min(...paints).toFixed(1)}  median ${fp.toFixed(1)}  max ${Math.max(...paints).toFixed(1)}`);

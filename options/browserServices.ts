@@ -2,7 +2,6 @@
 // settings, the export renderer, and the browser for tabs and messages.
 
 import browser from 'webextension-polyfill';
-import { fileNameFor, renderHighlights, renderLibraryZip } from '../src/export';
 import { message } from '../src/messages';
 import { loadSettings, onSettingsChanged, saveSettings } from '../src/settings';
 import type { Library } from '../src/store';
@@ -38,7 +37,12 @@ export function browserServices(library: Library, notify: (t: Toast) => void): S
         return typeof off === 'function' ? off : () => undefined;
       },
     },
-    exporter: { renderHighlights, renderLibraryZip, fileNameFor },
+    // Loaded on first export: esbuild keeps it in the bundle but evaluates it only then.
+    exporter: {
+      renderHighlights: async (...args) => (await import('../src/export')).renderHighlights(...args),
+      renderLibraryZip: async (...args) => (await import('../src/export')).renderLibraryZip(...args),
+      fileNameFor: async (title) => (await import('../src/export')).fileNameFor(title),
+    },
     clipboard: { writeText: (text) => navigator.clipboard.writeText(text) },
     download: downloadBlob,
     notify,

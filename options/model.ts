@@ -124,20 +124,25 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     return f;
   });
 
+  const byId = computed(() => new Map(highlights.value.map((h) => [h.id, h])));
+
   const shown = computed<readonly Highlight[]>(() => {
     let list: readonly Highlight[] = highlights.value;
     const s = search.value;
-    if (s !== null) list = list.filter((h) => s.byId.has(h.id));
+    if (s !== null) {
+      const all = byId.value;
+      const found: Highlight[] = [];
+      for (const id of s.byId.keys()) {
+        const h = all.get(id);
+        if (h) found.push(h);
+      }
+      list = found;
+    }
     const f = otherFilters.value;
     return isFiltering(f) ? filterHighlights(list, articles.value, f) : list;
   });
 
-  const scores = computed(() => {
-    const s = search.value;
-    if (s === null) return undefined;
-    return new Map([...s.byId.values()].map((hit) => [hit.id, hit.score]));
-  });
-  const groups = computed(() => groupLibrary(articles.value, shown.value, otherFilters.value.sort, scores.value));
+  const groups = computed(() => groupLibrary(articles.value, shown.value, otherFilters.value.sort, search.value?.byId));
   const rows = computed(() => flattenRows(groups.value));
   const order = computed(() => visibleOrder(groups.value));
   // Only rows on show can be acted on: a search may hide rows that stay checked.
@@ -337,18 +342,18 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     }
   }
 
-  function markdownOf(entry: ExportEntry): string {
+  async function markdownOf(entry: ExportEntry): Promise<string> {
     return services.exporter.renderHighlights(entry.article, entry.highlights, settings.value.export);
   }
 
   async function exportOne(group: InterviewGroup, how: 'download' | 'copy'): Promise<void> {
     const [entry] = entriesOf([group]);
     if (!entry) return;
-    await deliver(how, `${services.exporter.fileNameFor(entry.article.title)}.md`, markdownOf(entry));
+    await deliver(how, `${await services.exporter.fileNameFor(entry.article.title)}.md`, await markdownOf(entry));
   }
 
-  function downloadZip(entries: readonly ExportEntry[], name: string): void {
-    const bytes = services.exporter.renderLibraryZip(entries, settings.value.export);
+  async function downloadZip(entries: readonly ExportEntry[], name: string): Promise<void> {
+    const bytes = await services.exporter.renderLibraryZip(entries, settings.value.export);
     services.download(name, new Blob([bytes.slice().buffer], { type: 'application/zip' }));
   }
 
@@ -359,12 +364,12 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
       return;
     }
     if (how === 'copy' || entries.length === 1) {
-      const text = entries.map(markdownOf).join('\n');
-      const name = entries.length === 1 ? `${services.exporter.fileNameFor(entries[0]!.article.title)}.md` : 'interview-highlights.md';
+      const text = (await Promise.all(entries.map(markdownOf))).join('\n');
+      const name = entries.length === 1 ? `${await services.exporter.fileNameFor(entries[0]!.article.title)}.md` : 'interview-highlights.md';
       await deliver(how, name, text);
       return;
     }
-    downloadZip(entries, `interview-highlights-selection-${isoDate(Date.now())}.zip`);
+    await downloadZip(entries, `interview-highlights-selection-${isoDate(Date.now())}.zip`);
   }
 
   async function exportAll(): Promise<void> {
@@ -373,7 +378,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
       services.notify({ message: 'The library is empty.' });
       return;
     }
-    downloadZip(entriesOf(all), `interview-highlights-${isoDate(Date.now())}.zip`);
+    await downloadZip(entriesOf(all), `interview-highlights-${isoDate(Date.now())}.zip`);
   }
 
   async function downloadBackup(): Promise<void> {

@@ -71,10 +71,11 @@ export interface ExportEntry {
   highlights: Highlight[];
 }
 
+/** May answer later: the page loads the renderers on first use, not before its first paint. */
 export interface ExporterPort {
-  renderHighlights(article: Article, highlights: readonly Highlight[], options: ExportOptions): string;
-  renderLibraryZip(entries: readonly ExportEntry[], options: ExportOptions): Uint8Array;
-  fileNameFor(title: string): string;
+  renderHighlights(article: Article, highlights: readonly Highlight[], options: ExportOptions): string | Promise<string>;
+  renderLibraryZip(entries: readonly ExportEntry[], options: ExportOptions): Uint8Array | Promise<Uint8Array>;
+  fileNameFor(title: string): string | Promise<string>;
 }
 
 export interface Toast {

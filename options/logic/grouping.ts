@@ -62,9 +62,19 @@ export function stubArticle(h: Highlight): Article {
 }
 
 /** Highlights of one article under their questions: known sections in page order, then unknown questions, then the rest. */
+const sectionMaps = new WeakMap<Article, { order: Map<string, number>; questionOf: Map<string, string> }>();
+
+function sectionsOf(article: Article): { order: Map<string, number>; questionOf: Map<string, string> } {
+  let m = sectionMaps.get(article);
+  if (!m) {
+    m = { order: new Map(article.sections.map((s, i) => [s.id, i])), questionOf: new Map(article.sections.map((s) => [s.id, s.question])) };
+    sectionMaps.set(article, m);
+  }
+  return m;
+}
+
 export function groupQuestions(article: Article, highlights: readonly Highlight[]): QuestionGroup[] {
-  const order = new Map(article.sections.map((s, i) => [s.id, i]));
-  const questionOf = new Map(article.sections.map((s) => [s.id, s.question]));
+  const { order, questionOf } = sectionsOf(article);
   const groups = new Map<string, QuestionGroup>();
   for (const h of highlights) {
     let key: string;
@@ -127,7 +137,7 @@ export function groupLibrary(
   articles: ReadonlyMap<string, Article>,
   highlights: readonly Highlight[],
   sort: SortKey,
-  scores?: ReadonlyMap<string, number>,
+  scores?: ReadonlyMap<string, { score: number }>,
 ): InterviewGroup[] {
   const byArticle = new Map<string, Highlight[]>();
   for (const h of highlights) {
@@ -139,7 +149,7 @@ export function groupLibrary(
   for (const [key, list] of byArticle) {
     const article = articles.get(key) ?? stubArticle(list[0]!);
     let score = 0;
-    if (scores) for (const h of list) score = Math.max(score, scores.get(h.id) ?? 0);
+    if (scores) for (const h of list) score = Math.max(score, scores.get(h.id)?.score ?? 0);
     groups.push({ article, questions: groupQuestions(article, list), count: list.length, score });
   }
   const bySort = compareBySort(sort);

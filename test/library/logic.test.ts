@@ -88,8 +88,8 @@ describe('grouping', () => {
 
   it('ranks by best search score when searching', () => {
     const scores = new Map([
-      ['c1', 1],
-      ['s1-a', 5],
+      ['c1', { score: 1 }],
+      ['s1-a', { score: 5 }],
     ]);
     const groups = groupLibrary(articles, hs, 'clipped', scores);
     expect(groups.map((g) => g.article.title)).toEqual(['Beta', 'Gamma', 'alpha']);
