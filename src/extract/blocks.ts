@@ -3,7 +3,7 @@
 // formatting facts the question rules need: what is bold, italic, linked, and
 // where line breaks split a paragraph. Reads only; never touches the page.
 
-import { SKIP_TAGS, isChrome, readAttributes, type ElementAttributes } from './chrome';
+import { SKIP_TAGS, emptyAttributes, isChrome, readAttributes, type ElementAttributes } from './chrome';
 import { isJsonLd } from './metadata';
 import { collapse, hasLetters, isBlank } from './text';
 
@@ -43,6 +43,15 @@ const BLOCK_TAGS = new Set([
 /** Elements whose loose text is a paragraph of its own kind, not anonymous text. */
 const NAMED_OWNERS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'blockquote', 'pre', 'td', 'th', 'summary', 'caption']);
 
+/** Inline formatting whose attributes say nothing about text or chrome. */
+const PLAIN_INLINE = new Set([
+  'b', 'strong', 'em', 'i', 'u', 's', 'sup', 'sub', 'small', 'mark', 'abbr', 'code', 'kbd', 'var', 'samp', 'q',
+  'cite', 'dfn', 'wbr', 'bdi', 'bdo', 'ins', 'del', 'tt', 'big', 'strike',
+]);
+
+/** Above this many child elements, children are walked by iterator rather than nextSibling. */
+const WIDE = 32;
+
 const BOLD = 1;
 const ITALIC = 2;
 const LINK_AWAY = 4;
@@ -53,6 +62,12 @@ interface KindFrame {
   level: number;
   ordered: boolean;
 }
+
+const QUOTE: KindFrame = { kind: 'quote', level: 0, ordered: false };
+const CODE: KindFrame = { kind: 'code', level: 0, ordered: false };
+const TERM: KindFrame = { kind: 'term', level: 0, ordered: false };
+const DEFINITION: KindFrame = { kind: 'definition', level: 0, ordered: false };
+const CELL: KindFrame = { kind: 'paragraph', level: 0, ordered: false };
 
 class SegmentBuilder {
   parts: string[] = [];
@@ -65,8 +80,8 @@ class SegmentBuilder {
 }
 
 export interface WalkOptions {
-  /** Site-specific widgets to skip besides the generic chrome rules. */
-  skip?: (el: Element) => boolean;
+  /** Site-specific widgets to skip besides the generic chrome rules (see SiteReading.skip). */
+  skip?: (el: Element, name: string, attributed: boolean) => boolean;
   /** Receives the text of each JSON-LD script met on the way (they are skipped as text). */
   jsonLd?: (text: string) => void;
   /** Receives the datetime attribute of each <time> element met on the way. */
@@ -110,8 +125,15 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
   let flags = 0;
   let preDepth = 0;
   const skipSite = options.skip;
+  // Attributes of the element being entered; read fresh for each element and used at once.
+  const scratch = emptyAttributes();
 
   const flush = (): void => {
+    // Called at every block boundary; most find nothing buffered and must not allocate.
+    if (!seg.any && segments.length === 0) {
+      seg.parts.length = 0;
+      return;
+    }
     if (seg.any) segments.push(seg);
     seg = new SegmentBuilder();
     const segs = segments;
@@ -183,24 +205,18 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
     if (!(flags & LINK_AWAY)) seg.allLinkAway = false;
   };
 
-  // Explicit stack instead of recursion: deeply nested broken markup must not overflow.
-  interface Frame {
-    el: Element;
-    /** Inline flags to restore on exit. */
-    savedFlags: number;
-    block: boolean;
-    kind: boolean;
-    list: boolean;
-    pre: boolean;
-  }
-  const stack: Frame[] = [];
+  // Explicit stacks instead of recursion: deeply nested broken markup must not
+  // overflow. Per open element: the element, and its facts packed in one number.
+  const elements: Element[] = [];
+  const infos: number[] = [];
+  const IS_BLOCK = 1 << 8;
+  const HAS_KIND = 1 << 9;
+  const HAS_LIST = 1 << 10;
+  const IS_PRE = 1 << 11;
 
-  const enter = (el: Element, a: ElementAttributes | null): void => {
-    const name = el.localName;
+  const enter = (el: Element, name: string, a: ElementAttributes | null): void => {
     const block = BLOCK_TAGS.has(name) || (a !== null && a.role === 'heading');
-    let kind = false;
-    let pre = false;
-    let list = false;
+    let info = flags | (block ? IS_BLOCK : 0);
     if (block && preDepth === 0) {
       flush();
       owners.push(name);
@@ -208,66 +224,77 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       let k: KindFrame | null = null;
       if (level > 0) k = { kind: 'heading', level, ordered: false };
       else if (name === 'li') k = { kind: 'list-item', level: 0, ordered: lists[lists.length - 1] ?? false };
-      else if (name === 'blockquote') k = { kind: 'quote', level: 0, ordered: false };
+      else if (name === 'blockquote') k = QUOTE;
       else if (name === 'pre' || name === 'listing' || name === 'xmp' || name === 'plaintext') {
-        k = { kind: 'code', level: 0, ordered: false };
-        pre = true;
-      } else if (name === 'dt') k = { kind: 'term', level: 0, ordered: false };
-      else if (name === 'dd') k = { kind: 'definition', level: 0, ordered: false };
-      else if (name === 'td' || name === 'th') k = { kind: 'paragraph', level: 0, ordered: false };
+        k = CODE;
+        info |= IS_PRE;
+      } else if (name === 'dt') k = TERM;
+      else if (name === 'dd') k = DEFINITION;
+      else if (name === 'td' || name === 'th') k = CELL;
       if (k) {
         kinds.push(k);
-        kind = true;
+        info |= HAS_KIND;
       }
       if (name === 'ol' || name === 'ul' || name === 'dir') {
         lists.push(name === 'ol');
-        list = true;
+        info |= HAS_LIST;
       }
     }
-    const savedFlags = flags;
     flags |= inlineFlags(name, a);
     if (name === 'time' && a !== null && options.datetime) {
       const dt = el.getAttribute('datetime');
       if (dt) options.datetime(dt);
     }
-    if (pre) preDepth++;
-    stack.push({ el, savedFlags, block, kind, list, pre });
+    if (info & IS_PRE) preDepth++;
+    elements.push(el);
+    infos.push(info);
   };
 
-  const exit = (f: Frame): void => {
-    if (f.block) {
-      if (preDepth > 0 && !f.pre) {
+  const exit = (info: number): void => {
+    if (info & IS_BLOCK) {
+      if (preDepth > 0 && !(info & IS_PRE)) {
         // Line-per-div code highlighters: each block inside <pre> is a line.
         seg.parts.push('\n');
       } else {
         flush();
         owners.pop();
-        if (f.kind) kinds.pop();
-        if (f.list) lists.pop();
+        if (info & HAS_KIND) kinds.pop();
+        if (info & HAS_LIST) lists.pop();
       }
     }
-    if (f.pre) preDepth--;
-    flags = f.savedFlags;
+    if (info & IS_PRE) preDepth--;
+    flags = info & 0xff;
   };
 
-  const skips = (el: Element, a: ElementAttributes | null): boolean => {
-    if (SKIP_TAGS.has(el.localName)) {
+  const skips = (el: Element, name: string, a: ElementAttributes | null): boolean => {
+    if (SKIP_TAGS.has(name)) {
       if (a !== null && options.jsonLd && isJsonLd(el)) options.jsonLd(el.textContent ?? '');
       return true;
     }
     if (preDepth > 0) return false;
-    return (a !== null && isChrome(a)) || (skipSite !== undefined && skipSite(el));
+    return (a !== null && isChrome(a)) || (skipSite !== undefined && skipSite(el, name, a !== null));
   };
 
   owners.push(root.localName);
-  // Sibling pointers: the cheapest way down a DOM tree in browsers and in happy-dom alike.
-  let node: ChildNode | null = root.firstChild;
+  // Sibling pointers are the cheapest way down a tree, but some DOMs (happy-dom)
+  // find nextSibling by searching the parent's child list: for elements with
+  // many children, walk them with the child list's iterator to stay linear.
+  const cursors: (Iterator<ChildNode> | null)[] = [];
+  const childrenOf = (el: Element): Iterator<ChildNode> | null =>
+    el.childElementCount > WIDE ? el.childNodes[Symbol.iterator]() : null;
+  const advance = (it: Iterator<ChildNode>): ChildNode | null => {
+    const r = it.next();
+    return r.done ? null : r.value;
+  };
+  let cursor = childrenOf(root);
+  let node: ChildNode | null = cursor ? advance(cursor) : root.firstChild;
   for (;;) {
     if (node === null) {
-      const f = stack.pop();
-      if (f === undefined) break;
-      exit(f);
-      node = f.el.nextSibling;
+      const el = elements.pop();
+      if (el === undefined) break;
+      exit(infos.pop()!);
+      cursor = cursors.pop() ?? null;
+      node = cursor ? advance(cursor) : el.nextSibling;
       continue;
     }
     const type = node.nodeType;
@@ -275,23 +302,29 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       addText((node as CharacterData).data);
     } else if (type === 1) {
       const el = node as Element;
-      if (el.localName === 'br') {
+      // One read of localName per element: DOM getters are not free (happy-dom especially).
+      const name = el.localName;
+      if (name === 'br') {
         if (preDepth > 0) seg.parts.push('\n');
         else {
           if (seg.any) segments.push(seg);
           seg = new SegmentBuilder();
         }
       } else {
-        // Most elements carry no attributes; knowing that spares reading them.
-        const a = el.hasAttributes() ? readAttributes(el) : null;
-        if (!skips(el, a)) {
-          enter(el, a);
-          node = el.firstChild;
+        // Most elements carry no attributes, and inline formatting never
+        // needs them: either way the attribute list is not read.
+        const a = !PLAIN_INLINE.has(name) && el.hasAttributes() ? readAttributes(el, scratch) : null;
+        if (!skips(el, name, a)) {
+          enter(el, name, a);
+          cursors.push(cursor);
+          // Only block containers grow wide; inline elements keep the cheap path.
+          cursor = infos[infos.length - 1]! & IS_BLOCK ? childrenOf(el) : null;
+          node = cursor ? advance(cursor) : el.firstChild;
           continue;
         }
       }
     }
-    node = node.nextSibling;
+    node = cursor ? advance(cursor) : node.nextSibling;
   }
   flush();
   return out;

@@ -45,9 +45,17 @@ export interface ElementAttributes {
   ariaHidden: boolean;
 }
 
-/** One pass over the attribute list: cheaper than a lookup per name when most elements hold one or two. */
-export function readAttributes(el: Element): ElementAttributes {
-  const a: ElementAttributes = { cls: null, id: null, role: null, style: null, href: null, hidden: false, ariaHidden: false };
+export function emptyAttributes(): ElementAttributes {
+  return { cls: null, id: null, role: null, style: null, href: null, hidden: false, ariaHidden: false };
+}
+
+/**
+ * One pass over the attribute list: cheaper than a lookup per name when most
+ * elements hold one or two. Fills `a` (reused by the walk, so no allocation per element).
+ */
+export function readAttributes(el: Element, a: ElementAttributes = emptyAttributes()): ElementAttributes {
+  a.cls = a.id = a.role = a.style = a.href = null;
+  a.hidden = a.ariaHidden = false;
   for (const attr of el.attributes) {
     switch (attr.name) {
       case 'class': a.cls = attr.value; break;

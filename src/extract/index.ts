@@ -7,7 +7,7 @@ import { notUrl, readHeadMeta, resolveUrl, toIsoDate, withJsonLd, type HeadMeta 
 import { findQuestions } from './questions';
 import { findArticleRoot } from './root';
 import { assemble, isStrayLabel, toBlocks } from './sections';
-import { profileFor, type SiteProfile } from './sites';
+import { profileFor, type SiteReading } from './sites';
 import { collapse } from './text';
 import { nameFromTitle, readFacts, subjectFromFacts, subjectFromText } from './subject';
 
@@ -46,8 +46,8 @@ function firstOf(...values: (string | null | undefined)[]): string | null {
   return null;
 }
 
-function metadata(document: Document, url: string, meta: HeadMeta, profile: SiteProfile, datetime: string | null) {
-  const byline = profile.byline?.(document) ?? {};
+function metadata(document: Document, url: string, meta: HeadMeta, reading: SiteReading | undefined, datetime: string | null) {
+  const byline = reading?.byline(document) ?? {};
   const m = (k: string): string | undefined => meta.meta.get(k);
   const siteName = m('og:site_name');
   return {
@@ -97,10 +97,11 @@ function extract(document: Document, url: string): Interview {
   const headMeta = readHeadMeta(document);
   const profile = profileFor(document, url, headMeta);
   const root = findArticleRoot(document);
+  const reading = profile.reading?.();
   const articleLd: string[] = [];
   let datetime: string | null = null;
   const all = collectBlocks(root, {
-    ...(profile.skip ? { skip: profile.skip } : {}),
+    ...(reading ? { skip: reading.skip } : {}),
     jsonLd: (t) => articleLd.push(t),
     datetime: (v) => {
       datetime ??= v;
@@ -127,7 +128,7 @@ function extract(document: Document, url: string): Interview {
     { name: nameFromTitle(title) ?? undefined },
   );
 
-  const { canonicalUrl, author, publication, published } = metadata(document, url, meta, profile, datetime);
+  const { canonicalUrl, author, publication, published } = metadata(document, url, meta, reading, datetime);
   return {
     url,
     canonicalUrl,

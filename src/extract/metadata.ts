@@ -35,8 +35,18 @@ export function readHeadMeta(document: Document): HeadMeta {
   for (const el of head) {
     const tag = el.localName;
     if (tag === 'meta') {
-      const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
-      const content = el.getAttribute('content');
+      // One pass over the attributes rather than a lookup for each possible key name.
+      let property: string | null = null;
+      let name: string | null = null;
+      let itemprop: string | null = null;
+      let content: string | null = null;
+      for (const attr of el.attributes) {
+        if (attr.name === 'property') property = attr.value;
+        else if (attr.name === 'name') name = attr.value;
+        else if (attr.name === 'itemprop') itemprop = attr.value;
+        else if (attr.name === 'content') content = attr.value;
+      }
+      const key = (property ?? name ?? itemprop ?? '').trim().toLowerCase();
       if (key && content !== null && content.trim() !== '' && !meta.has(key)) meta.set(key, content.trim());
     } else if (tag === 'link') {
       const rel = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);

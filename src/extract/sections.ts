@@ -23,8 +23,8 @@ function isOutro(b: RawBlock, trailingOfArticle: boolean): boolean {
 }
 
 /** A segment as answer text: its "Name:" label moved to speaker, its "A:" marker dropped. */
-function speakerSegment(s: Segment, looseMarkers: boolean, speakers: boolean): { speaker?: string; text: string } {
-  if (speakers && s.lead) {
+function speakerSegment(s: Segment, looseMarkers: boolean): { speaker?: string; text: string } {
+  if (s.lead) {
     const after = s.text.slice(s.lead.length);
     const label = labelOf(s.lead, after);
     if (label !== null && (isNameLike(label) || MARKER_LABEL.test(label))) {
@@ -35,8 +35,8 @@ function speakerSegment(s: Segment, looseMarkers: boolean, speakers: boolean): {
   return { text: stripAnswerMarker(s.text, looseMarkers) };
 }
 
-function paragraphBlocks(segments: Segment[], looseMarkers: boolean, speakers = true): Block[] {
-  const parts = segments.map((s) => speakerSegment(s, looseMarkers, speakers)).filter((p) => p.text !== '');
+function paragraphBlocks(segments: Segment[], looseMarkers: boolean): Block[] {
+  const parts = segments.map((s) => speakerSegment(s, looseMarkers)).filter((p) => p.text !== '');
   if (parts.length === 0) return [];
   // Several speakers in one paragraph (labels after line breaks): one block per speaker.
   if (parts.slice(1).some((p) => p.speaker)) {
@@ -65,7 +65,8 @@ export function toBlocks(b: RawBlock, looseMarkers: boolean, speakers = true): B
     case 'code':
       return [{ kind: 'code', text: b.text }];
     default:
-      return paragraphBlocks(b.segments, looseMarkers, speakers);
+      // Intro text keeps its labels and markers as printed.
+      return speakers ? paragraphBlocks(b.segments, looseMarkers) : [{ kind: 'paragraph', text: b.text }];
   }
 }
 

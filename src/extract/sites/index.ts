@@ -4,7 +4,7 @@ import { lifeAtPinterest } from './lifeAtPinterest';
 import { pinterestEngineering } from './pinterestEngineering';
 import type { SiteProfile } from './profile';
 
-export type { SiteProfile, SiteByline } from './profile';
+export type { SiteProfile, SiteByline, SiteReading } from './profile';
 
 /** Known sites first; generic last, as it matches everything. */
 const PROFILES: SiteProfile[] = [pinterestEngineering, lifeAtPinterest, generic];

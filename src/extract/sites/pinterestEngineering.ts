@@ -46,18 +46,42 @@ export const pinterestEngineering: SiteProfile = {
     // A custom domain: Medium's markup plus the publication's name.
     return publicationNames(document, meta).some((n) => PUBLICATION_NAME.test(n));
   },
-  // Medium's byline, clap and share widgets carry data-testid; body text never
-  // does. A paragraph holding one is a byline line ("Published in" + the link).
-  skip(el) {
-    if (/^h[1-6]$/.test(el.localName)) return false;
-    if (el.hasAttribute('data-testid')) return true;
-    return el.localName === 'p' && el.querySelector('[data-testid]') !== null;
-  },
-  byline(document) {
+  reading() {
+    // Widgets met by the walk, by data-testid: the byline is among them, so it
+    // costs no page-wide lookup unless it sat outside the article.
+    const seen = new Map<string, Element>();
+    const byTestId = (document: Document, id: string): string | null => {
+      const el = seen.get(id) ?? document.querySelector(`[data-testid="${id}"]`);
+      const t = el?.textContent?.replace(/\s+/g, ' ').trim();
+      return t ? t : null;
+    };
     return {
-      author: testIdText(document, 'authorName'),
-      publication: testIdText(document, 'publicationName'),
-      published: testIdText(document, 'storyPublishDate'),
+      // Medium's byline, clap and share widgets carry data-testid; body text
+      // never does. A paragraph holding one is a byline line ("Published in" + link).
+      skip(el, name, attributed) {
+        if (name.length === 2 && name[0] === 'h') return false;
+        const id = attributed ? el.getAttribute('data-testid') : null;
+        if (id !== null) {
+          if (!seen.has(id)) seen.set(id, el);
+          return true;
+        }
+        if (name !== 'p') return false;
+        for (let c = el.firstElementChild; c !== null; c = c.nextElementSibling) {
+          const childId = c.getAttribute('data-testid');
+          if (childId !== null) {
+            if (!seen.has(childId)) seen.set(childId, c);
+            return true;
+          }
+        }
+        return false;
+      },
+      byline(document) {
+        return {
+          author: byTestId(document, 'authorName'),
+          publication: byTestId(document, 'publicationName'),
+          published: byTestId(document, 'storyPublishDate'),
+        };
+      },
     };
   },
 };

@@ -10,14 +10,23 @@ export interface SiteByline {
   published?: string | null;
 }
 
+/** What a site looks for during one extraction: its widgets, and the byline they carry. */
+export interface SiteReading {
+  /**
+   * Site widgets below the article root that generic chrome rules would miss.
+   * name is el.localName; attributed is false when el has no attributes worth reading.
+   */
+  skip(el: Element, name: string, attributed: boolean): boolean;
+  /** Byline facts the site prints in its own elements (seen by skip, or looked up). */
+  byline(document: Document): SiteByline;
+}
+
 export interface SiteProfile {
   site: Site;
   /** True when this page belongs to the site. */
   matches(document: Document, url: URL | null, meta: HeadMeta): boolean;
-  /** Site widgets below the article root that generic chrome rules would miss. */
-  skip?(el: Element): boolean;
   /** Prompts may be headings that end in a colon instead of a question mark. */
   colonPrompts: boolean;
-  /** Byline facts the site prints in its own elements. */
-  byline?(document: Document): SiteByline;
+  /** A fresh reading for one extraction; absent when only generic rules apply. */
+  reading?(): SiteReading;
 }
