@@ -130,7 +130,9 @@ function pad(n: number): string {
 }
 
 function valid(y: number, m: number, d: number): string | null {
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  // Days past the month's end (Feb 30, Apr 31) roll over in Date.UTC: refuse them.
+  if (new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d) return null;
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
@@ -159,15 +161,18 @@ export function toIsoDate(raw: string | null | undefined): string | null {
 /** An address resolved against the page URL; null when it is not one. */
 export function resolveUrl(href: string | null | undefined, base: string): string | null {
   if (!href) return null;
+  let url: URL;
   try {
-    return new URL(href, base).toString();
+    url = new URL(href, base);
   } catch {
     try {
-      return new URL(href).toString();
+      url = new URL(href);
     } catch {
       return null;
     }
   }
+  // The page writes these: a javascript: or data: "canonical" link is no address to cite.
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
 }
 
 /** Meta values that are addresses (Medium's article:author) are not names. */

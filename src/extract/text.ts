@@ -22,7 +22,8 @@ export function collapse(s: string): string {
 }
 
 /** Ends with a question mark (Latin, full-width or Arabic), allowing closing quotes or brackets after it. */
-const QUESTION_END = /[?？؟][\s"'”’»)\]]*$/;
+// RTL pages put a direction mark (or a zero-width/isolate character) after the mark.
+const QUESTION_END = /[?？؟][\s"'”’»)\]\u200B-\u200F\u061C\u2066-\u2069\u202A-\u202E\uFEFF]*$/;
 export function endsWithQuestionMark(s: string): boolean {
   return QUESTION_END.test(s);
 }

@@ -1,4 +1,4 @@
-// FOUND: a question mark followed by an invisible character is not seen as
+// Regression (found by fuzzing, fixed): a question mark followed by an invisible character is not seen as
 // ending a question. Right-to-left pages put a RIGHT-TO-LEFT MARK after
 // punctuation so that it stays at the line's end when the question holds a
 // Latin word ("ما رأيك في React؟\u200F"); editors and CMSs leave zero-width
