@@ -68,6 +68,9 @@ const CODE: KindFrame = { kind: 'code', level: 0, ordered: false };
 const TERM: KindFrame = { kind: 'term', level: 0, ordered: false };
 const DEFINITION: KindFrame = { kind: 'definition', level: 0, ordered: false };
 const CELL: KindFrame = { kind: 'paragraph', level: 0, ordered: false };
+const ITEM: KindFrame = { kind: 'list-item', level: 0, ordered: false };
+const ORDERED_ITEM: KindFrame = { kind: 'list-item', level: 0, ordered: true };
+const HEADINGS: KindFrame[] = [0, 1, 2, 3, 4, 5, 6].map((level) => ({ kind: 'heading', level, ordered: false }));
 
 class SegmentBuilder {
   parts: string[] = [];
@@ -77,6 +80,15 @@ class SegmentBuilder {
   allBold = true;
   allItalic = true;
   allLinkAway = true;
+
+  /** Back to empty, keeping its arrays: builders are reused across blocks. */
+  reset(): this {
+    this.parts.length = 0;
+    this.lead.length = 0;
+    this.leadOpen = this.allBold = this.allItalic = this.allLinkAway = true;
+    this.any = false;
+    return this;
+  }
 }
 
 export interface WalkOptions {
@@ -121,7 +133,9 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
   const owners: string[] = [];
   const lists: boolean[] = [];
   let segments: SegmentBuilder[] = [];
-  let seg = new SegmentBuilder();
+  const pool: SegmentBuilder[] = [];
+  const freshSegment = (): SegmentBuilder => pool.pop()?.reset() ?? new SegmentBuilder();
+  let seg = freshSegment();
   let flags = 0;
   let preDepth = 0;
   const skipSite = options.skip;
@@ -135,10 +149,16 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       return;
     }
     if (seg.any) segments.push(seg);
-    seg = new SegmentBuilder();
+    else pool.push(seg);
+    seg = freshSegment();
     const segs = segments;
     segments = [];
     if (segs.length === 0) return;
+    build(segs);
+    for (const used of segs) pool.push(used);
+  };
+
+  const build = (segs: SegmentBuilder[]): void => {
     const frame = kinds[kinds.length - 1];
     const kind: RawKind = frame ? frame.kind : 'paragraph';
     if (kind === 'code') {
@@ -222,8 +242,8 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       owners.push(name);
       const level = headingLevel(el, name, a);
       let k: KindFrame | null = null;
-      if (level > 0) k = { kind: 'heading', level, ordered: false };
-      else if (name === 'li') k = { kind: 'list-item', level: 0, ordered: lists[lists.length - 1] ?? false };
+      if (level > 0) k = HEADINGS[level]!;
+      else if (name === 'li') k = lists[lists.length - 1] ? ORDERED_ITEM : ITEM;
       else if (name === 'blockquote') k = QUOTE;
       else if (name === 'pre' || name === 'listing' || name === 'xmp' || name === 'plaintext') {
         k = CODE;
@@ -307,8 +327,10 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       if (name === 'br') {
         if (preDepth > 0) seg.parts.push('\n');
         else {
-          if (seg.any) segments.push(seg);
-          seg = new SegmentBuilder();
+          if (seg.any) {
+            segments.push(seg);
+            seg = freshSegment();
+          } else seg.reset();
         }
       } else {
         // Most elements carry no attributes, and inline formatting never
