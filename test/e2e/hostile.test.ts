@@ -34,6 +34,26 @@ async function activeElementsIn(page: Page, selector: string): Promise<string[]>
   }, selector);
 }
 
+/** Selects the first occurrence of text within one text node of the page. */
+async function selectText(page: Page, text: string): Promise<void> {
+  const found = await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = (n as Text).data.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + needle.length);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return true;
+    }
+    return false;
+  }, text);
+  expect(found, `text to select: ${text}`).toBe(true);
+}
+
 const pwned = (page: Page): Promise<unknown> => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 
 let ext: Launched;
@@ -88,6 +108,16 @@ describe('hostile page text in Chromium', () => {
       expect(pressed, `Q&A ${i} was not saved; the popup says: ${pressed}`).toBeNull();
     }
     saved = count;
+
+    // A selection saved through the background's handler, as the shortcut and context menu do.
+    const sel = `Because \u202Egnp.exe\u202C uses a right-to-left override`;
+    await selectText(page, sel);
+    const reply = await ext.worker.evaluate(
+      (id) => (globalThis as unknown as { ih: { saveSelectionInTab(t: number): Promise<{ ok: boolean; error?: string }> } }).ih.saveSelectionInTab(id),
+      tabId,
+    );
+    expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
+    saved += 1;
     expect(await activeElementsIn(popup, 'body')).toEqual([]);
     expect(await pwned(popup)).toBeUndefined();
     await popup.close();
@@ -96,7 +126,7 @@ describe('hostile page text in Chromium', () => {
   it('the library shows the hostile quote literally and exports escaped Markdown', async () => {
     const lib = await ext.context.newPage();
     await lib.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
-    expect(saved).toBeGreaterThanOrEqual(3);
+    expect(saved).toBeGreaterThanOrEqual(4);
     await expect.poll(() => lib.locator('.highlight').count(), { timeout: 10_000 }).toBe(saved);
     const text = (await lib.locator('body').textContent()) ?? '';
     expect(text).toContain(IMG);
@@ -104,6 +134,7 @@ describe('hostile page text in Chromium', () => {
     expect(text).toContain('<a href="javascript:window.__pwned=1">x</a>');
     expect(text).toContain('[click](javascript:alert(1))');
     expect(text).toContain('\u202E');
+    expect(text).toContain('Because \u202Egnp.exe\u202C uses');
     expect(await activeElementsIn(lib, 'body')).toEqual([]);
     expect(await pwned(lib)).toBeUndefined();
 
