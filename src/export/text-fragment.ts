@@ -34,9 +34,18 @@ export function formatDirective(d: TextDirective): string {
   return `:~:text=${parts.join(',')}`;
 }
 
+/**
+ * Longest link we write. A directive matches whole words only, so a quote that
+ * starts or ends in one enormous word cannot be shortened: such a link would
+ * be megabytes long, so it falls back to the page address alone.
+ */
+export const MAX_FRAGMENT_URL = 8192;
+
 /** The page address (its own fragment dropped) with the directive. */
 export function fragmentUrl(pageUrl: string, d: TextDirective): string {
-  return `${withoutFragment(pageUrl)}#${formatDirective(d)}`;
+  const page = withoutFragment(pageUrl);
+  const url = `${page}#${formatDirective(d)}`;
+  return url.length <= MAX_FRAGMENT_URL ? url : page;
 }
 
 interface Token {
