@@ -117,8 +117,7 @@ function extract(document: Document, url: string): Interview {
   const interview = answered >= 2;
 
   const introBlocks = interview ? introRaw : blocks;
-  const looseMarkers = [...questions.values()].some((c) => c.form === 'p-q');
-  const intro: Block[] = introBlocks.filter((b) => !isStrayLabel(b)).flatMap((b) => toBlocks(b, looseMarkers, false));
+  const intro: Block[] = introBlocks.filter((b) => !isStrayLabel(b)).flatMap((b) => toBlocks(b, false, false));
   const facts = readFacts(introBlocks);
   const leadLines = introBlocks.slice(0, 8).map((b) => b.text);
   const subject = mergeSubject(

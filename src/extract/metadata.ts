@@ -18,7 +18,7 @@ export interface LdArticle {
   description: string | null;
 }
 
-function isJsonLd(el: Element): boolean {
+export function isJsonLd(el: Element): boolean {
   return el.localName === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
 }
 
@@ -67,7 +67,6 @@ export function withJsonLd(meta: HeadMeta, more: string[]): HeadMeta {
   return { ...meta, ld: readJsonLd(ldTexts), ldTexts };
 }
 
-export { isJsonLd };
 
 const ARTICLE_TYPES = /Article|BlogPosting|Posting|Report|Review|WebPage|CreativeWork/;
 

@@ -7,7 +7,7 @@
 import type { Block, Section } from '../types';
 import type { RawBlock, Segment } from './blocks';
 import type { Candidate } from './questions';
-import { collapse, endsWithQuestionMark, isNameLike, labelOf, sectionIdFor, stripAnswerMarker, wordCount } from './text';
+import { endsWithQuestionMark, isNameLike, labelOf, sectionIdFor, stripAnswerMarker, wordCount } from './text';
 
 /** Closing lines that speak for the publisher, not the interviewee. */
 const OUTRO =
