@@ -1,3 +1,4 @@
+import { articleFromHighlight } from '../../src/store/article';
 import type { Article, Highlight } from '../../src/types';
 import type { SortKey } from './filters';
 
@@ -42,24 +43,6 @@ function sortPageOrder(list: Highlight[]): void {
   list.sort((a, b) => pagePosition(a) - pagePosition(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** An Article for highlights whose article row is missing, so they still show. */
-export function stubArticle(h: Highlight): Article {
-  return {
-    key: h.articleKey,
-    url: h.url,
-    canonicalUrl: h.canonicalUrl,
-    site: 'generic',
-    title: h.url,
-    author: null,
-    publication: null,
-    published: null,
-    subject: {},
-    sections: [],
-    createdAt: h.createdAt,
-    updatedAt: h.updatedAt,
-    lastClippedAt: h.createdAt,
-  };
-}
 
 /** Highlights of one article under their questions: known sections in page order, then unknown questions, then the rest. */
 const sectionMaps = new WeakMap<Article, { order: Map<string, number>; questionOf: Map<string, string> }>();
@@ -147,7 +130,7 @@ export function groupLibrary(
   }
   const groups: InterviewGroup[] = [];
   for (const [key, list] of byArticle) {
-    const article = articles.get(key) ?? stubArticle(list[0]!);
+    const article = articles.get(key) ?? articleFromHighlight(list[0]!, list[0]!.updatedAt);
     let score = 0;
     if (scores) for (const h of list) score = Math.max(score, scores.get(h.id)?.score ?? 0);
     groups.push({ article, questions: groupQuestions(article, list), count: list.length, score });

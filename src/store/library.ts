@@ -14,6 +14,7 @@ import { makeBackup, parseBackup, type Backup } from './backup';
 import { DEFAULT_DB_NAME, LibraryDB, type StoredHighlight } from './db';
 import { StoreError, toStoreError } from './errors';
 import { SearchIndex, searchWords, type Facets, type LibraryQuery, type SearchResult } from './search';
+import { articleFromHighlight } from './article';
 import { bool, checkArticle, checkHighlight, cleanTags, color, LIMITS, str, ValidationError } from './validate';
 
 export interface HighlightEdit {
@@ -112,24 +113,6 @@ export function mergeArticle(old: Article | undefined, incoming: Article, clippe
   };
 }
 
-/** An article row made from a highlight alone, for undo without the removed article. */
-function articleFromHighlight(h: Highlight, now: number): Article {
-  return {
-    key: h.articleKey,
-    url: h.url,
-    canonicalUrl: h.canonicalUrl,
-    site: 'generic',
-    title: h.url,
-    author: null,
-    publication: null,
-    published: null,
-    subject: {},
-    sections: h.sectionId && h.question ? [{ id: h.sectionId, question: h.question }] : [],
-    createdAt: h.createdAt,
-    updatedAt: now,
-    lastClippedAt: h.createdAt,
-  };
-}
 
 function searchFieldsChanged(a: Article | undefined, b: Article): boolean {
   return !a || a.title !== b.title || (a.subject.name ?? '') !== (b.subject.name ?? '');
