@@ -12,6 +12,7 @@ const only = process.argv.slice(2);
 const steps = [
   ['build', ['build.mjs']],
   ['anchor', ['bench/anchor.mjs']],
+  ['save', ['bench/save.mjs']],
   ['popup', ['bench/popup.mjs']],
   ['library', ['bench/library.mjs']],
   ['extract', ['bench/extract.mjs']],
