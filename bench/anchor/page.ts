@@ -2,19 +2,9 @@
 // highlights on the page, edits the page, and times anchorAll on it.
 
 import { anchorAll, anchorSelectors, buildTextIndex, describeRange, rangeFromOffsets, type AnchorMatch } from '../../src/anchor';
+import { seededRandom } from '../../src/store/generate';
 import type { Selector } from '../../src/types';
 
-/** A small seeded generator, so every run edits and samples the same way. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Saved {
   id: string;
@@ -50,7 +40,7 @@ function blocks(): Element[] {
 }
 
 export function setup(count: number, seed: number): { highlights: number; textLength: number; blocks: number } {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const index = buildTextIndex(document.body);
   const all = blocks().filter((b) => /[.?!]/.test(b.textContent ?? ''));
   saved = [];
@@ -76,7 +66,7 @@ const WORDS = ['remarkably', 'team', 'often', 'new', 'product', 'quickly', 'also
 
 /** Edits `fraction` of the paragraphs: a few words replaced or inserted in each. */
 export function editParagraphs(fraction: number, seed: number): { edited: number; paragraphs: number } {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const paragraphs = blocks().filter((b) => b.tagName === 'P' && (b.textContent ?? '').length > 40);
   const target = Math.round(paragraphs.length * fraction);
   const pool = [...paragraphs];

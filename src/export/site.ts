@@ -1,19 +1,13 @@
 // Names and addresses shown for an article, shared by both renderers.
 
-import type { Site, Subject } from '../types';
-import type { LinkStyle } from '../types';
+import type { Article, LinkStyle, Site, Subject } from '../types';
 import { collapseWhitespace, escapeMarkdownBlock, escapeMarkdownInline, markdownLink } from './escape';
 
-export interface ArticleFacts {
-  url: string;
-  canonicalUrl: string | null;
-  site: Site;
-  title: string;
-  author: string | null;
-  publication: string | null;
-  published: string | null;
-  subject: Subject;
-}
+/** What both renderers need of an article or an interview. */
+export type ArticleFacts = Pick<
+  Article,
+  'url' | 'canonicalUrl' | 'site' | 'title' | 'author' | 'publication' | 'published' | 'subject'
+>;
 
 const SITE_NAMES: Partial<Record<Site, string>> = {
   'pinterest-engineering-blog': 'Pinterest Engineering Blog',

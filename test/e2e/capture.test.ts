@@ -5,7 +5,7 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Highlight } from '../../src/types';
 import { articleKey } from '../../src/url';
-import { badgeText, blockNetwork, fixtureExpected, fixtureHtml, launchExtension, serveFixture, tabIdOf } from './harness';
+import { badgeText, blockNetwork, fixtureExpected, fixtureHtml, launchExtension, serveFixture, tabIdOf, selectText } from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
 const TECH = 'pinterest-engineering-technical-post';
@@ -19,36 +19,6 @@ const expected = (name: string): Expected => fixtureExpected(name) as unknown as
 const career = expected(CAREER);
 const tech = expected(TECH);
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
-
-/** Selects the first occurrence of `text` in the page's text nodes, as a reader would by dragging. */
-async function selectText(page: Page, text: string): Promise<void> {
-  const found = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const nodes: [Text, number][] = [];
-    let all = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push([n as Text, all.length]);
-      all += (n as Text).data;
-    }
-    const at = all.indexOf(needle);
-    if (at < 0) return false;
-    const locate = (offset: number, end: boolean): [Text, number] => {
-      for (let i = nodes.length - 1; i >= 0; i--) {
-        const [node, start] = nodes[i]!;
-        if (end ? start < offset : start <= offset) return [node, offset - start];
-      }
-      throw new Error('offset outside the text');
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at, false));
-    range.setEnd(...locate(at + needle.length, true));
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    return true;
-  }, text);
-  expect(found, `text to select: ${text}`).toBe(true);
-}
 
 async function painted(page: Page, color = 'yellow'): Promise<string[]> {
   return page.evaluate((name) => {

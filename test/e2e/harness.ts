@@ -242,3 +242,36 @@ export function badgeText(worker: Worker, tabId: number): Promise<string> {
     tabId,
   );
 }
+
+/**
+ * Selects the first occurrence of `text` in the page's text (it may span
+ * several text nodes), as a reader would by dragging. Throws when absent.
+ */
+export async function selectText(page: Page, text: string): Promise<void> {
+  const found = await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const nodes: [Text, number][] = [];
+    let all = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push([n as Text, all.length]);
+      all += (n as Text).data;
+    }
+    const at = all.indexOf(needle);
+    if (at < 0) return false;
+    const locate = (offset: number, end: boolean): [Text, number] => {
+      for (let i = nodes.length - 1; i >= 0; i--) {
+        const [node, start] = nodes[i]!;
+        if (end ? start < offset : start <= offset) return [node, offset - start];
+      }
+      throw new Error('offset outside the text');
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at, false));
+    range.setEnd(...locate(at + needle.length, true));
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return true;
+  }, text);
+  if (!found) throw new Error(`text to select is not on the page: ${text.slice(0, 120)}`);
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockNetwork, launchExtension, openPopup, ROOT, serveHtml, tabIdOf, type Launched, type NetworkLog } from './harness';
+import { blockNetwork, launchExtension, openPopup, ROOT, serveHtml, tabIdOf, type Launched, type NetworkLog, selectText } from './harness';
 
 const URL_ = 'https://medium.com/pinterest-engineering/hostile-interview-0123456789ab';
 const IMG = '<img src=x onerror="window.__pwned=1">';
@@ -32,26 +32,6 @@ async function activeElementsIn(page: Page, selector: string): Promise<string[]>
     }
     return found;
   }, selector);
-}
-
-/** Selects the first occurrence of text within one text node of the page. */
-async function selectText(page: Page, text: string): Promise<void> {
-  const found = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle.length);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return true;
-    }
-    return false;
-  }, text);
-  expect(found, `text to select: ${text}`).toBe(true);
 }
 
 const pwned = (page: Page): Promise<unknown> => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, blockNetwork, fixtureExpected, launchExtension, serveFixture, tabIdOf } from './harness';
+import { badgeText, blockNetwork, fixtureExpected, launchExtension, serveFixture, tabIdOf, selectText } from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
 const PROFILE = 'life-at-pinterest-profile';
@@ -18,36 +18,6 @@ interface Expected {
 const expected = (name: string): Expected => fixtureExpected(name) as unknown as Expected;
 const career = expected(CAREER);
 const profile = expected(PROFILE);
-
-/** Selects the first occurrence of text across the page's text nodes. */
-async function selectText(page: Page, text: string): Promise<void> {
-  const found = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const nodes: [Text, number][] = [];
-    let all = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push([n as Text, all.length]);
-      all += (n as Text).data;
-    }
-    const at = all.indexOf(needle);
-    if (at < 0) return false;
-    const locate = (offset: number, end: boolean): [Text, number] => {
-      for (let i = nodes.length - 1; i >= 0; i--) {
-        const [node, start] = nodes[i]!;
-        if (end ? start < offset : start <= offset) return [node, offset - start];
-      }
-      throw new Error('offset outside the text');
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at, false));
-    range.setEnd(...locate(at + needle.length, true));
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    return true;
-  }, text);
-  expect(found, `text to select: ${text}`).toBe(true);
-}
 
 type Reply = { ok: boolean; error?: string };
 

@@ -7,7 +7,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Highlight } from '../../src/types';
 import { articleKey } from '../../src/url';
-import { badgeText, blockNetwork, fixtureExpected, launchExtension, serveFixture, tabIdOf } from './harness';
+import { badgeText, blockNetwork, fixtureExpected, launchExtension, serveFixture, tabIdOf, selectText } from './harness';
 
 const FIXTURE = 'life-at-pinterest-profile';
 const expected = fixtureExpected(FIXTURE) as unknown as {
@@ -22,25 +22,6 @@ const panel = fixtureExpected(PANEL) as unknown as { questions: { answerStartsWi
 
 function xdotool(...args: string[]): string {
   return execFileSync('xdotool', args, { encoding: 'utf8', timeout: 10_000 }).trim();
-}
-
-async function selectText(page: Page, needle: string): Promise<void> {
-  const ok = await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + text.length);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return true;
-    }
-    return false;
-  }, needle);
-  expect(ok, `text to select: ${needle}`).toBe(true);
 }
 
 async function stored(worker: Worker, url = expected.url): Promise<Highlight[]> {
