@@ -42,9 +42,11 @@ export function subjectLine(subject: Subject): string | null {
  */
 export function bylineLine(a: ArticleFacts, linkStyle: LinkStyle): string | null {
   const parts: string[] = [];
-  const who = subjectLine(a.subject) ?? a.author?.trim();
+  // Cleaned before the test: a name of control characters alone shows as nothing
+  // and must not leave a stray " · " at the start of the line.
+  const who = collapseWhitespace(subjectLine(a.subject) ?? a.author ?? '');
   // The line starts with this name, so it gets line-start escapes too (a name like "1. Foo").
-  if (who) parts.push(escapeMarkdownBlock(collapseWhitespace(who)));
+  if (who) parts.push(escapeMarkdownBlock(who));
   const name = siteName(a);
   if (name) parts.push(linkStyle === 'none' ? escapeMarkdownInline(name) : markdownLink(name, sourceUrl(a)));
   if (a.published && /^\d{4}-\d{2}-\d{2}$/.test(a.published)) parts.push(a.published);
