@@ -17,8 +17,17 @@ const EXTENSION_DIR = join(ROOT, 'dist/chrome');
 const SHOTS = join(ROOT, 'dist/screenshots');
 const SAMPLE_PATH = '/pinterest-engineering/sample-interview';
 
+/** The seed interview fixture; the saved page lost Medium's stylesheets, so a readable column is added. */
+const SAMPLE_FILE = join(ROOT, 'test/fixtures/pinterest-engineering-career-interview.html');
+const SAMPLE_STYLE = `<style>
+  body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; font: 18px/1.6 Georgia, serif; color: #242424; }
+  svg { width: 1.5rem; height: 1.5rem; }
+  img { max-width: 100%; height: auto; }
+  h1, h2, h3 { font-family: system-ui, sans-serif; line-height: 1.25; }
+</style>`;
+
 function serveSample() {
-  const html = readFileSync(join(ROOT, 'sample/interview.html'));
+  const html = readFileSync(SAMPLE_FILE, 'utf8').replace('</head>', `${SAMPLE_STYLE}\n</head>`);
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/' || path === SAMPLE_PATH) {
