@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, type Article, type ExportOptions, type Highlight, typ
 import { messageOf } from './errors';
 import { filterHighlights, isoDate } from './logic/apply-filters';
 import { EMPTY_FILTERS, isFiltering, searchFromFilters, type LibraryFilters } from './logic/filters';
-import { flattenRows, groupLibrary, visibleOrder, type InterviewGroup, type Row } from './logic/grouping';
+import { flattenRows, groupLibrary, narrowToHits, visibleOrder, type InterviewGroup, type Row } from './logic/grouping';
 import { clickRow, keepVisible, NO_SELECTION, selectAll, type SelectionState } from './logic/selection';
 import { prefixMatches, words, type Span } from './logic/text';
 import type { View } from './logic/view';
@@ -34,6 +34,7 @@ export interface LibraryModel {
   search: ReadonlySignal<SearchResult | null>;
   /** Highlights after search and filters. */
   shown: ReadonlySignal<readonly Highlight[]>;
+  shownCount: ReadonlySignal<number>;
   groups: ReadonlySignal<readonly InterviewGroup[]>;
   rows: ReadonlySignal<readonly Row[]>;
   order: ReadonlySignal<readonly string[]>;
@@ -124,25 +125,20 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     return f;
   });
 
-  const byId = computed(() => new Map(highlights.value.map((h) => [h.id, h])));
-
-  const shown = computed<readonly Highlight[]>(() => {
-    let list: readonly Highlight[] = highlights.value;
-    const s = search.value;
-    if (s !== null) {
-      const all = byId.value;
-      const found: Highlight[] = [];
-      for (const id of s.byId.keys()) {
-        const h = all.get(id);
-        if (h) found.push(h);
-      }
-      list = found;
-    }
+  const filtered = computed<readonly Highlight[]>(() => {
     const f = otherFilters.value;
-    return isFiltering(f) ? filterHighlights(list, articles.value, f) : list;
+    return isFiltering(f) ? filterHighlights(highlights.value, articles.value, f) : highlights.value;
   });
-
-  const groups = computed(() => groupLibrary(articles.value, shown.value, otherFilters.value.sort, search.value?.byId));
+  // Grouped once per change of rows or filters; a search only narrows these.
+  const allGroups = computed(() => groupLibrary(articles.value, filtered.value, otherFilters.value.sort));
+  const groups = computed(() => {
+    const s = search.value;
+    return s === null ? allGroups.value : narrowToHits(allGroups.value, s.byId);
+  });
+  const shown = computed<readonly Highlight[]>(() =>
+    search.value === null ? filtered.value : groups.value.flatMap((g) => g.questions.flatMap((q) => q.highlights)),
+  );
+  const shownCount = computed(() => groups.value.reduce((n, g) => n + g.count, 0));
   const rows = computed(() => flattenRows(groups.value));
   const order = computed(() => visibleOrder(groups.value));
   // Only rows on show can be acted on: a search may hide rows that stay checked.
@@ -438,6 +434,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     selectedShown,
     search,
     shown,
+    shownCount,
     groups,
     rows,
     order,

@@ -26,7 +26,7 @@ export function LibraryView({ model }: { model: LibraryModel }) {
   const rows = model.rows.value;
   const selected = model.selection.value.selected;
   const acting = model.selectedShown.value;
-  const shownCount = model.shown.value.length;
+  const shownCount = model.shownCount.value;
   const total = model.total.value;
   const partial = model.partial.value;
   const filtering = isFiltering(model.filters.value);

@@ -112,16 +112,8 @@ function compareBySort(sort: SortKey): (a: InterviewGroup, b: InterviewGroup) =>
   return (a, b) => cmp(a.article, b.article);
 }
 
-/**
- * Highlights grouped by interview. With scores (a search), interviews rank by
- * their best hit; otherwise by the chosen sort.
- */
-export function groupLibrary(
-  articles: ReadonlyMap<string, Article>,
-  highlights: readonly Highlight[],
-  sort: SortKey,
-  scores?: ReadonlyMap<string, { score: number }>,
-): InterviewGroup[] {
+/** Highlights grouped by interview, in the chosen sort. */
+export function groupLibrary(articles: ReadonlyMap<string, Article>, highlights: readonly Highlight[], sort: SortKey): InterviewGroup[] {
   const byArticle = new Map<string, Highlight[]>();
   for (const h of highlights) {
     const list = byArticle.get(h.articleKey);
@@ -131,13 +123,38 @@ export function groupLibrary(
   const groups: InterviewGroup[] = [];
   for (const [key, list] of byArticle) {
     const article = articles.get(key) ?? articleFromHighlight(list[0]!, list[0]!.updatedAt);
-    let score = 0;
-    if (scores) for (const h of list) score = Math.max(score, scores.get(h.id)?.score ?? 0);
-    groups.push({ article, questions: groupQuestions(article, list), count: list.length, score });
+    groups.push({ article, questions: groupQuestions(article, list), count: list.length, score: 0 });
   }
-  const bySort = compareBySort(sort);
-  groups.sort(scores ? (a, b) => b.score - a.score || bySort(a, b) : bySort);
-  return groups;
+  return groups.sort(compareBySort(sort));
+}
+
+/**
+ * The groups cut down to search hits, the interview with the best hit first
+ * (equal scores keep the given order). Rows keep their page order, so a search
+ * regroups and sorts no highlights: it only leaves out the ones it missed.
+ */
+export function narrowToHits(groups: readonly InterviewGroup[], hits: ReadonlyMap<string, { score: number }>): InterviewGroup[] {
+  const out: InterviewGroup[] = [];
+  for (const g of groups) {
+    let score = 0;
+    let count = 0;
+    const questions: QuestionGroup[] = [];
+    for (const q of g.questions) {
+      let kept: Highlight[] | null = null;
+      for (const h of q.highlights) {
+        const hit = hits.get(h.id);
+        if (!hit) continue;
+        (kept ??= []).push(h);
+        if (hit.score > score) score = hit.score;
+      }
+      if (!kept) continue;
+      questions.push(kept.length === q.highlights.length ? q : { ...q, highlights: kept });
+      count += kept.length;
+    }
+    if (count > 0) out.push({ article: g.article, questions, count, score });
+  }
+  // sort is stable: interviews with equal scores stay in the chosen sort.
+  return out.sort((a, b) => b.score - a.score);
 }
 
 export type Row =

@@ -103,10 +103,10 @@ class Vocabulary {
     return out;
   }
 
-  /** Grade of every known word against one query term. */
-  grades(term: string): Uint8Array {
+  /** The known words a query term grades, as [word id, grade] pairs; empty when none. */
+  matching(term: string): [number, number][] {
     const sorted = (this.sorted ??= this.list.map((_, i) => i).sort((a, b) => (this.list[a]! < this.list[b]! ? -1 : 1)));
-    const out = new Uint8Array(this.list.length);
+    const out: [number, number][] = [];
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
@@ -117,7 +117,7 @@ class Vocabulary {
     for (let i = lo; i < sorted.length; i++) {
       const w = this.list[sorted[i]!]!;
       if (!w.startsWith(term)) break;
-      out[sorted[i]!] = w.length === term.length ? EXACT : PREFIX;
+      out.push([sorted[i]!, w.length === term.length ? EXACT : PREFIX]);
     }
     return out;
   }
@@ -160,31 +160,110 @@ export function queryTerms(text: string | undefined): string[] {
   return unique(words(text ?? ''));
 }
 
-/** Adds one field's contribution for one term to `acc` = [best, occurrences]. */
-function gradeField(g: Uint8Array, ids: Uint32Array, weight: number, acc: [number, number]): void {
-  for (let i = 0; i < ids.length; i++) {
-    const x = g[ids[i]!]!;
-    if (x === 0) continue;
-    acc[1]++;
-    if (x * weight > acc[0]) acc[0] = x * weight;
-  }
+// Field codes in a posting: the low three bits of each entry.
+const FIELDS: readonly SearchField[] = ['title', 'interviewee', 'question', 'tag', 'quote', 'note'];
+const FIELD_WEIGHT = FIELDS.map((f) => WEIGHT[f]);
+const TITLE = 0;
+const INTERVIEWEE = 1;
+const QUESTION = 2;
+const TAG = 3;
+const QUOTE = 4;
+const NOTE = 5;
+
+/**
+ * Where every word occurs, so a query visits only the rows that hold its words
+ * instead of scoring the whole library. Entries are `slot << 3 | field`, one
+ * per occurrence (repeats add to the score). Title and interviewee words are
+ * posted once per article and reach its highlights through `members`.
+ */
+interface Postings {
+  /** Highlight slots: a posting's slot indexes this. Newest first, so ties rank by slot. */
+  rows: PreparedHighlight[];
+  /** Article slots, and the highlight slots of each. */
+  articles: PreparedArticle[];
+  members: number[][];
+  /** Per word id. */
+  inHighlights: (number[] | undefined)[];
+  inArticles: (number[] | undefined)[];
 }
 
-function scoreOf(grades: Uint8Array[], a: PreparedArticle, h: PreparedHighlight): number {
-  let score = 0;
-  const acc: [number, number] = [0, 0];
-  for (const g of grades) {
-    acc[0] = 0;
-    gradeField(g, a.title, WEIGHT.title, acc);
-    gradeField(g, a.interviewee, WEIGHT.interviewee, acc);
-    gradeField(g, h.question, WEIGHT.question, acc);
-    for (const t of h.tags) gradeField(g, t, WEIGHT.tag, acc);
-    gradeField(g, h.quote, WEIGHT.quote, acc);
-    gradeField(g, h.note, WEIGHT.note, acc);
-    if (acc[0] === 0) return 0;
-    score += acc[0];
+function post(lists: (number[] | undefined)[], ids: Uint32Array, entry: number): void {
+  for (let i = 0; i < ids.length; i++) (lists[ids[i]!] ??= []).push(entry);
+}
+
+function buildPostings(articles: Map<string, PreparedArticle>, highlights: Map<string, PreparedHighlight>): Postings {
+  const p: Postings = { rows: [], articles: [], members: [], inHighlights: [], inArticles: [] };
+  const articleSlot = new Map<string, number>();
+  for (const a of articles.values()) {
+    const slot = p.articles.length;
+    articleSlot.set(a.article.key, slot);
+    p.articles.push(a);
+    p.members.push([]);
+    post(p.inArticles, a.title, (slot << 3) | TITLE);
+    post(p.inArticles, a.interviewee, (slot << 3) | INTERVIEWEE);
   }
-  return score + OCCURRENCE_BONUS * Math.min(acc[1], MAX_OCCURRENCES);
+  const newestFirst = [...highlights.values()].sort(
+    (x, y) => y.highlight.createdAt - x.highlight.createdAt || (x.highlight.id < y.highlight.id ? -1 : 1),
+  );
+  for (const h of newestFirst) {
+    // A highlight whose article row is missing is never a hit.
+    const as = articleSlot.get(h.highlight.articleKey);
+    if (as === undefined) continue;
+    const slot = p.rows.length;
+    p.rows.push(h);
+    p.members[as]!.push(slot);
+    post(p.inHighlights, h.question, (slot << 3) | QUESTION);
+    for (const t of h.tags) post(p.inHighlights, t, (slot << 3) | TAG);
+    post(p.inHighlights, h.quote, (slot << 3) | QUOTE);
+    post(p.inHighlights, h.note, (slot << 3) | NOTE);
+  }
+  return p;
+}
+
+/**
+ * Scores every highlight that holds all terms: per term its best field grade
+ * (exact or prefix × field weight), summed over terms, plus a little per
+ * occurrence. Returns the slots and their scores; non-hits score 0.
+ */
+function scoreTerms(p: Postings, termWords: [number, number][][]): { slots: number[]; score: Float64Array } {
+  const n = p.rows.length;
+  const score = new Float64Array(n);
+  const occurrences = new Uint16Array(n);
+  const best = new Uint8Array(n);
+  let slots: number[] = [];
+  termWords.forEach((matching, t) => {
+    best.fill(0);
+    const touched: number[] = [];
+    for (const [id, grade] of matching) {
+      const own = p.inHighlights[id];
+      if (own) {
+        for (let i = 0; i < own.length; i++) {
+          const e = own[i]!;
+          const slot = e >>> 3;
+          const v = grade * FIELD_WEIGHT[e & 7]!;
+          if (best[slot] === 0) touched.push(slot);
+          if (v > best[slot]!) best[slot] = v;
+          occurrences[slot] = occurrences[slot]! + 1;
+        }
+      }
+      const shared = p.inArticles[id];
+      if (shared) {
+        for (let i = 0; i < shared.length; i++) {
+          const e = shared[i]!;
+          const v = grade * FIELD_WEIGHT[e & 7]!;
+          for (const slot of p.members[e >>> 3]!) {
+            if (best[slot] === 0) touched.push(slot);
+            if (v > best[slot]!) best[slot] = v;
+            occurrences[slot] = occurrences[slot]! + 1;
+          }
+        }
+      }
+    }
+    slots = t === 0 ? touched : slots.filter((s) => best[s]! > 0);
+    for (const s of slots) score[s] = score[s]! + best[s]!;
+  });
+  for (const s of slots) score[s] = score[s]! + OCCURRENCE_BONUS * Math.min(occurrences[s]!, MAX_OCCURRENCES);
+  return { slots, score };
 }
 
 /** Where the terms occur in one field's original text. */
@@ -236,14 +315,12 @@ function makeHit(highlight: Highlight, article: Article, score: number, terms: s
   return hit;
 }
 
-function byRecency(x: { highlight: Highlight }, y: { highlight: Highlight }): number {
-  return y.highlight.createdAt - x.highlight.createdAt || (x.highlight.id < y.highlight.id ? -1 : 1);
-}
-
 export class SearchIndex {
   private readonly vocab = new Vocabulary();
   private readonly articles = new Map<string, PreparedArticle>();
   private readonly highlights = new Map<string, PreparedHighlight>();
+  /** Built on the first search after a change; a burst of writes rebuilds once. */
+  private postings: Postings | null = null;
 
   constructor(articles: Iterable<Article> = [], highlights: Iterable<Highlight> = []) {
     for (const a of articles) this.putArticle(a);
@@ -262,10 +339,12 @@ export class SearchIndex {
       interviewee: this.vocab.idsOf(unique(name)),
       intervieweeNorm: name.join(' '),
     });
+    this.postings = null;
   }
 
   deleteArticle(key: string): void {
     this.articles.delete(key);
+    this.postings = null;
   }
 
   putHighlight(h: Highlight): void {
@@ -279,43 +358,55 @@ export class SearchIndex {
       tagNorm: tagWords.map((w) => w.join(' ')),
       clipDay: clipDay(h.createdAt),
     });
+    this.postings = null;
   }
 
   deleteHighlight(id: string): void {
     this.highlights.delete(id);
+    this.postings = null;
   }
 
   search(q: LibraryQuery): SearchResult {
     const terms = queryTerms(q.text);
-    const grades = terms.map((t) => this.vocab.grades(t));
+    const termWords = terms.map((t) => this.vocab.matching(t));
+    const none: SearchResult = { hits: [], total: 0, terms };
+    // A word no saved text starts with matches nothing, whatever the rest.
+    if (termWords.some((m) => m.length === 0)) return none;
+    const p = (this.postings ??= buildPostings(this.articles, this.highlights));
+    let slots: number[];
+    let score: Float64Array;
+    if (terms.length > 0) ({ slots, score } = scoreTerms(p, termWords));
+    else {
+      slots = p.rows.map((_, i) => i);
+      score = new Float64Array(p.rows.length);
+    }
     const tag = q.tag === undefined ? undefined : words(q.tag).join(' ');
     const interviewee = q.interviewee === undefined ? undefined : words(q.interviewee).join(' ');
-    const scored: { highlight: Highlight; article: Article; score: number }[] = [];
-    for (const h of this.highlights.values()) {
+    const kept = slots.filter((slot) => {
+      const h = p.rows[slot]!;
       const hl = h.highlight;
-      if (q.orphaned !== undefined && hl.orphaned !== q.orphaned) continue;
-      if (q.hasNote !== undefined && (hl.note.trim() !== '') !== q.hasNote) continue;
-      if (tag !== undefined && !h.tagNorm.includes(tag)) continue;
-      const a = this.articles.get(hl.articleKey);
-      if (!a) continue;
-      if (q.site !== undefined && a.article.site !== q.site) continue;
-      if (interviewee !== undefined && a.intervieweeNorm !== interviewee) continue;
-      if (q.from !== undefined || q.to !== undefined) {
-        const day = a.article.published ?? h.clipDay;
-        if (q.from !== undefined && day < q.from) continue;
-        if (q.to !== undefined && day > q.to) continue;
-      }
-      let score = 0;
-      if (grades.length > 0) {
-        score = scoreOf(grades, a, h);
-        if (score === 0) continue;
-      }
-      scored.push({ highlight: hl, article: a.article, score });
+      if (q.orphaned !== undefined && hl.orphaned !== q.orphaned) return false;
+      if (q.hasNote !== undefined && (hl.note.trim() !== '') !== q.hasNote) return false;
+      if (tag !== undefined && !h.tagNorm.includes(tag)) return false;
+      if (q.site === undefined && interviewee === undefined && q.from === undefined && q.to === undefined) return true;
+      const a = this.articles.get(hl.articleKey)!;
+      if (q.site !== undefined && a.article.site !== q.site) return false;
+      if (interviewee !== undefined && a.intervieweeNorm !== interviewee) return false;
+      const day = a.article.published ?? h.clipDay;
+      if (q.from !== undefined && day < q.from) return false;
+      if (q.to !== undefined && day > q.to) return false;
+      return true;
+    });
+    // Equal scores: newest first, which is slot order.
+    kept.sort((x, y) => score[y]! - score[x]! || x - y);
+    const limit = q.limit === undefined ? kept.length : Math.max(0, Math.floor(q.limit));
+    const hits: SearchHit[] = [];
+    for (let i = 0; i < Math.min(limit, kept.length); i++) {
+      const slot = kept[i]!;
+      const hl = p.rows[slot]!.highlight;
+      hits.push(makeHit(hl, this.articles.get(hl.articleKey)!.article, score[slot]!, terms, i));
     }
-    scored.sort((x, y) => y.score - x.score || byRecency(x, y));
-    const limit = q.limit === undefined ? scored.length : Math.max(0, Math.floor(q.limit));
-    const hits = scored.slice(0, limit).map((s, i) => makeHit(s.highlight, s.article, s.score, terms, i));
-    return { hits, total: scored.length, terms };
+    return { hits, total: kept.length, terms };
   }
 
   facets(): Facets {

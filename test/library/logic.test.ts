@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { filterHighlights, facets } from '../../options/logic/apply-filters';
 import { EMPTY_FILTERS, filtersFromSearch, searchFromFilters, SITES, SORT_KEYS, type LibraryFilters } from '../../options/logic/filters';
-import { flattenRows, groupLibrary, visibleOrder } from '../../options/logic/grouping';
+import { flattenRows, groupLibrary, narrowToHits, visibleOrder } from '../../options/logic/grouping';
 import { segments } from '../../options/logic/marks';
 import { clickRow, keepVisible, NO_SELECTION } from '../../options/logic/selection';
 import { parseTags } from '../../options/logic/tags';
@@ -86,13 +86,27 @@ describe('grouping', () => {
     expect(titles('title')).toEqual(['alpha', 'Beta', 'Gamma']);
   });
 
-  it('ranks by best search score when searching', () => {
-    const scores = new Map([
+  it('narrows to search hits, best interview first, rows still in page order', () => {
+    const hits = new Map([
       ['c1', { score: 1 }],
+      ['late-s2', { score: 2 }],
       ['s1-a', { score: 5 }],
+      ['outside', { score: 3 }],
     ]);
-    const groups = groupLibrary(articles, hs, 'clipped', scores);
-    expect(groups.map((g) => g.article.title)).toEqual(['Beta', 'Gamma', 'alpha']);
+    const groups = narrowToHits(groupLibrary(articles, hs, 'clipped'), hits);
+    expect(groups.map((g) => [g.article.title, g.score, g.count])).toEqual([
+      ['Beta', 5, 3],
+      ['Gamma', 1, 1],
+    ]);
+    expect(groups[0]!.questions.map((q) => q.highlights.map((h) => h.id))).toEqual([['s1-a'], ['late-s2'], ['outside']]);
+  });
+
+  it('keeps the chosen sort among interviews whose best hits score the same', () => {
+    const hits = new Map(['b1', 'c1', 's1-b'].map((id) => [id, { score: 2 }]));
+    for (const sort of ['clipped', 'title', 'published'] as const) {
+      const all = groupLibrary(articles, hs, sort).map((g) => g.article.title);
+      expect(narrowToHits(groupLibrary(articles, hs, sort), hits).map((g) => g.article.title)).toEqual(all);
+    }
   });
 
   it('flattens to rows and shown order agreeing with each other', () => {

@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SearchIndex, type LibraryQuery } from '../../src/store/search';
+import { words } from '../../src/store/words';
+import type { Article, Highlight } from '../../src/types';
+import { makeArticle, makeHighlight } from './helpers';
+
+// The index answers from word postings; this spells the ranking rule out the
+// slow, obvious way (every highlight, every field, every word) and the two
+// must agree on hits, order and scores for any library and query.
+
+const EXACT = 4;
+const PREFIX = 1;
+const WEIGHTS = { title: 3, interviewee: 3, question: 3, tag: 3, quote: 2, note: 1 };
+
+function reference(articles: Article[], highlights: Highlight[], q: LibraryQuery): { id: string; score: number }[] {
+  const terms = [...new Set(words(q.text ?? ''))];
+  const byKey = new Map(articles.map((a) => [a.key, a]));
+  const out: { h: Highlight; score: number }[] = [];
+  for (const h of highlights) {
+    const a = byKey.get(h.articleKey);
+    if (!a) continue;
+    if (q.hasNote !== undefined && (h.note.trim() !== '') !== q.hasNote) continue;
+    const fields: [number, string[]][] = [
+      [WEIGHTS.title, [...new Set(words(a.title))]],
+      [WEIGHTS.interviewee, [...new Set(words(a.subject.name ?? ''))]],
+      [WEIGHTS.question, [...new Set(words(h.question ?? ''))]],
+      ...h.tags.map((t): [number, string[]] => [WEIGHTS.tag, words(t)]),
+      [WEIGHTS.quote, words(h.quote)],
+      [WEIGHTS.note, words(h.note)],
+    ];
+    let score = 0;
+    let occurrences = 0;
+    let all = true;
+    for (const t of terms) {
+      let best = 0;
+      for (const [weight, ws] of fields) {
+        for (const w of ws) {
+          if (!w.startsWith(t)) continue;
+          occurrences++;
+          best = Math.max(best, (w === t ? EXACT : PREFIX) * weight);
+        }
+      }
+      if (best === 0) all = false;
+      score += best;
+    }
+    if (!all) continue;
+    if (terms.length > 0) score += 0.05 * Math.min(occurrences, 20);
+    out.push({ h, score });
+  }
+  out.sort((x, y) => y.score - x.score || y.h.createdAt - x.h.createdAt || (x.h.id < y.h.id ? -1 : 1));
+  return out.map((x) => ({ id: x.h.id, score: x.score }));
+}
+
+const VOCAB = ['team', 'teams', 'tea', 'café', 'Cafe', 'résumé', 'resume', 'Straße', 'grow', 'growth', 'ﬁle', 'data', 'd'];
+const text = fc.array(fc.constantFrom(...VOCAB), { maxLength: 8 }).map((ws) => ws.join(' '));
+const term = fc.constantFrom(...VOCAB, 'te', 'gro', 'caf', 'str', 'zzz', 're');
+
+const library = fc
+  .record({
+    articles: fc.array(fc.record({ title: text, name: text }), { minLength: 1, maxLength: 4 }),
+    highlights: fc.array(
+      fc.record({
+        article: fc.nat(5),
+        quote: text,
+        note: text,
+        question: fc.option(text, { nil: null }),
+        tags: fc.array(text, { maxLength: 2 }),
+        createdAt: fc.integer({ min: 0, max: 5 }),
+      }),
+      { maxLength: 25 },
+    ),
+  })
+  .map(({ articles, highlights }) => {
+    const as = articles.map((a, i) =>
+      makeArticle({ url: `https://example.org/${i}`, title: a.title, subject: { name: a.name } }),
+    );
+    // Article indexes past the end leave a highlight without its article row.
+    const hs = highlights.map((h) =>
+      makeHighlight({
+        url: `https://example.org/${h.article}`,
+        quote: h.quote || 'x',
+        note: h.note,
+        question: h.question,
+        tags: h.tags,
+        createdAt: h.createdAt,
+      }),
+    );
+    return { as, hs };
+  });
+
+const ranked = (idx: SearchIndex, q: LibraryQuery) => idx.search(q).hits.map((h) => ({ id: h.highlight.id, score: h.score }));
+
+function close(actual: { id: string; score: number }[], expected: { id: string; score: number }[]): void {
+  expect(actual.map((x) => x.id)).toEqual(expected.map((x) => x.id));
+  actual.forEach((x, i) => expect(x.score).toBeCloseTo(expected[i]!.score, 9));
+}
+
+describe('search ranking agrees with the rule spelled out', () => {
+  it('for any library and one- or two-word query', () => {
+    fc.assert(
+      fc.property(library, fc.array(term, { minLength: 0, maxLength: 2 }), fc.option(fc.boolean(), { nil: undefined }), ({ as, hs }, ts, hasNote) => {
+        const q: LibraryQuery = { text: ts.join(' '), hasNote };
+        close(ranked(new SearchIndex(as, hs), q), reference(as, hs, q));
+      }),
+    );
+  });
+
+  it('after rows are edited, removed and added between searches', () => {
+    fc.assert(
+      fc.property(library, term, text, ({ as, hs }, t, edited) => {
+        const idx = new SearchIndex(as, hs);
+        idx.search({ text: t });
+        const live = [...hs];
+        const removed = live.splice(0, 1);
+        for (const h of removed) idx.deleteHighlight(h.id);
+        if (live[0]) {
+          live[0] = { ...live[0], quote: edited || 'x', note: edited };
+          idx.putHighlight(live[0]);
+        }
+        const renamed = as.map((a, i) => (i === 0 ? { ...a, title: edited } : a));
+        idx.putArticle(renamed[0]!);
+        close(ranked(idx, { text: t }), reference(renamed, live, { text: t }));
+      }),
+    );
+  });
+});
