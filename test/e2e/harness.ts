@@ -1,13 +1,17 @@
 // Shared helpers for the real-browser tests: Chromium with dist/chrome loaded,
 // fixture pages served at their real addresses, and every other request blocked
-// and written down so a test can show the extension talked to no one.
+// and written down so a test can show the extension talked to no one. Every
+// browser launched here also reports the extension's own requests to the
+// suite-wide check (network-watch.ts).
 
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Route, type Request, type Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import { extensionArgs, findChromium, NO_CHROMIUM } from '../../scripts/chromium.mjs';
+import { LaunchLog, requestSource, type ExtensionRequest, type SeenRequest } from './network-watch';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, 'dist/chrome');
@@ -19,6 +23,8 @@ export interface Launched {
   extensionId: string;
   /** The extension's background service worker; evaluate() runs in it. */
   worker: Worker;
+  /** The requests the extension made in this browser; the suite fails at the end on any not marked expected. */
+  network: LaunchLog;
   close(): Promise<void>;
 }
 
@@ -41,23 +47,98 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     executablePath,
     headless: opts.headless ?? true,
     args: extensionArgs(EXTENSION_DIR),
+    // Playwright sees a service worker's requests only while this is 'allow' (its default).
+    serviceWorkers: 'allow',
   });
+  const network = new LaunchLog(expect.getState().testPath ?? '');
+  watchNetwork(context, network);
+  const isOurs = (w: Worker): boolean => w.url().startsWith('chrome-extension://');
   const close = async (): Promise<void> => {
+    const live = context.serviceWorkers().find(isOurs);
+    if (live) await sweepWorker(live, network).catch(() => undefined);
     await context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   };
   try {
-    const isOurs = (w: Worker): boolean => w.url().startsWith('chrome-extension://');
     const worker =
       context.serviceWorkers().find(isOurs) ??
       (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 }));
     const extensionId = new URL(worker.url()).host;
     contexts.set(worker, context);
-    return { context, extensionId, worker, close };
+    // The worker starts with the browser, before the listener above exists.
+    await sweepWorker(worker, network);
+    return { context, extensionId, worker, network, close };
   } catch (e) {
     await close();
     throw e;
   }
+}
+
+// ---- the extension's own requests ----
+
+const currentTest = (): string => expect.getState().currentTestName ?? '';
+
+function frameUrls(request: Request): { from: string; pageUrl: string | null } {
+  try {
+    const frame = request.frame();
+    return { from: frame.url(), pageUrl: frame.page()?.url() ?? null };
+  } catch {
+    // A request from a worker Playwright cannot place; counted as the extension's if its own address says so.
+    return { from: '', pageUrl: null };
+  }
+}
+
+function seen(context: BrowserContext, request: Request): SeenRequest {
+  const worker = request.serviceWorker();
+  const state = routers.get(context);
+  return {
+    url: request.url(),
+    resourceType: request.resourceType(),
+    navigation: request.isNavigationRequest(),
+    workerUrl: worker?.url() ?? null,
+    ...(worker ? { from: worker.url(), pageUrl: null } : frameUrls(request)),
+    served: state !== undefined && servedFor(state, request.url()) !== null,
+  };
+}
+
+function note(log: LaunchLog, r: SeenRequest): void {
+  const source = requestSource(r);
+  if (source) log.record({ url: r.url, resourceType: r.resourceType, source, from: r.from, test: currentTest() });
+}
+
+/** Records every request of the context that is the extension's, blocked or not. */
+function watchNetwork(context: BrowserContext, log: LaunchLog): void {
+  context.on('request', (request) => note(log, seen(context, request)));
+  // WebSockets are not requests to Playwright; they are reported per page.
+  const watchPage = (page: Page): void => {
+    page.on('websocket', (ws) =>
+      note(log, { url: ws.url(), resourceType: 'websocket', navigation: false, workerUrl: null, from: page.url(), pageUrl: page.url(), served: false }),
+    );
+  };
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+}
+
+/**
+ * Adds what the worker's own Resource Timing lists (failed fetches included)
+ * and the log does not have yet: the requests it made before Playwright's
+ * listener was attached, and any the listener missed.
+ */
+export async function sweepWorker(worker: Worker, log: LaunchLog): Promise<ExtensionRequest[]> {
+  const entries = await worker.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => ({ url: e.name, type: (e as PerformanceResourceTiming).initiatorType })),
+  );
+  const known = new Set(log.requests().filter((r) => r.source === 'extension service worker').map((r) => r.url));
+  const added: ExtensionRequest[] = [];
+  for (const e of entries) {
+    if (known.has(e.url)) continue;
+    const r: SeenRequest = { url: e.url, resourceType: e.type, navigation: false, workerUrl: worker.url(), from: worker.url(), pageUrl: null, served: false };
+    const source = requestSource(r);
+    if (!source) continue;
+    known.add(e.url);
+    added.push(log.record({ url: r.url, resourceType: `${e.type} (from the worker's resource timing)`, source, from: r.from, test: currentTest() }));
+  }
+  return added;
 }
 
 // ---- fixtures and the network ----

@@ -1,0 +1,128 @@
+// The menu a reader gets by clicking a painted highlight on the page, in real
+// Chromium: note, tags and color are edited with the keyboard and written to
+// the store, the paint follows the color, and a delete can be undone.
+
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Highlight } from '../../src/types';
+import { articleKey } from '../../src/url';
+import { badgeText, blockNetwork, fixtureExpected, launchExtension, selectText, serveFixture, tabIdOf, type Launched } from './harness';
+
+const CAREER = 'pinterest-engineering-career-interview';
+const career = fixtureExpected(CAREER) as unknown as { url: string; questions: { answerStartsWith: string }[] };
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+async function stored(worker: Worker, url: string): Promise<Highlight[]> {
+  return worker.evaluate(async (key) => {
+    const ih = (globalThis as unknown as { ih: { library(): Promise<{ highlightsForArticle(k: string): Promise<unknown[]> }> } }).ih;
+    return (await ih.library()).highlightsForArticle(key);
+  }, articleKey(url)) as Promise<Highlight[]>;
+}
+
+/** Each paint registry entry the extension owns (`ih-<color>`, `ih-note`), with the text of its ranges. */
+async function paint(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    CSS.highlights.forEach((h, name) => {
+      if (name.startsWith('ih-') && name !== 'ih-flash') out[name] = [...h].map((r) => (r as Range).toString().replace(/\s+/g, ' ').trim());
+    });
+    return out;
+  });
+}
+
+/** Clicks the middle of the first line of the painted range whose text is quote, as a reader would. */
+async function clickPainted(page: Page, quote: string): Promise<void> {
+  const point = await page.evaluate((q) => {
+    for (const [, h] of CSS.highlights) {
+      for (const r of h) {
+        const range = r as Range;
+        if (range.toString().replace(/\s+/g, ' ').trim() !== q) continue;
+        const start = range.startContainer;
+        (start.nodeType === Node.ELEMENT_NODE ? (start as Element) : start.parentElement)?.scrollIntoView({ block: 'center' });
+        const box = range.getClientRects()[0];
+        if (box) return { x: box.left + Math.min(box.width / 2, 40), y: box.top + box.height / 2 };
+      }
+    }
+    return null;
+  }, quote);
+  if (!point) throw new Error(`no painted range reads ${quote}`);
+  await page.mouse.click(point.x, point.y);
+}
+
+let ext: Launched;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+  await blockNetwork(ext.context);
+  await serveFixture(ext.context, CAREER);
+}, 60_000);
+
+afterAll(async () => {
+  await ext?.close();
+});
+
+describe('the highlight menu on the page, in Chromium', () => {
+  it('edits note, tags and color from the keyboard, then deletes and undoes', async () => {
+    const { context, worker } = ext;
+    const page = await context.newPage();
+    await page.goto(career.url);
+    const tabId = await tabIdOf(worker, career.url);
+    await expect.poll(() => badgeText(worker, tabId), { timeout: 10_000 }).not.toBe('');
+
+    const quote = career.questions[1]!.answerStartsWith;
+    await selectText(page, quote);
+    const saved = await worker.evaluate(
+      (id) => (globalThis as unknown as { ih: { saveSelectionInTab(t: number): Promise<{ ok: boolean; error?: string }> } }).ih.saveSelectionInTab(id),
+      tabId,
+    );
+    expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true });
+    const [row] = await stored(worker, career.url);
+    expect(row).toMatchObject({ color: 'yellow', note: '', tags: [] });
+    expect(squash(row!.quote)).toBe(quote);
+    await expect.poll(() => paint(page)).toEqual({ 'ih-yellow': [quote] });
+
+    // Open the menu with a click on the paint; the note box has the focus.
+    await clickPainted(page, quote);
+    const menu = page.getByRole('dialog', { name: 'Highlight' });
+    await menu.waitFor({ timeout: 5000 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-label'))).toBe('Note');
+    await page.keyboard.type('Worth rereading before a review.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('career, #growth, career');
+    // Tab onto the swatches (yellow, then green) and press the green one.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await stored(worker, career.url))[0]?.color).toBe('green');
+    expect(await menu.getByRole('button', { name: 'green' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => paint(page)).toEqual({ 'ih-green': [quote] });
+    // The menu is still open with what was typed, and "Save note" keeps it.
+    await menu.getByRole('button', { name: 'Save note' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(menu.isVisible()).resolves.toBe(false);
+
+    await expect.poll(() => stored(worker, career.url)).toEqual([
+      expect.objectContaining({ id: row!.id, color: 'green', note: 'Worth rereading before a review.', tags: ['career', 'growth'] }),
+    ]);
+    const edited = (await stored(worker, career.url))[0]!;
+    expect(edited.updatedAt).toBeGreaterThan(row!.updatedAt);
+    // A highlight with a note is also underlined.
+    await expect.poll(() => paint(page)).toEqual({ 'ih-green': [quote], 'ih-note': [quote] });
+
+    // The menu opens again with the saved note and tags; Delete removes row and paint.
+    await clickPainted(page, quote);
+    await menu.waitFor({ timeout: 5000 });
+    expect(await menu.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Worth rereading before a review.');
+    expect(await menu.getByRole('textbox', { name: 'Tags' }).inputValue()).toBe('career, growth');
+    await menu.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => stored(worker, career.url)).toEqual([]);
+    await expect.poll(() => paint(page)).toEqual({});
+
+    // Undo puts the same row back, edits and all, and paints it again.
+    const toast = page.getByRole('status').filter({ hasText: 'Highlight deleted.' });
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => stored(worker, career.url)).toEqual([edited]);
+    await expect.poll(() => paint(page), { timeout: 5000 }).toEqual({ 'ih-green': [quote], 'ih-note': [quote] });
+    await page.close();
+  }, 60_000);
+});
