@@ -4,6 +4,7 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { DEFAULT_SETTINGS, type Article, type ExportOptions, type Highlight, type HighlightColor, type Settings } from '../src/types';
 import { messageOf } from './errors';
+import { FIRST_SCREEN_ARTICLES } from './first-screen';
 import { filterHighlights, isoDate } from './logic/apply-filters';
 import { EMPTY_FILTERS, isFiltering, searchFromFilters, type LibraryFilters } from './logic/filters';
 import { flattenRows, groupLibrary, narrowToHits, visibleOrder, type InterviewGroup, type Row } from './logic/grouping';
@@ -83,8 +84,6 @@ export interface ModelInit {
   /** Called when a search's results are in the signals (for timing). */
   onSearchSettled?: (text: string) => void;
 }
-
-const FIRST_SCREEN_ARTICLES = 8;
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

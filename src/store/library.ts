@@ -12,6 +12,7 @@ import Dexie, { type DexieOptions, type ObservabilitySet, type Transaction } fro
 import type { Article, Highlight, HighlightColor } from '../types';
 import { makeBackup, parseBackup, type Backup } from './backup';
 import { DEFAULT_DB_NAME, LibraryDB, type StoredHighlight } from './db';
+import { readFirstScreen, type FirstScreen } from './first-screen';
 import { StoreError, toStoreError } from './errors';
 import { SearchIndex, searchWords, type Facets, type LibraryQuery, type SearchResult } from './search';
 import { articleFromHighlight } from './article';
@@ -121,11 +122,14 @@ function searchFieldsChanged(a: Article | undefined, b: Article): boolean {
 export class Library {
   readonly db: LibraryDB;
   private readonly now: () => number;
+  private readonly idb: IDBFactory | undefined;
   private readonly listeners = new Set<(articleKeys: string[]) => void>();
   private readonly externalListeners = new Set<() => void>();
   private readonly ownTransactions = new Set<Transaction>();
   private index: SearchIndex | null = null;
   private indexLoad: Promise<SearchIndex> | null = null;
+  /** The last full read, kept to build the search index from while no write came after it. */
+  private lastRead: { articles: Article[]; highlights: Highlight[]; generation: number } | null = null;
   /** Bumped by every write; an index read that overlapped a write is read again. */
   private generation = 0;
   /** How many times the search index was read from IndexedDB (for tests and measurements). */
@@ -134,6 +138,7 @@ export class Library {
   constructor(name: string = DEFAULT_DB_NAME, options: LibraryOptions = {}) {
     this.db = new LibraryDB(name, options.dexie);
     this.now = options.now ?? Date.now;
+    this.idb = (options.dexie?.indexedDB as IDBFactory | undefined) ?? globalThis.indexedDB;
     Dexie.on.storagemutated.subscribe(this.onStorageMutated);
   }
 
@@ -327,6 +332,16 @@ export class Library {
     );
   }
 
+  /**
+   * The `count` most recently clipped interviews that have highlights, with
+   * them, read without Dexie (see first-screen.ts); null while the database
+   * does not exist yet or waits for an upgrade.
+   */
+  firstScreen(count: number): Promise<FirstScreen | null> {
+    if (!this.idb) return Promise.resolve(null);
+    return readFirstScreen(this.db.name, count, this.idb);
+  }
+
   /** Highlights per article key, read from the index alone. */
   async countsByArticle(): Promise<Map<string, number>> {
     const keys = await this.read(() => this.db.highlights.orderBy('articleKey').keys());
@@ -347,17 +362,27 @@ export class Library {
   // ---- backup ----
 
   async exportBackup(): Promise<Backup> {
+    const { articles, highlights } = await this.readAll();
+    return makeBackup(articles, highlights, this.now());
+  }
+
+  /**
+   * Every highlight and the articles they belong to, in one read. The search
+   * index is built from the same rows when it is first needed, so a page that
+   * shows the whole library and then searches reads it once, not twice.
+   */
+  async readAll(): Promise<{ articles: Article[]; highlights: Highlight[] }> {
+    const generation = this.generation;
     const [articles, rows] = await this.read(() =>
       this.db.transaction('r', this.db.articles, this.db.highlights, () =>
         Promise.all([this.db.articles.toArray(), this.db.highlights.toArray()]),
       ),
     );
+    const highlights = rows.map(stripWords);
+    // The index keeps articles without highlights too: an undo may bring theirs back.
+    if (!this.index) this.lastRead = { articles, highlights, generation };
     const used = new Set(rows.map((r) => r.articleKey));
-    return makeBackup(
-      articles.filter((a) => used.has(a.key)),
-      rows.map(stripWords),
-      this.now(),
-    );
+    return { articles: articles.filter((a) => used.has(a.key)), highlights };
   }
 
   /** Checks the whole file first (BackupError names what is wrong), then merges it in one transaction. */
@@ -474,17 +499,15 @@ export class Library {
 
   private async loadIndex(): Promise<SearchIndex> {
     for (;;) {
-      const gen = this.generation;
-      const [articles, rows] = await this.read(() =>
-        this.db.transaction('r', this.db.articles, this.db.highlights, () =>
-          Promise.all([this.db.articles.toArray(), this.db.highlights.toArray()]),
-        ),
-      );
+      // A write that committed while the rows were read may or may not be in them.
+      const last = this.lastRead;
+      this.lastRead = null;
+      if (last && last.generation === this.generation) {
+        this.index = new SearchIndex(last.articles, last.highlights);
+        return this.index;
+      }
+      await this.readAll();
       this.indexBuilds++;
-      // A write that committed while we read may or may not be in what we read.
-      if (gen !== this.generation) continue;
-      this.index = new SearchIndex(articles, rows.map(stripWords));
-      return this.index;
     }
   }
 
