@@ -4,6 +4,7 @@ export { buildTextIndex, rangeFromOffsets, offsetsFromRange, UI_HOST_ATTRIBUTE, 
 export { describeRange, describeOffsets, CONTEXT_LENGTH } from './describe';
 export {
   anchorSelectors,
+  anchorSteps,
   anchorAll,
   rangesForMatches,
   normalizedText,
@@ -14,3 +15,4 @@ export {
   type AnchorAllOptions,
 } from './anchor';
 export { normalize } from './normalize';
+export { runSteps, type Steps } from './steps';

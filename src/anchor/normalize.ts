@@ -4,6 +4,8 @@
 // saved quote find its text through such changes, and the offset map takes a
 // match in the normal form back to the page's own text.
 
+import { runSteps, STEP_CHARS, type Steps } from './steps';
+
 const SPACE = -1;
 const DROP = -2;
 const ELLIPSIS = -3;
@@ -45,6 +47,11 @@ export interface NormalizedText {
 
 /** The normal form of `raw` with a map from each normal character back to raw offsets. */
 export function normalizeWithMap(raw: string): NormalizedText {
+  return runSteps(normalizeWithMapSteps(raw));
+}
+
+/** normalizeWithMap, pausing after each stretch of the text (a whole page takes hundreds of milliseconds). */
+export function* normalizeWithMapSteps(raw: string): Steps<NormalizedText> {
   // An ellipsis becomes three characters; every other character at most one.
   let cap = raw.length;
   for (let i = raw.indexOf('\u2026'); i >= 0; i = raw.indexOf('\u2026', i + 1)) cap += 2;
@@ -54,6 +61,7 @@ export function normalizeWithMap(raw: string): NormalizedText {
   let n = 0;
   let lastWasSpace = false;
   for (let i = 0; i < raw.length; i++) {
+    if (i > 0 && i % STEP_CHARS === 0) yield;
     const f = fold(raw.charCodeAt(i));
     if (f >= 0) {
       codes[n] = f;
@@ -79,14 +87,17 @@ export function normalizeWithMap(raw: string): NormalizedText {
       lastWasSpace = false;
     }
   }
-  return { text: decode(codes.subarray(0, n)), rawStart: rawStart.slice(0, n), rawEnd: rawEnd.slice(0, n) };
+  const text = yield* decode(codes.subarray(0, n));
+  yield;
+  return { text, rawStart: rawStart.slice(0, n), rawEnd: rawEnd.slice(0, n) };
 }
 
 const CHUNK = 8192;
 
-function decode(codes: Uint16Array): string {
+function* decode(codes: Uint16Array): Steps<string> {
   const parts: string[] = [];
   for (let i = 0; i < codes.length; i += CHUNK) {
+    if (i > 0 && i % STEP_CHARS === 0) yield;
     parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]));
   }
   return parts.join('');
