@@ -55,13 +55,30 @@ export function* normalizeWithMapSteps(raw: string): Steps<NormalizedText> {
   // An ellipsis becomes three characters; every other character at most one.
   let cap = raw.length;
   for (let i = raw.indexOf('\u2026'); i >= 0; i = raw.indexOf('\u2026', i + 1)) cap += 2;
-  const codes = new Uint16Array(cap);
-  const rawStart = new Int32Array(cap);
-  const rawEnd = new Int32Array(cap);
-  let n = 0;
-  let lastWasSpace = false;
-  for (let i = 0; i < raw.length; i++) {
-    if (i > 0 && i % STEP_CHARS === 0) yield;
+  const out: Folding = { codes: new Uint16Array(cap), rawStart: new Int32Array(cap), rawEnd: new Int32Array(cap), n: 0, lastWasSpace: false };
+  for (let from = 0; from < raw.length; from += STEP_CHARS) {
+    if (from > 0) yield;
+    foldStretch(raw, from, Math.min(raw.length, from + STEP_CHARS), out);
+  }
+  const n = out.n;
+  const text = yield* decode(out.codes.subarray(0, n));
+  yield;
+  return { text, rawStart: out.rawStart.slice(0, n), rawEnd: out.rawEnd.slice(0, n) };
+}
+
+interface Folding {
+  codes: Uint16Array;
+  rawStart: Int32Array;
+  rawEnd: Int32Array;
+  n: number;
+  lastWasSpace: boolean;
+}
+
+/** Folds raw[from, to) onto `out`; a plain loop, kept out of the generator so it stays fast. */
+function foldStretch(raw: string, from: number, to: number, out: Folding): void {
+  const { codes, rawStart, rawEnd } = out;
+  let { n, lastWasSpace } = out;
+  for (let i = from; i < to; i++) {
     const f = fold(raw.charCodeAt(i));
     if (f >= 0) {
       codes[n] = f;
@@ -87,9 +104,8 @@ export function* normalizeWithMapSteps(raw: string): Steps<NormalizedText> {
       lastWasSpace = false;
     }
   }
-  const text = yield* decode(codes.subarray(0, n));
-  yield;
-  return { text, rawStart: rawStart.slice(0, n), rawEnd: rawEnd.slice(0, n) };
+  out.n = n;
+  out.lastWasSpace = lastWasSpace;
 }
 
 const CHUNK = 8192;
