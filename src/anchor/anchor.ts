@@ -291,6 +291,35 @@ function savedStart(item: AnchorItem): number | null {
   return pos ? pos.start : null;
 }
 
+export interface SlicedOptions {
+  signal?: AbortSignal;
+  /** Longest stretch of work between yields to the page, in milliseconds. */
+  sliceMs?: number;
+  /** Told the bounds (performance.now()) of each stretch of work done without yielding. */
+  onSlice?: (start: number, end: number) => void;
+}
+
+/** Runs `steps` in slices of about `sliceMs`, yielding to the page between them. Rejects with the signal's reason when aborted. */
+export async function runSliced<T>(steps: Steps<T>, opts: SlicedOptions = {}): Promise<T> {
+  const { signal } = opts;
+  const sliceMs = Math.max(0, opts.sliceMs ?? DEFAULT_SLICE_MS);
+  if (signal?.aborted) throw abortError(signal);
+  let sliceStart = performance.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      opts.onSlice?.(sliceStart, performance.now());
+      return step.value;
+    }
+    const now = performance.now();
+    if (now - sliceStart >= sliceMs) {
+      opts.onSlice?.(sliceStart, now);
+      await yieldToMain();
+      if (signal?.aborted) throw abortError(signal);
+      sliceStart = performance.now();
+    }
+  }
+}
+
 /**
  * Anchors many highlights without holding the main thread: work runs in slices
  * of about `sliceMs`, yielding between them. Items are visited in their saved

@@ -2,6 +2,8 @@
 // selectors (offsets and quotes into that string) and DOM ranges can be turned
 // into each other. Built once per page visit; everything else in anchor/ reads it.
 
+import { runSteps, type Steps } from './steps';
+
 export interface TextIndex {
   root: Element;
   /** The root's text nodes concatenated in document order, without separators. */
@@ -30,6 +32,14 @@ function isSkipped(el: Element): boolean {
 }
 
 export function buildTextIndex(root: Element): TextIndex {
+  return runSteps(buildTextIndexSteps(root));
+}
+
+/** Text nodes read per step of buildTextIndexSteps. */
+const NODES_PER_STEP = 2000;
+
+/** buildTextIndex, pausing every few thousand text nodes (a page of megabytes takes a few hundred milliseconds). */
+export function* buildTextIndexSteps(root: Element): Steps<TextIndex> {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
     acceptNode(node: Node): number {
@@ -45,6 +55,7 @@ export function buildTextIndex(root: Element): TextIndex {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;
     if (data.length === 0) continue;
+    if (nodes.length % NODES_PER_STEP === NODES_PER_STEP - 1) yield;
     nodes.push(node as Text);
     starts.push(offset);
     parts.push(data);
