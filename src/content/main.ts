@@ -293,6 +293,8 @@ export class ContentSession {
   async saveSelection(): Promise<ReplyOf<'selection:save'>> {
     // Late content may not have been seen yet; make sure the index matches the page.
     await this.refreshPage();
+    // Built in slices before the selection is read, so a first save on a huge page does not freeze it.
+    await this.indexInSlices(new AbortController().signal);
     const sel = window.getSelection();
     if (!sel || sel.rangeCount === 0 || sel.isCollapsed || sel.toString().trim() === '') return this.refuse('Select some text to save it as a highlight.');
     const range = sel.getRangeAt(0);
@@ -320,6 +322,7 @@ export class ContentSession {
 
   async saveSection(sectionId: string, paragraphIndex?: number): Promise<ReplyOf<'page:saveSection'>> {
     await this.refreshPage();
+    await this.indexInSlices(new AbortController().signal);
     const ctx = this.captureContext();
     if (!ctx) return fail('This page could not be read.');
     const index = ctx.index;
