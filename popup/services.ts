@@ -10,6 +10,8 @@ export interface PageSnapshot {
   articleKey: string;
   orphanedIds: string[];
   placedIds: string[];
+  /** The page is too large to be read for questions. */
+  tooLarge?: boolean;
 }
 
 /**

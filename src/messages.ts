@@ -34,6 +34,8 @@ export interface PageState {
   articleKey: string;
   orphanedIds: string[];
   placedIds: string[];
+  /** Set when the page is too large to be read for questions (highlights still work). */
+  tooLarge?: boolean;
 }
 
 export type HighlightPatch = Partial<Pick<Highlight, 'note' | 'tags' | 'color'>>;

@@ -52,7 +52,7 @@ export function NoQaNotice() {
   const shortcut = model.shortcut.value;
   return (
     <div class="notice notice-no-qa">
-      <p>No questions and answers found on this page.</p>
+      <p>{model.page.value?.tooLarge ? 'This page is too large to read for questions.' : 'No questions and answers found on this page.'}</p>
       <p>
         You can still highlight text: select it, then {shortcut ? <kbd>{shortcut}</kbd> : 'press the keyboard shortcut'} or right-click it and choose “Save
         highlight”.

@@ -6,8 +6,9 @@
 // because a highlight painted on the wrong words is worse than a missing one.
 
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '../types';
-import { searchPage, searchWindow, type FuzzyHit } from './fuzzy';
-import { normalize, normalizeWithMap, type NormalizedText } from './normalize';
+import { searchPageSteps, searchWindow, type FuzzyHit } from './fuzzy';
+import { normalize, normalizeWithMap, normalizeWithMapSteps, type NormalizedText } from './normalize';
+import { runSteps, type Steps } from './steps';
 import { textSimilarity } from './similarity';
 import { rangeFromOffsets, type TextIndex } from './text-index';
 import { yieldToMain } from './yield';
@@ -75,9 +76,13 @@ const normalized = new WeakMap<TextIndex, NormalizedText>();
 
 /** The index's text in normal form, built once per index and only when first needed. */
 export function normalizedText(index: TextIndex): NormalizedText {
+  return runSteps(normalizedTextSteps(index));
+}
+
+function* normalizedTextSteps(index: TextIndex): Steps<NormalizedText> {
   let n = normalized.get(index);
   if (!n) {
-    n = normalizeWithMap(index.text);
+    n = yield* normalizeWithMapSteps(index.text);
     normalized.set(index, n);
   }
   return n;
@@ -139,14 +144,22 @@ function exactOccurrences(text: string, exact: string): Candidate[] {
   return out;
 }
 
-/** Occurrences of the quote's normal form in text[from, to) (the whole text when no bounds are given). */
-function normalizedOccurrences(index: TextIndex, exact: string, from?: number, to?: number): Candidate[] {
+/** Occurrences of the quote's normal form in text[from, to). */
+function normalizedOccurrences(index: TextIndex, exact: string, from: number, to: number): Candidate[] {
+  const lo = Math.max(0, from);
+  // A window is normalised on the spot; the whole text once per index (normalizedPageOccurrences).
+  return occurrencesIn(normalizeWithMap(index.text.slice(lo, Math.min(index.text.length, to))), lo, exact);
+}
+
+/** Occurrences of the quote's normal form anywhere in the index's text. */
+function* normalizedPageOccurrences(index: TextIndex, exact: string): Steps<Candidate[]> {
+  if (normalize(exact).trim() === '') return [];
+  return occurrencesIn(yield* normalizedTextSteps(index), 0, exact);
+}
+
+function occurrencesIn(norm: NormalizedText, lo: number, exact: string): Candidate[] {
   const needle = normalize(exact).trim();
   if (needle === '') return [];
-  const whole = from === undefined || to === undefined;
-  const lo = whole ? 0 : Math.max(0, from);
-  // A window is normalised on the spot; the whole text once per index.
-  const norm = whole ? normalizedText(index) : normalizeWithMap(index.text.slice(lo, Math.min(index.text.length, to)));
   const out: Candidate[] = [];
   for (let i = norm.text.indexOf(needle); i >= 0 && out.length < MAX_OCCURRENCES; i = norm.text.indexOf(needle, i + 1)) {
     const last = i + needle.length - 1;
@@ -170,6 +183,15 @@ export function anchorSelectors(
   selectors: readonly Selector[],
   opts: AnchorOptions = {},
 ): AnchorMatch | null {
+  return runSteps(anchorSteps(index, selectors, opts));
+}
+
+/** anchorSelectors, pausing inside the page-wide steps, which on a long page take longer than a frame. */
+export function* anchorSteps(
+  index: TextIndex,
+  selectors: readonly Selector[],
+  opts: AnchorOptions = {},
+): Steps<AnchorMatch | null> {
   const text = index.text;
   const quote = selectors.find(isQuote);
   const pos = selectors.find(isPosition);
@@ -236,9 +258,9 @@ export function anchorSelectors(
   }
 
   // (5) Far from where it was: normalised, then approximate, over the whole page.
-  if (!found.some((c) => scorer.acceptable(c))) addNormalized(normalizedOccurrences(index, exact));
+  if (!found.some((c) => scorer.acceptable(c))) addNormalized(yield* normalizedPageOccurrences(index, exact));
   if (!found.some((c) => scorer.acceptable(c))) {
-    for (const c of fuzzyCandidates(searchPage(text, exact), exact.length)) found.push(scorer.score(c));
+    for (const c of fuzzyCandidates(yield* searchPageSteps(text, exact), exact.length)) found.push(scorer.score(c));
   }
   return settle();
 }
@@ -253,6 +275,8 @@ export interface AnchorAllOptions {
   signal?: AbortSignal;
   /** Longest stretch of work between yields to the page, in milliseconds. */
   sliceMs?: number;
+  /** Told the bounds (performance.now()) of each stretch of work done without yielding. */
+  onSlice?: (start: number, end: number) => void;
 }
 
 const DEFAULT_SLICE_MS = 8;
@@ -265,6 +289,35 @@ function abortError(signal: AbortSignal): unknown {
 function savedStart(item: AnchorItem): number | null {
   const pos = item.selectors.find(isPosition);
   return pos ? pos.start : null;
+}
+
+export interface SlicedOptions {
+  signal?: AbortSignal;
+  /** Longest stretch of work between yields to the page, in milliseconds. */
+  sliceMs?: number;
+  /** Told the bounds (performance.now()) of each stretch of work done without yielding. */
+  onSlice?: (start: number, end: number) => void;
+}
+
+/** Runs `steps` in slices of about `sliceMs`, yielding to the page between them. Rejects with the signal's reason when aborted. */
+export async function runSliced<T>(steps: Steps<T>, opts: SlicedOptions = {}): Promise<T> {
+  const { signal } = opts;
+  const sliceMs = Math.max(0, opts.sliceMs ?? DEFAULT_SLICE_MS);
+  if (signal?.aborted) throw abortError(signal);
+  let sliceStart = performance.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      opts.onSlice?.(sliceStart, performance.now());
+      return step.value;
+    }
+    const now = performance.now();
+    if (now - sliceStart >= sliceMs) {
+      opts.onSlice?.(sliceStart, now);
+      await yieldToMain();
+      if (signal?.aborted) throw abortError(signal);
+      sliceStart = performance.now();
+    }
+  }
 }
 
 /**
@@ -288,19 +341,31 @@ export async function anchorAll(
   const results = new Map<string, AnchorMatch | null>();
   let shift = 0;
   let sliceStart = performance.now();
+  const pause = async (): Promise<void> => {
+    const now = performance.now();
+    if (now - sliceStart < sliceMs) return;
+    opts.onSlice?.(sliceStart, now);
+    await yieldToMain();
+    if (signal?.aborted) throw abortError(signal);
+    sliceStart = performance.now();
+  };
   for (const { item, start } of order) {
-    if (performance.now() - sliceStart >= sliceMs) {
-      await yieldToMain();
-      if (signal?.aborted) throw abortError(signal);
-      sliceStart = performance.now();
-    }
+    await pause();
     const hint = start === null ? undefined : start + shift;
-    const match = anchorSelectors(index, item.selectors, hint === undefined ? {} : { hint });
+    // One highlight may need a page-wide search: its steps are paused between, too.
+    const steps = anchorSteps(index, item.selectors, hint === undefined ? {} : { hint });
+    let step = steps.next();
+    while (!step.done) {
+      await pause();
+      step = steps.next();
+    }
+    const match = step.value;
     // Only a confident placement sets the shift: one wrong guess carried forward
     // would send every later highlight to the wrong place on a page with repeated text.
     if (match && start !== null && match.score >= CONFIDENT) shift = match.start - start;
     results.set(item.id, match);
   }
+  opts.onSlice?.(sliceStart, performance.now());
   return results;
 }
 

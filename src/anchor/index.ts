@@ -1,9 +1,12 @@
 // The anchoring core: selectors <-> DOM ranges, as plain functions over a DOM.
 
-export { buildTextIndex, rangeFromOffsets, offsetsFromRange, UI_HOST_ATTRIBUTE, type TextIndex } from './text-index';
+export { buildTextIndex, buildTextIndexSteps, rangeFromOffsets, offsetsFromRange, UI_HOST_ATTRIBUTE, type TextIndex } from './text-index';
 export { describeRange, describeOffsets, CONTEXT_LENGTH } from './describe';
 export {
   anchorSelectors,
+  anchorSteps,
+  runSliced,
+  type SlicedOptions,
   anchorAll,
   rangesForMatches,
   normalizedText,
@@ -14,3 +17,4 @@ export {
   type AnchorAllOptions,
 } from './anchor';
 export { normalize } from './normalize';
+export { runSteps, type Steps } from './steps';

@@ -4,6 +4,8 @@
 // saved quote find its text through such changes, and the offset map takes a
 // match in the normal form back to the page's own text.
 
+import { runSteps, STEP_CHARS, type Steps } from './steps';
+
 const SPACE = -1;
 const DROP = -2;
 const ELLIPSIS = -3;
@@ -45,15 +47,39 @@ export interface NormalizedText {
 
 /** The normal form of `raw` with a map from each normal character back to raw offsets. */
 export function normalizeWithMap(raw: string): NormalizedText {
+  return runSteps(normalizeWithMapSteps(raw));
+}
+
+/** normalizeWithMap, pausing after each stretch of the text (a whole page takes hundreds of milliseconds). */
+export function* normalizeWithMapSteps(raw: string): Steps<NormalizedText> {
   // An ellipsis becomes three characters; every other character at most one.
   let cap = raw.length;
   for (let i = raw.indexOf('\u2026'); i >= 0; i = raw.indexOf('\u2026', i + 1)) cap += 2;
-  const codes = new Uint16Array(cap);
-  const rawStart = new Int32Array(cap);
-  const rawEnd = new Int32Array(cap);
-  let n = 0;
-  let lastWasSpace = false;
-  for (let i = 0; i < raw.length; i++) {
+  const out: Folding = { codes: new Uint16Array(cap), rawStart: new Int32Array(cap), rawEnd: new Int32Array(cap), n: 0, lastWasSpace: false };
+  for (let from = 0; from < raw.length; from += STEP_CHARS) {
+    if (from > 0) yield;
+    foldStretch(raw, from, Math.min(raw.length, from + STEP_CHARS), out);
+  }
+  const n = out.n;
+  const text = yield* decode(out.codes.subarray(0, n));
+  yield;
+  // Views, not copies: on a page of megabytes a copy is a long pause of its own.
+  return { text, rawStart: out.rawStart.subarray(0, n), rawEnd: out.rawEnd.subarray(0, n) };
+}
+
+interface Folding {
+  codes: Uint16Array;
+  rawStart: Int32Array;
+  rawEnd: Int32Array;
+  n: number;
+  lastWasSpace: boolean;
+}
+
+/** Folds raw[from, to) onto `out`; a plain loop, kept out of the generator so it stays fast. */
+function foldStretch(raw: string, from: number, to: number, out: Folding): void {
+  const { codes, rawStart, rawEnd } = out;
+  let { n, lastWasSpace } = out;
+  for (let i = from; i < to; i++) {
     const f = fold(raw.charCodeAt(i));
     if (f >= 0) {
       codes[n] = f;
@@ -79,14 +105,16 @@ export function normalizeWithMap(raw: string): NormalizedText {
       lastWasSpace = false;
     }
   }
-  return { text: decode(codes.subarray(0, n)), rawStart: rawStart.slice(0, n), rawEnd: rawEnd.slice(0, n) };
+  out.n = n;
+  out.lastWasSpace = lastWasSpace;
 }
 
 const CHUNK = 8192;
 
-function decode(codes: Uint16Array): string {
+function* decode(codes: Uint16Array): Steps<string> {
   const parts: string[] = [];
   for (let i = 0; i < codes.length; i += CHUNK) {
+    if (i > 0 && i % STEP_CHARS === 0) yield;
     parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]));
   }
   return parts.join('');

@@ -2,6 +2,8 @@
 // selectors (offsets and quotes into that string) and DOM ranges can be turned
 // into each other. Built once per page visit; everything else in anchor/ reads it.
 
+import { runSteps, STEP_CHARS, type Steps } from './steps';
+
 export interface TextIndex {
   root: Element;
   /** The root's text nodes concatenated in document order, without separators. */
@@ -30,6 +32,15 @@ function isSkipped(el: Element): boolean {
 }
 
 export function buildTextIndex(root: Element): TextIndex {
+  return runSteps(buildTextIndexSteps(root));
+}
+
+/** Text nodes, and characters, read per step of buildTextIndexSteps. */
+const NODES_PER_STEP = 2000;
+const CHARS_PER_STEP = 4 * STEP_CHARS;
+
+/** buildTextIndex, pausing every few thousand text nodes (a page of megabytes takes a few hundred milliseconds). */
+export function* buildTextIndexSteps(root: Element): Steps<TextIndex> {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
     acceptNode(node: Node): number {
@@ -42,14 +53,23 @@ export function buildTextIndex(root: Element): TextIndex {
   const starts: number[] = [];
   const parts: string[] = [];
   let offset = 0;
+  let stepNodes = 0;
+  let stepOffset = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;
     if (data.length === 0) continue;
+    if (nodes.length - stepNodes >= NODES_PER_STEP || offset - stepOffset >= CHARS_PER_STEP) {
+      yield;
+      stepNodes = nodes.length;
+      stepOffset = offset;
+    }
     nodes.push(node as Text);
     starts.push(offset);
     parts.push(data);
     offset += data.length;
   }
+  // Joining a page of megabytes is a step of its own.
+  if (offset >= CHARS_PER_STEP) yield;
   return { root, text: parts.join(''), nodes, starts };
 }
 

@@ -2,7 +2,7 @@
 // a Highlight row and its Article row. Pure apart from the DOM ranges it reads.
 
 import { describeOffsets, offsetsFromRange, type TextIndex } from '../anchor';
-import { fragmentFromRange, fragmentFromText } from '../export';
+import { fallbackFragmentUrl, fragmentFromRange, fragmentFromText } from '../export';
 import type { Article, Block, Highlight, HighlightColor, HighlightKind, Interview, Selector } from '../types';
 import { articleKey, withoutFragment } from '../url';
 import { blockAt, qaExtent, sectionAt, locateBlocks, type SectionSpan } from './sections';
@@ -16,6 +16,12 @@ export interface CaptureContext {
   color: HighlightColor;
   now: number;
   newId: () => string;
+  /**
+   * The page is too large to check a link against (building a checked
+   * text-fragment link scans the whole page, synchronously): link with the
+   * quote's own first and last words instead.
+   */
+  unchecked?: boolean;
 }
 
 /**
@@ -48,6 +54,7 @@ export function buildArticle(interview: Interview, pageUrl: string, now: number)
 
 function fragmentFor(ctx: CaptureContext, range: Range | null, start: number, end: number): string {
   const pageUrl = withoutFragment(ctx.pageUrl);
+  if (ctx.unchecked) return fallbackFragmentUrl(pageUrl, ctx.index.text.slice(start, end));
   if (range) {
     try {
       const f = fragmentFromRange(range, pageUrl);

@@ -3,9 +3,9 @@
 // page state (load, URL change, late content), never per mutation.
 
 import browser, { type Runtime } from 'webextension-polyfill';
-import { anchorAll, buildTextIndex, rangeFromOffsets, type TextIndex } from '../anchor';
+import { anchorAll, buildTextIndex, buildTextIndexSteps, rangeFromOffsets, runSliced, type TextIndex } from '../anchor';
 import { renderHighlights } from '../export';
-import { extractInterview, findArticleRoot } from '../extract';
+import { detectSite, extractInterview, findArticleRoot } from '../extract';
 import {
   checkMessage,
   fail,
@@ -24,9 +24,11 @@ import { loadSettings, onSettingsChanged } from '../settings';
 import { DEFAULT_SETTINGS, type Highlight, type HighlightColor, type Interview, type Settings } from '../types';
 import { articleKey } from '../url';
 import { buildArticle, captureRange, captureSection, pageArticleKey, type CaptureContext, type CaptureResult } from './capture';
-import { Painter } from './paint';
+import { Painter, type PaintItem } from './paint';
 import { locateSections, type SectionSpan } from './sections';
 import { watchPage } from './spa';
+import { articleSize } from './budget';
+import { measured, recordSlice } from './timing';
 import { ContentUI } from './ui';
 
 async function send<T extends MessageType>(msg: MessageOf<T>): Promise<ReplyOf<T>> {
@@ -57,6 +59,8 @@ export class ContentSession {
 
   private url = '';
   private interview: Interview | null = null;
+  /** The article is past the size extraction can read without freezing the page (see budget.ts). */
+  private tooLarge = false;
   private root: Element = document.body ?? document.documentElement;
   private signature = '';
   private index: TextIndex | null = null;
@@ -141,8 +145,9 @@ export class ContentSession {
   async refreshPage(): Promise<void> {
     const url = location.href;
     const pageChanged = articleKey(url) !== articleKey(this.url);
-    const root = findArticleRoot(document) ?? document.body ?? document.documentElement;
-    const signature = `${articleKey(url)}|${(root.textContent ?? '').length}`;
+    const root = measured('root', () => findArticleRoot(document)) ?? document.body ?? document.documentElement;
+    const size = measured('size', () => articleSize(root));
+    const signature = `${articleKey(url)}|${size.signature}`;
     if (this.refreshTimer !== null) {
       clearTimeout(this.refreshTimer);
       this.refreshTimer = null;
@@ -163,7 +168,8 @@ export class ContentSession {
     this.index = null;
     this.spans = null;
     try {
-      this.interview = extractInterview(document, url);
+      this.tooLarge = size.tooLarge;
+      this.interview = this.tooLarge ? unreadInterview(document, url) : measured('extract', () => extractInterview(document, url));
     } catch (e) {
       console.warn('[interview-highlights] extraction failed', e);
       this.interview = null;
@@ -182,12 +188,22 @@ export class ContentSession {
   }
 
   private getIndex(): TextIndex {
-    this.index ??= buildTextIndex(this.root);
+    this.index ??= measured('text-index', () => buildTextIndex(this.root));
     return this.index;
   }
 
+  /** The index, built in slices when it is not there yet, so a huge page does not freeze while it is read. */
+  private async indexInSlices(signal: AbortSignal): Promise<TextIndex> {
+    if (this.index) return this.index;
+    const root = this.root;
+    const built = await runSliced(buildTextIndexSteps(root), { signal, onSlice: (start, end) => recordSlice('text-index', start, end) });
+    // A save may have built it meanwhile; the root may have changed: keep what matches the page now.
+    if (root === this.root) this.index ??= built;
+    return this.index ?? built;
+  }
+
   private getSpans(): SectionSpan[] {
-    this.spans ??= this.interview ? locateSections(this.getIndex().text, this.interview.sections) : [];
+    this.spans ??= this.interview ? measured('sections', () => locateSections(this.getIndex().text, this.interview!.sections)) : [];
     return this.spans;
   }
 
@@ -210,17 +226,21 @@ export class ContentSession {
     }
     const controller = new AbortController();
     this.anchoring = controller;
-    const index = this.getIndex();
     const rows = [...this.highlights.values()];
+    let index: TextIndex;
     let places: Awaited<ReturnType<typeof anchorAll>>;
     try {
-      places = await anchorAll(index, rows, { signal: controller.signal });
+      index = await this.indexInSlices(controller.signal);
+      places = await anchorAll(index, rows, {
+        signal: controller.signal,
+        onSlice: (start, end) => recordSlice('anchor', start, end),
+      });
     } catch (e) {
       if (!controller.signal.aborted) console.warn('[interview-highlights] anchoring failed', e);
       return;
     }
     if (gen !== this.generation || controller.signal.aborted) return;
-    const items = [];
+    const items: PaintItem[] = [];
     const orphaned = new Set<string>();
     for (const h of rows) {
       const place = places.get(h.id);
@@ -231,7 +251,7 @@ export class ContentSession {
       }
       items.push({ id: h.id, range, color: h.color, hasNote: h.note.trim() !== '' });
     }
-    this.painter.setAll(items);
+    measured('paint', () => this.painter.setAll(items));
     this.orphaned = orphaned;
     this.scheduleOrphanReport();
   }
@@ -261,6 +281,7 @@ export class ContentSession {
       color: this.settings.defaultColor,
       now: Date.now(),
       newId,
+      unchecked: this.tooLarge,
     };
   }
 
@@ -272,6 +293,8 @@ export class ContentSession {
   async saveSelection(): Promise<ReplyOf<'selection:save'>> {
     // Late content may not have been seen yet; make sure the index matches the page.
     await this.refreshPage();
+    // Built in slices before the selection is read, so a first save on a huge page does not freeze it.
+    await this.indexInSlices(new AbortController().signal);
     const sel = window.getSelection();
     if (!sel || sel.rangeCount === 0 || sel.isCollapsed || sel.toString().trim() === '') return this.refuse('Select some text to save it as a highlight.');
     const range = sel.getRangeAt(0);
@@ -287,7 +310,7 @@ export class ContentSession {
     const id = newId();
     ctx.newId = () => id;
     this.painter.upsert({ id, range: clipped.cloneRange(), color: ctx.color, hasNote: false });
-    const result = captureRange(ctx, clipped);
+    const result = measured('capture', () => captureRange(ctx, clipped));
     if (!result.ok) this.painter.remove(id);
     if (result.ok) {
       // Cleared now, not after the round trip: by then the reader may have selected the next quote.
@@ -299,6 +322,7 @@ export class ContentSession {
 
   async saveSection(sectionId: string, paragraphIndex?: number): Promise<ReplyOf<'page:saveSection'>> {
     await this.refreshPage();
+    await this.indexInSlices(new AbortController().signal);
     const ctx = this.captureContext();
     if (!ctx) return fail('This page could not be read.');
     const index = ctx.index;
@@ -328,7 +352,8 @@ export class ContentSession {
 
   pageState(): PageState {
     const placed = this.painter.ids();
-    return { interview: this.interview, articleKey: this.articleKey, orphanedIds: [...this.orphaned], placedIds: placed };
+    const state: PageState = { interview: this.interview, articleKey: this.articleKey, orphanedIds: [...this.orphaned], placedIds: placed };
+    return this.tooLarge ? { ...state, tooLarge: true } : state;
   }
 
   scrollTo(sectionId: string): Reply<null> {
@@ -470,6 +495,17 @@ export class ContentSession {
         }),
     });
   }
+}
+
+/**
+ * A page too large to read for questions: no Q&A, but enough for a highlight
+ * to be filed under the page (its title is the tab's).
+ */
+function unreadInterview(document: Document, url: string): Interview {
+  return {
+    url, canonicalUrl: null, site: detectSite(document, url), interview: false, title: (document.title ?? '').trim(), author: null,
+    publication: null, published: null, subject: {}, facts: [], intro: [], sections: [],
+  };
 }
 
 /** A selection that starts or ends outside the article is cut to the article. */

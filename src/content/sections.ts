@@ -88,6 +88,8 @@ function questionNeedles(question: string): string[] {
  * found is left out; the spans that are found still cover the text after them.
  */
 export function locateSections(text: string, sections: Pick<Section, 'id' | 'question'>[]): SectionSpan[] {
+  // Folding costs a pass over the whole text, which is all of a huge page.
+  if (sections.length === 0) return [];
   const hay = fold(text);
   const found: { id: string; start: number; questionEnd: number; foldedEnd: number }[] = [];
   let cursor = 0;

@@ -11,7 +11,7 @@ import { profileFor, type SiteReading } from './sites';
 import { collapse } from './text';
 import { nameFromTitle, readFacts, subjectFromFacts, subjectFromText } from './subject';
 
-export { findArticleRoot } from './root';
+export { findArticleRoot, textLength } from './root';
 export { sectionIdFor } from './text';
 
 /** Which site the page belongs to: the Pinterest Engineering Blog, Life at Pinterest, or generic. */

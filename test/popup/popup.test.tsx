@@ -284,6 +284,15 @@ describe('pages without Q&A', () => {
     expect(button(root, 'Copy the whole interview as Markdown').disabled).toBe(true);
   });
 
+  it('says why when the page was too large to read for questions', async () => {
+    const interview = { ...sampleInterview([]), interview: false };
+    const { root } = await open(ready(interview, { tooLarge: true }));
+    const notice = root.querySelector('.notice-no-qa')?.textContent ?? '';
+    expect(notice).toContain('This page is too large to read for questions.');
+    expect(notice).not.toContain('No questions and answers found');
+    expect(notice).toContain('Alt+Shift+H');
+  });
+
   it('offers to look for Q&A where the content script does not run, then shows what it found', async () => {
     const { root, fake } = await open({ page: { status: 'no-receiver' }, afterInject: ready().page });
     expect(root.querySelector('.questions')).toBeNull();
