@@ -48,7 +48,7 @@ export interface LibraryModel {
 
   start(): Promise<void>;
   /** Prepares search in the background; call after the first paint. */
-  warmSearch(): void;
+  warmSearch(): Promise<void>;
   stop(): void;
   reload(): Promise<void>;
   setFilters(patch: Partial<LibraryFilters>): void;
@@ -443,7 +443,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     importError,
     start,
     stop,
-    warmSearch: () => void services.library.warmSearch().catch(() => undefined),
+    warmSearch: () => services.library.warmSearch().catch(() => undefined),
     reload,
     setFilters,
     clearFilters: () => setFilters({ ...EMPTY_FILTERS, sort: filters.value.sort }),
