@@ -2,8 +2,10 @@
 //
 // Changing the schema: append an entry to SCHEMA_VERSIONS with the next
 // version number, the full `stores` map, and an `upgrade` that rewrites old
-// rows; never edit an entry that has shipped. test/store/upgrade.test.ts opens
-// a database written "as" every older version (openAtVersion) and checks it.
+// rows; never edit an entry that has shipped. Then run `node scripts/db-fixture.mjs`
+// to save a database written by the new version as test/store/fixtures/db-vN.json:
+// test/store/upgrade.test.ts loads every saved version (openAtVersion) and
+// checks the current code opens it with every row intact and searchable.
 
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { Article, Highlight } from '../types';
@@ -38,9 +40,16 @@ export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.vers
 
 export const DEFAULT_DB_NAME = 'interview-highlights';
 
-/** Declares versions 1..upTo on a Dexie instance. */
-export function declareVersions(db: Dexie, upTo: number = CURRENT_VERSION): void {
-  for (const v of SCHEMA_VERSIONS) {
+/**
+ * Declares versions 1..upTo on a Dexie instance. `versions` is SCHEMA_VERSIONS
+ * except in tests that prove the upgrade path with a made-up later version.
+ */
+export function declareVersions(
+  db: Dexie,
+  upTo: number = CURRENT_VERSION,
+  versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+): void {
+  for (const v of versions) {
     if (v.version > upTo) break;
     const declared = db.version(v.version).stores(v.stores);
     if (v.upgrade) declared.upgrade(v.upgrade);
@@ -51,9 +60,9 @@ export class LibraryDB extends Dexie {
   articles!: Table<Article, string>;
   highlights!: Table<StoredHighlight, string>;
 
-  constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
+  constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options);
-    declareVersions(this);
+    declareVersions(this, versions[versions.length - 1]!.version, versions);
   }
 }
 
@@ -61,8 +70,13 @@ export class LibraryDB extends Dexie {
  * A database declared only up to `version`, for writing rows the way an older
  * release did before opening it with LibraryDB in upgrade tests.
  */
-export function openAtVersion(name: string, version: number, options?: DexieOptions): Dexie {
+export function openAtVersion(
+  name: string,
+  version: number,
+  options?: DexieOptions,
+  versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+): Dexie {
   const db = new Dexie(name, options);
-  declareVersions(db, version);
+  declareVersions(db, version, versions);
   return db;
 }

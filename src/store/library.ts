@@ -11,7 +11,7 @@
 import Dexie, { type DexieOptions, type ObservabilitySet, type Transaction } from 'dexie';
 import type { Article, Highlight, HighlightColor } from '../types';
 import { makeBackup, parseBackup, type Backup } from './backup';
-import { DEFAULT_DB_NAME, LibraryDB, type StoredHighlight } from './db';
+import { DEFAULT_DB_NAME, LibraryDB, type SchemaVersion, type StoredHighlight } from './db';
 import { StoreError, toStoreError } from './errors';
 import { SearchIndex, searchWords, type Facets, type LibraryQuery, type SearchResult } from './search';
 import { articleFromHighlight } from './article';
@@ -43,6 +43,8 @@ export interface LibraryOptions {
   now?: () => number;
   /** Dexie options, e.g. a separate IDBFactory per test. */
   dexie?: DexieOptions;
+  /** The schema versions to declare; SCHEMA_VERSIONS unless a test proves an upgrade with a made-up later one. */
+  versions?: readonly SchemaVersion[];
 }
 
 interface Changes {
@@ -132,7 +134,7 @@ export class Library {
   indexBuilds = 0;
 
   constructor(name: string = DEFAULT_DB_NAME, options: LibraryOptions = {}) {
-    this.db = new LibraryDB(name, options.dexie);
+    this.db = new LibraryDB(name, options.dexie, options.versions);
     this.now = options.now ?? Date.now;
     Dexie.on.storagemutated.subscribe(this.onStorageMutated);
   }
