@@ -73,6 +73,18 @@ function invalid(e: unknown): never {
   throw e;
 }
 
+/**
+ * Why a transaction was aborted. Dexie rejects with the error of the request
+ * the abort cut short (an AbortError); the transaction's own error holds the
+ * cause, e.g. the QuotaExceededError of a full disk.
+ */
+function abortCause(e: unknown, tx: Transaction | undefined): unknown {
+  const cause = tx?.idbtrans?.error;
+  const name = (x: unknown): unknown => (x as { name?: unknown } | null)?.name;
+  const aborted = name(e) === 'AbortError' || name((e as { inner?: unknown } | null)?.inner) === 'AbortError';
+  return aborted && cause && cause.name !== 'AbortError' ? cause : e;
+}
+
 function positionOf(h: Highlight): number {
   for (const s of h.selectors) if (s.type === 'TextPositionSelector') return s.start;
   return Number.POSITIVE_INFINITY;
@@ -127,6 +139,8 @@ export class Library {
   private readonly externalListeners = new Set<() => void>();
   private readonly ownTransactions = new Set<Transaction>();
   private index: SearchIndex | null = null;
+  /** Set by close(): a connection closed on purpose is not reopened. */
+  private closed = false;
   private indexLoad: Promise<SearchIndex> | null = null;
   /** Bumped by every write; an index read that overlapped a write is read again. */
   private generation = 0;
@@ -140,6 +154,7 @@ export class Library {
   }
 
   close(): void {
+    this.closed = true;
     Dexie.on.storagemutated.unsubscribe(this.onStorageMutated);
     this.db.close();
   }
@@ -419,29 +434,49 @@ export class Library {
     await this.db.highlights.bulkPut(rows.map((r) => stored(stripWords(r), article)));
   }
 
-  private async read<T>(fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `op`, and once more on a fresh connection if the browser closed ours.
+   * Chromium closes an IndexedDB connection whose commit failed on a full
+   * disk; Dexie then keeps failing with the error of its reopen attempt, even
+   * after the disk has room again, until it is opened anew.
+   */
+  private async withReopen<T>(op: () => Promise<T>): Promise<T> {
     try {
-      return await fn();
+      return await op();
+    } catch (e) {
+      if (this.closed || (e as { name?: unknown } | null)?.name !== 'DatabaseClosedError') throw toStoreError(e);
+    }
+    try {
+      this.db.close();
+      await this.db.open();
+      return await op();
     } catch (e) {
       throw toStoreError(e);
     }
   }
 
+  private read<T>(fn: () => Promise<T>): Promise<T> {
+    return this.withReopen(fn);
+  }
+
   private async write<T>(fn: (ch: Changes) => Promise<T>): Promise<T> {
-    const ch = emptyChanges();
-    let tx: Transaction | undefined;
-    let result: T;
-    try {
-      result = await this.db.transaction('rw', this.db.articles, this.db.highlights, (t) => {
-        tx = t;
-        this.ownTransactions.add(t);
-        return fn(ch);
-      });
-    } catch (e) {
-      throw toStoreError(e);
-    } finally {
-      if (tx) this.ownTransactions.delete(tx);
-    }
+    let ch = emptyChanges();
+    const result = await this.withReopen(async () => {
+      // A retried transaction starts over: nothing of the failed one was committed.
+      ch = emptyChanges();
+      const held: { tx?: Transaction } = {};
+      try {
+        return await this.db.transaction('rw', this.db.articles, this.db.highlights, (t) => {
+          held.tx = t;
+          this.ownTransactions.add(t);
+          return fn(ch);
+        });
+      } catch (e) {
+        throw abortCause(e, held.tx);
+      } finally {
+        if (held.tx) this.ownTransactions.delete(held.tx);
+      }
+    });
     this.generation++;
     this.patchIndex(ch);
     const keys = [...ch.articleKeys];

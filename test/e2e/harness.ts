@@ -19,6 +19,8 @@ export interface Launched {
   extensionId: string;
   /** The extension's background service worker; evaluate() runs in it. */
   worker: Worker;
+  /** The Chromium profile directory (user data dir) it runs in. */
+  profileDir: string;
   close(): Promise<void>;
 }
 
@@ -28,15 +30,22 @@ const contexts = new WeakMap<Worker, BrowserContext>();
 export interface LaunchOptions {
   /** false opens a real window (needs a display, e.g. under xvfb-run). */
   headless?: boolean;
+  /** Run in this profile directory instead of a fresh temporary one; the caller owns it and it is kept on close. */
+  profileDir?: string;
+  /** Keep the temporary profile on close, e.g. to launch again on it. */
+  keepProfile?: boolean;
+  /** A program to run instead of Chromium, e.g. a wrapper that starts it in a namespace; it gets Chromium's arguments. */
+  executablePath?: string;
 }
 
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Launched> {
-  const executablePath = findChromium();
+  const executablePath = opts.executablePath ?? findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM);
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`${EXTENSION_DIR} has no manifest.json: run \`node build.mjs\` first`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'ih-e2e-'));
+  const profile = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'ih-e2e-'));
+  const removeProfile = opts.profileDir === undefined && !opts.keepProfile;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: opts.headless ?? true,
@@ -44,7 +53,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
   });
   const close = async (): Promise<void> => {
     await context.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    if (removeProfile) rmSync(profile, { recursive: true, force: true });
   };
   try {
     const isOurs = (w: Worker): boolean => w.url().startsWith('chrome-extension://');
@@ -53,7 +62,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
       (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 }));
     const extensionId = new URL(worker.url()).host;
     contexts.set(worker, context);
-    return { context, extensionId, worker, close };
+    return { context, extensionId, worker, profileDir: profile, close };
   } catch (e) {
     await close();
     throw e;
