@@ -441,14 +441,21 @@ export class Library {
    * after the disk has room again, until it is opened anew.
    */
   private async withReopen<T>(op: () => Promise<T>): Promise<T> {
+    let lost: unknown;
     try {
       return await op();
     } catch (e) {
       if (this.closed || (e as { name?: unknown } | null)?.name !== 'DatabaseClosedError') throw toStoreError(e);
+      lost = e;
     }
     try {
       this.db.close();
       await this.db.open();
+    } catch {
+      // Still cannot open (disk still full, failed upgrade): the first error says why.
+      throw toStoreError(lost);
+    }
+    try {
       return await op();
     } catch (e) {
       throw toStoreError(e);
