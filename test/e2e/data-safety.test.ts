@@ -12,7 +12,7 @@
 
 import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statfsSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLibrary, type GeneratedLibrary } from '../../src/store/generate';
@@ -129,10 +129,12 @@ function fillDisk(pid: number, dir: string): string {
 describe('a full disk', () => {
   let ext: Launched;
   let profileDir: string;
+  let launcher: string;
 
   beforeAll(async () => {
     profileDir = mkdtempSync(join(tmpdir(), 'ih-e2e-disk-'));
-    ext = await launchExtension({ profileDir, executablePath: smallDiskLauncher(profileDir, '64m') });
+    launcher = smallDiskLauncher(profileDir, '64m');
+    ext = await launchExtension({ profileDir, executablePath: launcher });
     await blockNetwork(ext.context);
     await serveFixture(ext.context, CAREER);
   }, 60_000);
@@ -141,6 +143,7 @@ describe('a full disk', () => {
     await ext?.close();
     // The tmpfs went with the namespace; what is left is the empty mount point.
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    if (launcher) rmSync(dirname(launcher), { recursive: true, force: true });
   });
 
   it('is reported, loses nothing saved before, and the refused save is queued and lands once there is room', async () => {
