@@ -1,6 +1,10 @@
 // Highlights the store refused are kept here, one storage entry per highlight
 // id, and retried with backoff and on every worker start: a saved quote is
 // never dropped because IndexedDB was briefly unavailable.
+//
+// The storage area sits on the same disk as IndexedDB, so when the disk is
+// full it refuses the entry too. Such entries are held in memory (add never
+// fails) and written to the area on a later attempt, when there is room.
 
 import type { Article, Highlight } from '../types';
 import { checkArticle, checkHighlight } from '../messages';
@@ -38,6 +42,10 @@ function isEntry(x: unknown): x is RetryEntry {
 export class RetryQueue {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
+  /** Entries the area could not store yet, by key. */
+  private readonly unstored = new Map<string, RetryEntry>();
+  /** Keys saved to the store whose area entry could not be removed yet; never retried again. */
+  private readonly done = new Set<string>();
 
   constructor(
     private readonly area: KeyValueArea,
@@ -46,20 +54,45 @@ export class RetryQueue {
     private readonly onSaved: (h: Highlight) => void = () => {},
   ) {}
 
+  /** Queues the highlight; never throws, so a refused save is always kept. */
   async add(highlight: Highlight, article: Article): Promise<void> {
     const key = RETRY_PREFIX + highlight.id;
-    const existing = (await this.area.get(key))[key];
+    const existing = this.unstored.get(key) ?? (await this.area.get(key).catch(() => ({}) as Record<string, unknown>))[key];
     const attempts = isEntry(existing) ? existing.attempts + 1 : 1;
     const entry: RetryEntry = { highlight, article, attempts, nextAt: this.now() + backoffDelay(attempts) };
-    await this.area.set({ [key]: entry });
+    this.done.delete(key);
+    await this.put(key, entry);
     this.schedule(backoffDelay(attempts));
   }
 
   async entries(): Promise<RetryEntry[]> {
-    const all = await this.area.get(null);
-    return Object.entries(all)
-      .filter(([k, v]) => k.startsWith(RETRY_PREFIX) && isEntry(v))
-      .map(([, v]) => v as RetryEntry);
+    const all = await this.area.get(null).catch(() => ({}) as Record<string, unknown>);
+    const byKey = new Map<string, RetryEntry>();
+    for (const [k, v] of Object.entries(all)) {
+      if (k.startsWith(RETRY_PREFIX) && !this.done.has(k) && isEntry(v)) byKey.set(k, v);
+    }
+    for (const [k, v] of this.unstored) byKey.set(k, v);
+    return [...byKey.values()];
+  }
+
+  private async put(key: string, entry: RetryEntry): Promise<void> {
+    try {
+      await this.area.set({ [key]: entry });
+      this.unstored.delete(key);
+    } catch {
+      this.unstored.set(key, entry);
+    }
+  }
+
+  private async drop(key: string): Promise<void> {
+    this.unstored.delete(key);
+    try {
+      await this.area.remove(key);
+      this.done.delete(key);
+    } catch {
+      // Saving it again later would undo edits made since: remember it is done.
+      this.done.add(key);
+    }
   }
 
   /** Tries every entry that is due (all of them when `force`); returns how many were saved. */
@@ -78,16 +111,18 @@ export class RetryQueue {
         const key = RETRY_PREFIX + entry.highlight.id;
         try {
           await this.save(entry.highlight, entry.article);
-          await this.area.remove(key);
-          saved++;
-          this.onSaved(entry.highlight);
         } catch {
           const attempts = entry.attempts + 1;
           const next: RetryEntry = { ...entry, attempts, nextAt: now + backoffDelay(attempts) };
-          await this.area.set({ [key]: next });
+          await this.put(key, next);
           soonest = Math.min(soonest, backoffDelay(attempts));
+          continue;
         }
+        await this.drop(key);
+        saved++;
+        this.onSaved(entry.highlight);
       }
+      for (const key of [...this.done]) await this.drop(key);
       if (soonest !== Infinity) this.schedule(soonest);
     } finally {
       this.running = false;

@@ -67,6 +67,19 @@ function nameOf(e: unknown): string | undefined {
   return typeof n === 'string' ? n : undefined;
 }
 
+/**
+ * A disk with no byte left: Chromium closes the connection with an UnknownError
+ * naming the file error ("IO error: …/000003.log: FILE_ERROR_NO_SPACE") rather
+ * than the QuotaExceededError it gives when the disk is merely too full.
+ */
+const DISK_FULL = /FILE_ERROR_NO_SPACE|no space left on device/i;
+
+function messageOf(e: unknown): string {
+  if (typeof e !== 'object' || e === null) return '';
+  const m = (e as { message?: unknown }).message;
+  return typeof m === 'string' ? m : '';
+}
+
 function innerOf(e: unknown): unknown {
   if (typeof e !== 'object' || e === null) return undefined;
   // Dexie wraps the DOMException that caused an abort or a failed open in `inner`.
@@ -81,7 +94,8 @@ function kindOf(e: unknown): StoreErrorKind {
   for (let cur: unknown = e; cur !== undefined && cur !== null && !seen.has(cur); cur = innerOf(cur)) {
     seen.add(cur);
     const name = nameOf(cur);
-    const kind = name === undefined ? undefined : KIND_BY_NAME[name];
+    let kind = name === undefined ? undefined : KIND_BY_NAME[name];
+    if (kind === undefined && DISK_FULL.test(messageOf(cur))) kind = 'quota';
     // The innermost cause wins: an OpenFailedError caused by a QuotaExceededError is a full disk.
     if (kind !== undefined) found = kind;
   }

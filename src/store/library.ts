@@ -11,7 +11,7 @@
 import Dexie, { type DexieOptions, type ObservabilitySet, type Transaction } from 'dexie';
 import type { Article, Highlight, HighlightColor } from '../types';
 import { makeBackup, parseBackup, type Backup } from './backup';
-import { DEFAULT_DB_NAME, LibraryDB, type StoredHighlight } from './db';
+import { DEFAULT_DB_NAME, LibraryDB, type SchemaVersion, type StoredHighlight } from './db';
 import { readFirstScreen, type FirstScreen } from './first-screen';
 import { StoreError, toStoreError } from './errors';
 import { SearchIndex, searchWords, type Facets, type LibraryQuery, type SearchResult } from './search';
@@ -44,6 +44,8 @@ export interface LibraryOptions {
   now?: () => number;
   /** Dexie options, e.g. a separate IDBFactory per test. */
   dexie?: DexieOptions;
+  /** The schema versions to declare; SCHEMA_VERSIONS unless a test proves an upgrade with a made-up later one. */
+  versions?: readonly SchemaVersion[];
 }
 
 interface Changes {
@@ -70,6 +72,18 @@ function stored(h: Highlight, article: Article | undefined): StoredHighlight {
 function invalid(e: unknown): never {
   if (e instanceof ValidationError) throw new StoreError('invalid', e.message, { cause: e });
   throw e;
+}
+
+/**
+ * Why a transaction was aborted. Dexie rejects with the error of the request
+ * the abort cut short (an AbortError); the transaction's own error holds the
+ * cause, e.g. the QuotaExceededError of a full disk.
+ */
+function abortCause(e: unknown, tx: Transaction | undefined): unknown {
+  const cause = tx?.idbtrans?.error;
+  const name = (x: unknown): unknown => (x as { name?: unknown } | null)?.name;
+  const aborted = name(e) === 'AbortError' || name((e as { inner?: unknown } | null)?.inner) === 'AbortError';
+  return aborted && cause && cause.name !== 'AbortError' ? cause : e;
 }
 
 function positionOf(h: Highlight): number {
@@ -127,6 +141,8 @@ export class Library {
   private readonly externalListeners = new Set<() => void>();
   private readonly ownTransactions = new Set<Transaction>();
   private index: SearchIndex | null = null;
+  /** Set by close(): a connection closed on purpose is not reopened. */
+  private closed = false;
   private indexLoad: Promise<SearchIndex> | null = null;
   /** The last full read, kept to build the search index from while no write came after it. */
   private lastRead: { articles: Article[]; highlights: Highlight[]; generation: number } | null = null;
@@ -136,13 +152,14 @@ export class Library {
   indexBuilds = 0;
 
   constructor(name: string = DEFAULT_DB_NAME, options: LibraryOptions = {}) {
-    this.db = new LibraryDB(name, options.dexie);
+    this.db = new LibraryDB(name, options.dexie, options.versions);
     this.now = options.now ?? Date.now;
     this.idb = (options.dexie?.indexedDB as IDBFactory | undefined) ?? globalThis.indexedDB;
     Dexie.on.storagemutated.subscribe(this.onStorageMutated);
   }
 
   close(): void {
+    this.closed = true;
     Dexie.on.storagemutated.unsubscribe(this.onStorageMutated);
     this.db.close();
   }
@@ -442,29 +459,56 @@ export class Library {
     await this.db.highlights.bulkPut(rows.map((r) => stored(stripWords(r), article)));
   }
 
-  private async read<T>(fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `op`, and once more on a fresh connection if the browser closed ours.
+   * Chromium closes an IndexedDB connection whose commit failed on a full
+   * disk; Dexie then keeps failing with the error of its reopen attempt, even
+   * after the disk has room again, until it is opened anew.
+   */
+  private async withReopen<T>(op: () => Promise<T>): Promise<T> {
+    let lost: unknown;
     try {
-      return await fn();
+      return await op();
+    } catch (e) {
+      if (this.closed || (e as { name?: unknown } | null)?.name !== 'DatabaseClosedError') throw toStoreError(e);
+      lost = e;
+    }
+    try {
+      this.db.close();
+      await this.db.open();
+    } catch {
+      // Still cannot open (disk still full, failed upgrade): the first error says why.
+      throw toStoreError(lost);
+    }
+    try {
+      return await op();
     } catch (e) {
       throw toStoreError(e);
     }
   }
 
+  private read<T>(fn: () => Promise<T>): Promise<T> {
+    return this.withReopen(fn);
+  }
+
   private async write<T>(fn: (ch: Changes) => Promise<T>): Promise<T> {
-    const ch = emptyChanges();
-    let tx: Transaction | undefined;
-    let result: T;
-    try {
-      result = await this.db.transaction('rw', this.db.articles, this.db.highlights, (t) => {
-        tx = t;
-        this.ownTransactions.add(t);
-        return fn(ch);
-      });
-    } catch (e) {
-      throw toStoreError(e);
-    } finally {
-      if (tx) this.ownTransactions.delete(tx);
-    }
+    let ch = emptyChanges();
+    const result = await this.withReopen(async () => {
+      // A retried transaction starts over: nothing of the failed one was committed.
+      ch = emptyChanges();
+      const held: { tx?: Transaction } = {};
+      try {
+        return await this.db.transaction('rw', this.db.articles, this.db.highlights, (t) => {
+          held.tx = t;
+          this.ownTransactions.add(t);
+          return fn(ch);
+        });
+      } catch (e) {
+        throw abortCause(e, held.tx);
+      } finally {
+        if (held.tx) this.ownTransactions.delete(held.tx);
+      }
+    });
     this.generation++;
     this.patchIndex(ch);
     const keys = [...ch.articleKeys];

@@ -3,8 +3,10 @@
 //
 // Changing the schema: append an entry to SCHEMA_VERSIONS with the next
 // version number, the full `stores` map, and an `upgrade` that rewrites old
-// rows; never edit an entry that has shipped. test/store/upgrade.test.ts opens
-// a database written "as" every older version (openAtVersion) and checks it.
+// rows; never edit an entry that has shipped. Then run `node scripts/db-fixture.mjs`
+// to save a database written by the new version as test/store/fixtures/db-vN.json:
+// test/store/upgrade.test.ts loads every saved version (openAtVersion) and
+// checks the current code opens it with every row intact and searchable.
 
 import type { Transaction } from 'dexie';
 import type { Highlight } from '../types';

@@ -25,6 +25,8 @@ export interface Launched {
   worker: Worker;
   /** The requests the extension made in this browser; the suite fails at the end on any not marked expected. */
   network: LaunchLog;
+  /** The Chromium profile directory (user data dir) it runs in. */
+  profileDir: string;
   close(): Promise<void>;
 }
 
@@ -34,15 +36,22 @@ const contexts = new WeakMap<Worker, BrowserContext>();
 export interface LaunchOptions {
   /** false opens a real window (needs a display, e.g. under xvfb-run). */
   headless?: boolean;
+  /** Run in this profile directory instead of a fresh temporary one; the caller owns it and it is kept on close. */
+  profileDir?: string;
+  /** Keep the temporary profile on close, e.g. to launch again on it. */
+  keepProfile?: boolean;
+  /** A program to run instead of Chromium, e.g. a wrapper that starts it in a namespace; it gets Chromium's arguments. */
+  executablePath?: string;
 }
 
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Launched> {
-  const executablePath = findChromium();
+  const executablePath = opts.executablePath ?? findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM);
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`${EXTENSION_DIR} has no manifest.json: run \`node build.mjs\` first`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'ih-e2e-'));
+  const profile = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'ih-e2e-'));
+  const removeProfile = opts.profileDir === undefined && !opts.keepProfile;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: opts.headless ?? true,
@@ -57,7 +66,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     const live = context.serviceWorkers().find(isOurs);
     if (live) await sweepWorker(live, network).catch(() => undefined);
     await context.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    if (removeProfile) rmSync(profile, { recursive: true, force: true });
   };
   try {
     const worker =
@@ -67,7 +76,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     contexts.set(worker, context);
     // The worker starts with the browser, before the listener above exists.
     await sweepWorker(worker, network);
-    return { context, extensionId, worker, network, close };
+    return { context, extensionId, worker, network, profileDir: profile, close };
   } catch (e) {
     await close();
     throw e;

@@ -18,6 +18,16 @@ describe('toStoreError', () => {
     ['blocked', { name: 'BlockedError', message: 'blocked' }, 'blocked'],
     ['ConstraintError', new Dexie.ConstraintError('dup'), 'invalid'],
     ['DataCloneError', new DOMException('clone', 'DataCloneError'), 'invalid'],
+    [
+      'Chromium closing the connection on a disk with no byte left',
+      new DOMException(
+        'Connection is closing because of: IO error: .../chrome-extension_x_0.indexeddb.leveldb/000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)',
+        'UnknownError',
+      ),
+      'quota',
+    ],
+    ['a write failing with ENOSPC', new Dexie.AbortError('aborted', new Error('write failed: No space left on device')), 'quota'],
+    ['UnknownError about something else', new DOMException('Internal error opening backing store', 'UnknownError'), 'unknown'],
     ['plain Error', new Error('boom'), 'unknown'],
     ['a string', 'boom', 'unknown'],
     ['undefined', undefined, 'unknown'],
@@ -46,14 +56,28 @@ describe('toStoreError', () => {
 });
 
 describe('errors from a real database', () => {
-  it('a closed database fails with kind unavailable, and the write is refused', async () => {
+  it('a closed library fails with kind unavailable, and the write is refused', async () => {
     const lib = new Library(`closed-${Math.random()}`);
     await lib.countHighlights();
-    lib.db.close({ disableAutoOpen: true });
+    lib.close();
     const err = await lib.saveHighlight(makeHighlight(), makeArticle()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).kind).toBe('unavailable');
     expect((err as StoreError).cause).toMatchObject({ name: 'DatabaseClosedError' });
+  });
+
+  // Chromium closes the connection after a commit fails on a full disk, and
+  // Dexie then keeps failing with its reopen error even once there is room.
+  it('a connection closed under the library is opened anew for the next read and write', async () => {
+    const lib = new Library(`lost-${Math.random()}`);
+    const h = makeHighlight();
+    await lib.saveHighlight(h, makeArticle());
+    lib.db.close({ disableAutoOpen: true });
+    expect(await lib.getHighlight(h.id)).toEqual(h);
+    lib.db.close({ disableAutoOpen: true });
+    const h2 = makeHighlight();
+    await lib.saveHighlight(h2, makeArticle());
+    expect((await lib.highlightsForArticle(h.articleKey)).map((x) => x.id)).toEqual([h.id, h2.id]);
     lib.close();
   });
 
