@@ -7,7 +7,7 @@ import { messageOf } from './errors';
 import { FIRST_SCREEN_ARTICLES } from './first-screen';
 import { filterHighlights, isoDate } from './logic/apply-filters';
 import { EMPTY_FILTERS, isFiltering, searchFromFilters, type LibraryFilters } from './logic/filters';
-import { flattenRows, groupLibrary, narrowToHits, visibleOrder, type InterviewGroup, type Row } from './logic/grouping';
+import { flattenRows, groupLibrary, narrowToHits, placeHighlights, visibleOrder, type InterviewGroup, type Row } from './logic/grouping';
 import { clickRow, keepVisible, NO_SELECTION, selectAll, type SelectionState } from './logic/selection';
 import { prefixMatches, words, type Span } from './logic/text';
 import type { View } from './logic/view';
@@ -89,6 +89,12 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+function hitsById(hits: readonly SearchHit[]): Map<string, SearchHit> {
+  const byId = new Map<string, SearchHit>();
+  for (const h of hits) byId.set(h.id, h);
+  return byId;
+}
+
 export function importSummary(c: ImportCounts): string {
   const parts = [`${plural(c.added, 'new highlight', 'new highlights')}`];
   if (c.updated > 0) parts.push(`${c.updated} updated`);
@@ -130,15 +136,18 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   });
   // Grouped once per change of rows or filters; a search only narrows these.
   const allGroups = computed(() => groupLibrary(articles.value, filtered.value, otherFilters.value.sort));
+  const placement = computed(() => placeHighlights(allGroups.value));
   const groups = computed(() => {
     const s = search.value;
-    return s === null ? allGroups.value : narrowToHits(allGroups.value, s.byId);
+    return s === null ? allGroups.value : narrowToHits(allGroups.value, s.byId, placement.value);
   });
   const shown = computed<readonly Highlight[]>(() =>
     search.value === null ? filtered.value : groups.value.flatMap((g) => g.questions.flatMap((q) => q.highlights)),
   );
   const shownCount = computed(() => groups.value.reduce((n, g) => n + g.count, 0));
-  const rows = computed(() => flattenRows(groups.value));
+  // Clearing a search shows the whole library again: the same rows, not new ones.
+  const allRows = computed(() => flattenRows(allGroups.value));
+  const rows = computed(() => (search.value === null ? allRows.value : flattenRows(groups.value)));
   const order = computed(() => visibleOrder(groups.value));
   // Only rows on show can be acted on: a search may hide rows that stay checked.
   const selectedShown = computed<readonly string[]>(() => {
@@ -159,7 +168,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
       const hits = await services.library.search(text);
       // A slower answer to an older query must not replace a newer one.
       if (seq !== searchSeq) return;
-      search.value = { text, byId: new Map(hits.map((h) => [h.id, h])) };
+      search.value = { text, byId: hitsById(hits) };
       init.onSearchSettled?.(text);
     } catch (e) {
       if (seq === searchSeq) services.notify({ message: messageOf(e) });
@@ -241,7 +250,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     batch(() => {
       if (all.status === 'fulfilled') setAll(all.value);
       else loadError.value = messageOf(all.reason);
-      if (hits.status === 'fulfilled' && hits.value !== null) search.value = { text, byId: new Map(hits.value.map((h) => [h.id, h])) };
+      if (hits.status === 'fulfilled' && hits.value !== null) search.value = { text, byId: hitsById(hits.value) };
       loaded.value = true;
     });
     if (!wasLoaded) init.onFirstRows?.();

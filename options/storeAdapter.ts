@@ -1,7 +1,7 @@
 // The library port over src/store's Library. Field names differ slightly (the
 // store says 'tag', the page says 'tags'); nothing else is decided here.
 
-import type { Library, SearchMatch as StoreMatch } from '../src/store';
+import type { Library, SearchHit as StoreHit, SearchMatch as StoreMatch } from '../src/store';
 import type { Article, Highlight } from '../src/types';
 import { takeFirstScreen } from './first-screen';
 import type { LibraryPort, MatchField, SearchHit, SearchMatch } from './services';
@@ -9,6 +9,25 @@ import type { LibraryPort, MatchField, SearchHit, SearchMatch } from './services
 function toMatch(m: StoreMatch): SearchMatch {
   const field: MatchField = m.field === 'tag' ? 'tags' : m.field;
   return m.index === undefined ? { field, start: m.start, end: m.end } : { field, index: m.index, start: m.start, end: m.end };
+}
+
+/** A store hit as the page reads it; match positions are converted on first read, for rows on screen only. */
+class PageHit implements SearchHit {
+  private converted: SearchMatch[] | undefined;
+
+  constructor(private readonly hit: StoreHit) {}
+
+  get id(): string {
+    return this.hit.highlight.id;
+  }
+
+  get score(): number {
+    return this.hit.score;
+  }
+
+  get matches(): readonly SearchMatch[] {
+    return (this.converted ??= this.hit.matches.map(toMatch));
+  }
 }
 
 export function libraryPort(library: Library): LibraryPort {
@@ -49,18 +68,7 @@ export function libraryPort(library: Library): LibraryPort {
     },
     async search(text) {
       const r = await library.search({ text });
-      // The store works out match positions only when asked: ask only for the
-      // rows that are drawn, not for every one of thousands of hits.
-      return r.hits.map((h): SearchHit => {
-        let matches: SearchMatch[] | undefined;
-        return {
-          id: h.highlight.id,
-          score: h.score,
-          get matches() {
-            return (matches ??= h.matches.map(toMatch));
-          },
-        };
-      });
+      return r.hits.map((h) => new PageHit(h));
     },
     async updateHighlight(id, edit) {
       await library.updateHighlight(id, edit);

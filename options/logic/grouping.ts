@@ -128,30 +128,79 @@ export function groupLibrary(articles: ReadonlyMap<string, Article>, highlights:
   return groups.sort(compareBySort(sort));
 }
 
+/** Every highlight's place in grouped interviews, in shown order: what narrowing to search hits walks. */
+export interface Placement {
+  /** Highlight id → its index in the arrays below. */
+  index: Map<string, number>;
+  highlight: Highlight[];
+  group: Uint32Array;
+  question: Uint32Array;
+}
+
+export function placeHighlights(groups: readonly InterviewGroup[]): Placement {
+  const highlight: Highlight[] = [];
+  const group: number[] = [];
+  const question: number[] = [];
+  groups.forEach((g, gi) =>
+    g.questions.forEach((q, qi) => {
+      for (const h of q.highlights) {
+        highlight.push(h);
+        group.push(gi);
+        question.push(qi);
+      }
+    }),
+  );
+  return {
+    index: new Map(highlight.map((h, i) => [h.id, i])),
+    highlight,
+    group: Uint32Array.from(group),
+    question: Uint32Array.from(question),
+  };
+}
+
 /**
  * The groups cut down to search hits, the interview with the best hit first
  * (equal scores keep the given order). Rows keep their page order, so a search
- * regroups and sorts no highlights: it only leaves out the ones it missed.
+ * regroups and sorts no highlights: it looks up each hit's place and keeps it.
  */
-export function narrowToHits(groups: readonly InterviewGroup[], hits: ReadonlyMap<string, { score: number }>): InterviewGroup[] {
+export function narrowToHits(
+  groups: readonly InterviewGroup[],
+  hits: ReadonlyMap<string, { score: number }>,
+  placement: Placement = placeHighlights(groups),
+): InterviewGroup[] {
+  const places: number[] = [];
+  const scores = new Float64Array(placement.highlight.length);
+  hits.forEach((hit, id) => {
+    const i = placement.index.get(id);
+    if (i === undefined) return;
+    places.push(i);
+    scores[i] = hit.score;
+  });
+  const order = Uint32Array.from(places).sort();
   const out: InterviewGroup[] = [];
-  for (const g of groups) {
-    let score = 0;
-    let count = 0;
-    const questions: QuestionGroup[] = [];
-    for (const q of g.questions) {
-      let kept: Highlight[] | null = null;
-      for (const h of q.highlights) {
-        const hit = hits.get(h.id);
-        if (!hit) continue;
-        (kept ??= []).push(h);
-        if (hit.score > score) score = hit.score;
-      }
-      if (!kept) continue;
-      questions.push(kept.length === q.highlights.length ? q : { ...q, highlights: kept });
-      count += kept.length;
+  let current: InterviewGroup | null = null;
+  let kept: Highlight[] = [];
+  let lastGroup = -1;
+  let lastQuestion = -1;
+  for (const i of order) {
+    const gi = placement.group[i]!;
+    const qi = placement.question[i]!;
+    const g = groups[gi]!;
+    if (!current || gi !== lastGroup) {
+      current = { article: g.article, questions: [], count: 0, score: 0 };
+      out.push(current);
+      lastGroup = gi;
+      lastQuestion = -1;
     }
-    if (count > 0) out.push({ article: g.article, questions, count, score });
+    if (qi !== lastQuestion) {
+      kept = [];
+      const q = g.questions[qi]!;
+      current.questions.push({ key: q.key, question: q.question, highlights: kept });
+      lastQuestion = qi;
+    }
+    kept.push(placement.highlight[i]!);
+    current.count++;
+    if (scores[i]! > current.score) current.score = scores[i]!;
   }
   // sort is stable: interviews with equal scores stay in the chosen sort.
   return out.sort((a, b) => b.score - a.score);

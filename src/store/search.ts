@@ -294,25 +294,29 @@ function allMatches(terms: string[], h: Highlight, a: Article): SearchMatch[] {
   ];
 }
 
-/** Hits up to here get their match offsets at once; later ones on first read. */
-const EAGER_MATCHES = 100;
-
 /**
- * A hit with its match offsets. A one-letter query can hit every highlight,
- * and only the ones on screen need offsets, so past the first hundred they are
- * worked out when `matches` is first read (an ordinary enumerable property to
- * the reader: spread, JSON and structured clone all see it).
+ * A hit whose match offsets are worked out when first read: a one-letter query
+ * can hit every highlight, and only the ones on screen need offsets. The
+ * getter sits on the prototype, so a hit costs one small object; toJSON keeps
+ * the offsets in JSON.
  */
-function makeHit(highlight: Highlight, article: Article, score: number, terms: string[], rank: number): SearchHit {
-  if (terms.length === 0) return { highlight, article, score, matches: [] };
-  if (rank < EAGER_MATCHES) return { highlight, article, score, matches: allMatches(terms, highlight, article) };
-  let matches: SearchMatch[] | undefined;
-  const hit = { highlight, article, score } as SearchHit;
-  Object.defineProperty(hit, 'matches', {
-    enumerable: true,
-    get: () => (matches ??= allMatches(terms, highlight, article)),
-  });
-  return hit;
+class Hit implements SearchHit {
+  private found: SearchMatch[] | undefined;
+
+  constructor(
+    readonly highlight: Highlight,
+    readonly article: Article,
+    readonly score: number,
+    private readonly terms: string[],
+  ) {}
+
+  get matches(): SearchMatch[] {
+    return (this.found ??= allMatches(this.terms, this.highlight, this.article));
+  }
+
+  toJSON(): { highlight: Highlight; article: Article; score: number; matches: SearchMatch[] } {
+    return { highlight: this.highlight, article: this.article, score: this.score, matches: this.matches };
+  }
 }
 
 export class SearchIndex {
@@ -404,7 +408,7 @@ export class SearchIndex {
     for (let i = 0; i < Math.min(limit, kept.length); i++) {
       const slot = kept[i]!;
       const hl = p.rows[slot]!.highlight;
-      hits.push(makeHit(hl, this.articles.get(hl.articleKey)!.article, score[slot]!, terms, i));
+      hits.push(new Hit(hl, this.articles.get(hl.articleKey)!.article, score[slot]!, terms));
     }
     return { hits, total: kept.length, terms };
   }

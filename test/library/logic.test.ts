@@ -101,6 +101,32 @@ describe('grouping', () => {
     expect(groups[0]!.questions.map((q) => q.highlights.map((h) => h.id))).toEqual([['s1-a'], ['late-s2'], ['outside']]);
   });
 
+  it('narrows exactly as filtering each question to its hits would, for any hits and sort', () => {
+    const reference = (groups: ReturnType<typeof groupLibrary>, hits: Map<string, { score: number }>) =>
+      groups
+        .map((g) => {
+          const questions = g.questions
+            .map((q) => ({ ...q, highlights: q.highlights.filter((h) => hits.has(h.id)) }))
+            .filter((q) => q.highlights.length > 0);
+          const kept = questions.flatMap((q) => q.highlights);
+          return { article: g.article, questions, count: kept.length, score: Math.max(0, ...kept.map((h) => hits.get(h.id)!.score)) };
+        })
+        .filter((g) => g.count > 0)
+        .sort((a, b) => b.score - a.score);
+    fc.assert(
+      fc.property(
+        fc.subarray(hs.map((h) => h.id)),
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: hs.length, maxLength: hs.length }),
+        fc.constantFrom(...SORT_KEYS),
+        (ids, scores, sort) => {
+          const hits = new Map(ids.map((id, i) => [id, { score: scores[i]! }]));
+          const all = groupLibrary(articles, hs, sort);
+          expect(narrowToHits(all, hits)).toEqual(reference(all, hits));
+        },
+      ),
+    );
+  });
+
   it('keeps the chosen sort among interviews whose best hits score the same', () => {
     const hits = new Map(['b1', 'c1', 's1-b'].map((id) => [id, { score: 2 }]));
     for (const sort of ['clipped', 'title', 'published'] as const) {
