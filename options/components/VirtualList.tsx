@@ -16,18 +16,26 @@ interface Props<T> {
 const FALLBACK_VIEWPORT = 900;
 
 /** Renders only the rows in view inside its own scroll box; row heights are measured as rows appear. */
-export function VirtualList<T>({ items, keyOf, estimate, render, overscan = 800, label }: Props<T>) {
+export function VirtualList<T extends object>({ items, keyOf, estimate, render, overscan = 800, label }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
-  const measured = useRef(new Map<string, number>());
+  // Measured heights by row object: rows a list keeps between renders (the
+  // library reuses a highlight's row) keep their height without hashing keys.
+  const measured = useRef(new WeakMap<T, number>());
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
   const [, setVersion] = useState(0);
 
-  const heights = useMemo(
-    () => new RowHeights(items.map((it) => measured.current.get(keyOf(it)) ?? estimate(it))),
-    // keyOf and estimate are stable per list; items decides the rows.
-    [items],
-  );
+  // A list shown again (the whole library after a search is cleared) keeps its heights.
+  const byItems = useRef(new WeakMap<readonly T[], RowHeights>());
+  const heights = useMemo(() => {
+    let h = byItems.current.get(items);
+    if (!h) {
+      h = new RowHeights(items.map((it) => measured.current.get(it) ?? estimate(it)));
+      byItems.current.set(items, h);
+    }
+    return h;
+    // estimate is stable per list; items decides the rows.
+  }, [items]);
 
   const { start, end } = visibleRange(heights, scrollTop, viewport, overscan);
   const slice = items.slice(start, end);
@@ -41,7 +49,7 @@ export function VirtualList<T>({ items, keyOf, estimate, render, overscan = 800,
       const index = Number(el.dataset.row);
       const row = items[index];
       if (row === undefined) continue;
-      const known = measured.current.get(keyOf(row));
+      const known = measured.current.get(row);
       if (!all && known !== undefined) {
         // Its height is known; the list may still hold an older estimate for this index.
         if (heights.set(index, known)) changed = true;
@@ -50,7 +58,7 @@ export function VirtualList<T>({ items, keyOf, estimate, render, overscan = 800,
       const h = el.getBoundingClientRect().height;
       // A zero height means no layout (hidden tab, test DOM): keep the estimate.
       if (!(h > 0)) continue;
-      measured.current.set(keyOf(row), h);
+      measured.current.set(row, h);
       if (heights.set(index, h)) changed = true;
     }
     if (changed) setVersion((v) => v + 1);
