@@ -86,13 +86,14 @@ describe('library page in Chromium', () => {
     const word = wordOf(profile.questions[0]!.answerStartsWith);
     await page.locator('input[type="search"]').fill(word.toUpperCase());
     await expect.poll(() => page.locator('.quote mark').first().textContent(), { timeout: 5000 }).toBe(word);
-    expect(page.url()).toContain(`?q=${encodeURIComponent(word.toUpperCase())}`);
+    // The address follows in an effect after the frame, so it may trail the marks.
+    await expect.poll(() => page.url(), { timeout: 5000 }).toContain(`?q=${encodeURIComponent(word.toUpperCase())}`);
     await page.reload();
     await expect.poll(() => page.locator('input[type="search"]').inputValue(), { timeout: 5000 }).toBe(word.toUpperCase());
     await expect.poll(() => page.locator('.quote mark').count(), { timeout: 5000 }).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Clear search and filters' }).click();
     await expect.poll(() => page.locator('.highlight').count()).toBe(3);
-    expect(new URL(page.url()).search).toBe('');
+    await expect.poll(() => new URL(page.url()).search).toBe('');
   });
 
   it('edits a note in place and exports the interview as Markdown', async () => {
