@@ -5,11 +5,11 @@
 import type { Article, ExportOptions, Highlight, HighlightColor, Settings } from '../src/types';
 import type { SortKey } from './logic/filters';
 
-export type MatchField = 'quote' | 'note' | 'question' | 'title' | 'interviewee' | 'tags';
+export type MatchField = 'quote' | 'note' | 'question' | 'title' | 'interviewee' | 'tag';
 
 export interface SearchMatch {
   field: MatchField;
-  /** For 'tags': which of the highlight's tags. */
+  /** For 'tag': which of the highlight's tags. */
   index?: number;
   start: number;
   end: number;

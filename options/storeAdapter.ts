@@ -1,34 +1,9 @@
-// The library port over src/store's Library. Field names differ slightly (the
-// store says 'tag', the page says 'tags'); nothing else is decided here.
+// The library port over src/store's Library; nothing is decided here.
 
-import type { Library, SearchHit as StoreHit, SearchMatch as StoreMatch } from '../src/store';
+import type { Library } from '../src/store';
 import type { Article, Highlight } from '../src/types';
 import { takeFirstScreen } from './first-screen';
-import type { LibraryPort, MatchField, SearchHit, SearchMatch } from './services';
-
-function toMatch(m: StoreMatch): SearchMatch {
-  const field: MatchField = m.field === 'tag' ? 'tags' : m.field;
-  return m.index === undefined ? { field, start: m.start, end: m.end } : { field, index: m.index, start: m.start, end: m.end };
-}
-
-/** A store hit as the page reads it; match positions are converted on first read, for rows on screen only. */
-class PageHit implements SearchHit {
-  private converted: SearchMatch[] | undefined;
-
-  constructor(private readonly hit: StoreHit) {}
-
-  get id(): string {
-    return this.hit.highlight.id;
-  }
-
-  get score(): number {
-    return this.hit.score;
-  }
-
-  get matches(): readonly SearchMatch[] {
-    return (this.converted ??= this.hit.matches.map(toMatch));
-  }
-}
+import type { LibraryPort } from './services';
 
 export function libraryPort(library: Library): LibraryPort {
   return {
@@ -67,8 +42,8 @@ export function libraryPort(library: Library): LibraryPort {
       await library.search({ text: '', limit: 0 });
     },
     async search(text) {
-      const r = await library.search({ text });
-      return r.hits.map((h) => new PageHit(h));
+      // Store hits work out match positions on first read: only rows on screen pay for them.
+      return (await library.search({ text })).hits;
     },
     async updateHighlight(id, edit) {
       await library.updateHighlight(id, edit);

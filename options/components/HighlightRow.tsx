@@ -93,7 +93,7 @@ export function HighlightRow({ highlight: h, model, selected }: Props) {
                 {h.tags.map((t, i) => (
                   <li key={t}>
                     <button type="button" class="tag" onClick={() => model.setFilters({ tag: t })} aria-label={`Show highlights tagged ${t}`}>
-                      #<Marked text={t} spans={model.marksFor(h, 'tags', t, i)} />
+                      #<Marked text={t} spans={model.marksFor(h, 'tag', t, i)} />
                     </button>
                   </li>
                 ))}

@@ -43,6 +43,8 @@ export interface SearchMatch {
 }
 
 export interface SearchHit {
+  /** The highlight's id. */
+  readonly id: string;
   highlight: Highlight;
   article: Article;
   score: number;
@@ -309,6 +311,10 @@ class Hit implements SearchHit {
     readonly score: number,
     private readonly terms: string[],
   ) {}
+
+  get id(): string {
+    return this.highlight.id;
+  }
 
   get matches(): SearchMatch[] {
     return (this.found ??= allMatches(this.terms, this.highlight, this.article));
