@@ -61,14 +61,9 @@ function esbuildOptions(browser, { dev, outdir = join(DIST, browser) }) {
   };
   const scripts = {
     ...common,
-    entryPoints: {
-      background: join(ROOT, 'src/background/index.ts'),
-      content: join(ROOT, 'src/content/index.ts'),
-      'options/boot': join(ROOT, 'options/boot.ts'),
-    },
-    // Classic scripts: the content script cannot be a module, Firefox's
-    // background `scripts` page loads it as a classic script too, and the
-    // library's boot script must run while the page is still parsing.
+    entryPoints: { background: join(ROOT, 'src/background/index.ts'), content: join(ROOT, 'src/content/index.ts') },
+    // Classic scripts: the content script cannot be a module, and Firefox's
+    // background `scripts` page loads it as a classic script too.
     format: 'iife',
     outdir,
   };

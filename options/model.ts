@@ -4,7 +4,6 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { DEFAULT_SETTINGS, type Article, type ExportOptions, type Highlight, type HighlightColor, type Settings } from '../src/types';
 import { messageOf } from './errors';
-import { FIRST_SCREEN_ARTICLES } from './first-screen';
 import { filterHighlights, isoDate } from './logic/apply-filters';
 import { EMPTY_FILTERS, isFiltering, searchFromFilters, type LibraryFilters } from './logic/filters';
 import { flattenRows, groupLibrary, narrowToHits, placeHighlights, visibleOrder, type InterviewGroup, type Row } from './logic/grouping';
@@ -88,6 +87,8 @@ export interface ModelInit {
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+const FIRST_SCREEN_ARTICLES = 8;
 
 function hitsById(hits: readonly SearchHit[]): Map<string, SearchHit> {
   const byId = new Map<string, SearchHit>();

@@ -2,7 +2,6 @@
 
 import type { Library } from '../src/store';
 import type { Article, Highlight } from '../src/types';
-import { takeFirstScreen } from './first-screen';
 import type { LibraryPort } from './services';
 
 export function libraryPort(library: Library): LibraryPort {
@@ -10,16 +9,11 @@ export function libraryPort(library: Library): LibraryPort {
     // One read for the page and, later, for the search index (warmSearch builds it from these rows).
     loadAll: () => library.readAll(),
     async loadFirst(sort, count) {
-      if (sort === 'clipped') {
-        // Usually started by boot.js before this bundle loaded. Null means no
-        // database yet or an upgrade to run: Dexie's read below sees to both.
-        const early = takeFirstScreen(library.db.name, count) ?? library.firstScreen(count);
-        const first = await early.catch(() => null);
-        if (first) return first;
-      }
       let articles: Article[];
       if (sort === 'clipped') {
-        // Twice as many as needed, since article rows outlive their last highlight.
+        // The newest interviews straight from the lastClippedAt index: listing
+        // every article would decode them all. Twice as many as needed, since
+        // article rows outlive their last highlight.
         articles = await library.db.articles.orderBy('lastClippedAt').reverse().limit(count * 2).toArray();
       } else {
         articles = await library.listArticles(sort === 'published' ? 'published' : 'title');

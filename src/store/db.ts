@@ -1,11 +1,44 @@
-// The Dexie database over the schema in schema.ts: one row per highlight,
-// one per article.
+// The IndexedDB schema. One row per highlight, one per article.
+//
+// Changing the schema: append an entry to SCHEMA_VERSIONS with the next
+// version number, the full `stores` map, and an `upgrade` that rewrites old
+// rows; never edit an entry that has shipped. Then run `node scripts/db-fixture.mjs`
+// to save a database written by the new version as test/store/fixtures/db-vN.json:
+// test/store/upgrade.test.ts loads every saved version (openAtVersion) and
+// checks the current code opens it with every row intact and searchable.
 
-import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { Article } from '../types';
-import { CURRENT_VERSION, DEFAULT_DB_NAME, SCHEMA_VERSIONS, type SchemaVersion, type StoredHighlight } from './schema';
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { Article, Highlight } from '../types';
 
-export { CURRENT_VERSION, DEFAULT_DB_NAME, SCHEMA_VERSIONS, type SchemaVersion, type StoredHighlight } from './schema';
+/** What a highlight row holds on disk: the Highlight plus its search words. */
+export interface StoredHighlight extends Highlight {
+  /** Normalised words of quote, note, question, tags and the article's title and interviewee (see words.ts). */
+  words: string[];
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // published and title are indexed for range queries; sorting for display is
+      // done in memory because null dates are left out of an index and titles
+      // need a locale collation.
+      articles: 'key, lastClippedAt, published, title, createdAt',
+      highlights: 'id, articleKey, [articleKey+createdAt], createdAt, updatedAt, *tags, *words',
+    },
+  },
+  // { version: 2, stores: {...}, upgrade: async (tx) => { await tx.table('highlights').toCollection().modify(...) } },
+];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+export const DEFAULT_DB_NAME = 'interview-highlights';
 
 /**
  * Declares versions 1..upTo on a Dexie instance. `versions` is SCHEMA_VERSIONS

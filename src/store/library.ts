@@ -12,7 +12,6 @@ import Dexie, { type DexieOptions, type ObservabilitySet, type Transaction } fro
 import type { Article, Highlight, HighlightColor } from '../types';
 import { makeBackup, parseBackup, type Backup } from './backup';
 import { DEFAULT_DB_NAME, LibraryDB, type SchemaVersion, type StoredHighlight } from './db';
-import { readFirstScreen, type FirstScreen } from './first-screen';
 import { StoreError, toStoreError } from './errors';
 import { SearchIndex, searchWords, type Facets, type LibraryQuery, type SearchResult } from './search';
 import { articleFromHighlight } from './article';
@@ -136,7 +135,6 @@ function searchFieldsChanged(a: Article | undefined, b: Article): boolean {
 export class Library {
   readonly db: LibraryDB;
   private readonly now: () => number;
-  private readonly idb: IDBFactory | undefined;
   private readonly listeners = new Set<(articleKeys: string[]) => void>();
   private readonly externalListeners = new Set<() => void>();
   private readonly ownTransactions = new Set<Transaction>();
@@ -154,7 +152,6 @@ export class Library {
   constructor(name: string = DEFAULT_DB_NAME, options: LibraryOptions = {}) {
     this.db = new LibraryDB(name, options.dexie, options.versions);
     this.now = options.now ?? Date.now;
-    this.idb = (options.dexie?.indexedDB as IDBFactory | undefined) ?? globalThis.indexedDB;
     Dexie.on.storagemutated.subscribe(this.onStorageMutated);
   }
 
@@ -347,16 +344,6 @@ export class Library {
     return this.read(() =>
       articleKey === undefined ? this.db.highlights.count() : this.db.highlights.where('articleKey').equals(articleKey).count(),
     );
-  }
-
-  /**
-   * The `count` most recently clipped interviews that have highlights, with
-   * them, read without Dexie (see first-screen.ts); null while the database
-   * does not exist yet or waits for an upgrade.
-   */
-  firstScreen(count: number): Promise<FirstScreen | null> {
-    if (!this.idb) return Promise.resolve(null);
-    return readFirstScreen(this.db.name, count, this.idb);
   }
 
   /** Highlights per article key, read from the index alone. */
