@@ -181,8 +181,7 @@ const NOTE = 5;
 interface Postings {
   /** Highlight slots: a posting's slot indexes this. Newest first, so ties rank by slot. */
   rows: PreparedHighlight[];
-  /** Article slots, and the highlight slots of each. */
-  articles: PreparedArticle[];
+  /** Per article slot, its highlights' slots. */
   members: number[][];
   /** Per word id. */
   inHighlights: (number[] | undefined)[];
@@ -194,12 +193,11 @@ function post(lists: (number[] | undefined)[], ids: Uint32Array, entry: number):
 }
 
 function buildPostings(articles: Map<string, PreparedArticle>, highlights: Map<string, PreparedHighlight>): Postings {
-  const p: Postings = { rows: [], articles: [], members: [], inHighlights: [], inArticles: [] };
+  const p: Postings = { rows: [], members: [], inHighlights: [], inArticles: [] };
   const articleSlot = new Map<string, number>();
   for (const a of articles.values()) {
-    const slot = p.articles.length;
+    const slot = p.members.length;
     articleSlot.set(a.article.key, slot);
-    p.articles.push(a);
     p.members.push([]);
     post(p.inArticles, a.title, (slot << 3) | TITLE);
     post(p.inArticles, a.interviewee, (slot << 3) | INTERVIEWEE);
