@@ -16,6 +16,7 @@ import {
   type Site,
   type Subject,
 } from './types';
+import { LIMITS as ROW_LIMITS } from './store/validate';
 import { articleKey } from './url';
 
 // ---- Replies ----
@@ -97,18 +98,13 @@ export function message<T extends MessageType>(type: T, payload: MessageMap[T]['
 // ---- Limits ----
 
 export const LIMITS = {
-  url: 4096,
-  id: 128,
-  quote: 200_000,
-  shortText: 2_000,
-  note: 50_000,
-  tag: 100,
-  tags: 100,
-  selectors: 20,
+  // Messages carry store rows: the store's own limits, so a row this check
+  // lets through is never one the store then refuses.
+  ...ROW_LIMITS,
   ids: 10_000,
-  blocks: 5_000,
-  sections: 2_000,
   questionCount: 100_000,
+  /** Which paragraph of an answer a message names. */
+  paragraph: 5_000,
 } as const;
 
 // ---- A tiny checker kit: each returns the clean value, or throws Invalid ----
@@ -228,6 +224,11 @@ const shortText = str(LIMITS.shortText);
 const color = oneOf<HighlightColor>(HIGHLIGHT_COLORS);
 const site = oneOf<Site>(['pinterest-engineering-blog', 'life-at-pinterest', 'generic']);
 const tags = arr(nonEmpty(str(LIMITS.tag)), LIMITS.tags);
+const isoDate: Check<string> = (x, path) => {
+  const s = str(10)(x, path);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new Invalid(`${path}: not a YYYY-MM-DD date`);
+  return s;
+};
 
 const selector: Check<Selector> = (x, path) => {
   const o = plainObject(x, path);
@@ -251,7 +252,7 @@ const selector: Check<Selector> = (x, path) => {
 const block: Check<Block> = record<Block>(
   {
     kind: oneOf<BlockKind>(['paragraph', 'heading', 'list-item', 'quote', 'code']),
-    text: str(LIMITS.quote),
+    text: str(LIMITS.blockText),
     speaker: optional(shortText),
     ordered: optional(bool),
   },
@@ -271,11 +272,11 @@ const highlightRecord = record<Highlight>(
     quote: nonEmpty(str(LIMITS.quote)),
     selectors: arr(selector, LIMITS.selectors),
     sectionId: nullable(str(LIMITS.id)),
-    question: nullable(shortText),
+    question: nullable(str(LIMITS.question)),
     speaker: nullable(shortText),
     url,
     canonicalUrl: nullable(url),
-    fragmentUrl: str(LIMITS.url * 4),
+    fragmentUrl: str(LIMITS.url),
     color,
     note: str(LIMITS.note),
     tags,
@@ -283,7 +284,7 @@ const highlightRecord = record<Highlight>(
     updatedAt: time,
     orphaned: bool,
     answer: optional(arr(block, LIMITS.blocks)),
-    subQuestions: optional(arr(shortText, 100)),
+    subQuestions: optional(arr(str(LIMITS.question), LIMITS.subQuestions)),
   },
   false,
 );
@@ -300,12 +301,12 @@ export const checkArticle: Check<Article> = record<Article>(
     url,
     canonicalUrl: nullable(url),
     site,
-    title: str(LIMITS.shortText * 2),
+    title: str(LIMITS.title),
     author: nullable(shortText),
     publication: nullable(shortText),
-    published: nullable(str(32)),
+    published: nullable(isoDate),
     subject,
-    sections: arr(record<{ id: string; question: string }>({ id: str(LIMITS.id), question: shortText }, false), LIMITS.sections),
+    sections: arr(record<{ id: string; question: string }>({ id, question: str(LIMITS.question) }, false), LIMITS.sections),
     createdAt: time,
     updatedAt: time,
     lastClippedAt: time,
@@ -334,7 +335,7 @@ const checkers: { [T in MessageType]: Shape<MessageMap[T]['req']> } = {
   'highlights:changed': { articleKeys },
   'page:get': empty,
   'page:scrollTo': { sectionId: id },
-  'page:saveSection': { sectionId: id, paragraphIndex: optional(int(0, LIMITS.blocks)) },
+  'page:saveSection': { sectionId: id, paragraphIndex: optional(int(0, LIMITS.paragraph)) },
   'library:changed': { articleKeys },
 };
 

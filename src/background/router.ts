@@ -40,6 +40,11 @@ export function userMessageOf(e: unknown): string | null {
   return null;
 }
 
+/** A refusal that no retry can change: the row itself is not valid (StoreError kind 'invalid'). */
+function isPermanent(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'invalid';
+}
+
 function errorText(e: unknown): string {
   return userMessageOf(e) ?? (e instanceof Error ? e.message : String(e));
 }
@@ -127,7 +132,9 @@ async function save(m: MessageOf<'highlight:save'>, deps: RouterDeps): Promise<R
     const lib = await deps.library();
     await lib.saveHighlight(m.highlight, m.article);
   } catch (e) {
-    // Kept for retry, never dropped: the reader sees why, and that it will be retried.
+    // A row the store finds invalid would be refused on every retry: say why, once.
+    if (isPermanent(e)) return fail(errorText(e));
+    // Anything else is kept for retry, never dropped: the reader sees why, and that it will be retried.
     await deps.retry.add(m.highlight, m.article);
     return fail(errorText(e), true);
   }

@@ -4,6 +4,7 @@
 import { describeOffsets, offsetsFromRange, type TextIndex } from '../anchor';
 import { fallbackFragmentUrl, fragmentFromRange, fragmentFromText } from '../export';
 import type { Article, Block, Highlight, HighlightColor, HighlightKind, Interview, Selector } from '../types';
+import { LIMITS } from '../store/validate';
 import { articleKey, withoutFragment } from '../url';
 import { blockAt, qaExtent, sectionAt, locateBlocks, type SectionSpan } from './sections';
 
@@ -34,18 +35,35 @@ export function pageArticleKey(_interview: Interview | null, pageUrl: string): s
   return articleKey(pageUrl);
 }
 
+/**
+ * Cut to the store's limit. A page may claim a title or a byline of any
+ * length; the store refuses what is longer, and the reader's quote must not
+ * be lost over it. Never leaves half of a surrogate pair at the end.
+ */
+function fit(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const end = /[\uD800-\uDBFF]/.test(s.charAt(max - 1)) ? max - 1 : max;
+  return s.slice(0, end);
+}
+
+const fitOrNull = (s: string | null, max: number): string | null => (s === null ? null : fit(s, max));
+
 export function buildArticle(interview: Interview, pageUrl: string, now: number): Article {
+  const subject: Article['subject'] = {};
+  for (const [k, v] of Object.entries(interview.subject) as [keyof Article['subject'], string | undefined][]) {
+    if (v !== undefined) subject[k] = fit(v, LIMITS.shortText);
+  }
   return {
     key: pageArticleKey(interview, pageUrl),
     url: withoutFragment(pageUrl),
     canonicalUrl: interview.canonicalUrl,
     site: interview.site,
-    title: interview.title || (typeof document !== 'undefined' ? document.title : ''),
-    author: interview.author,
-    publication: interview.publication,
+    title: fit(interview.title || (typeof document !== 'undefined' ? document.title : ''), LIMITS.title),
+    author: fitOrNull(interview.author, LIMITS.shortText),
+    publication: fitOrNull(interview.publication, LIMITS.shortText),
     published: interview.published,
-    subject: { ...interview.subject },
-    sections: interview.sections.map((s) => ({ id: s.id, question: s.question })),
+    subject,
+    sections: interview.sections.slice(0, LIMITS.sections).map((s) => ({ id: s.id, question: fit(s.question, LIMITS.question) })),
     createdAt: now,
     updatedAt: now,
     lastClippedAt: now,
@@ -95,8 +113,8 @@ function make(
     quote: ctx.index.text.slice(start, end),
     selectors,
     sectionId: section?.id ?? null,
-    question: section?.question ?? null,
-    speaker,
+    question: fitOrNull(section?.question ?? null, LIMITS.question),
+    speaker: fitOrNull(speaker, LIMITS.shortText),
     url: withoutFragment(ctx.pageUrl),
     canonicalUrl: interview.canonicalUrl,
     fragmentUrl: fragmentFor(ctx, range, start, end),
@@ -107,8 +125,14 @@ function make(
     updatedAt: ctx.now,
     orphaned: false,
   };
-  if (extra.answer) highlight.answer = extra.answer;
-  if (extra.subQuestions) highlight.subQuestions = extra.subQuestions;
+  if (extra.answer) {
+    highlight.answer = extra.answer.slice(0, LIMITS.blocks).map((b) => {
+      const fitted: Block = { ...b, text: fit(b.text, LIMITS.blockText) };
+      if (b.speaker !== undefined) fitted.speaker = fit(b.speaker, LIMITS.shortText);
+      return fitted;
+    });
+  }
+  if (extra.subQuestions) highlight.subQuestions = extra.subQuestions.slice(0, LIMITS.subQuestions).map((q) => fit(q, LIMITS.question));
   return { highlight, article, start, end };
 }
 

@@ -62,9 +62,11 @@ class StoreError extends Error {
 class FakeLibrary implements LibraryPort {
   rows = new Map<string, Highlight>();
   failWrites = false;
+  refuseRows = false;
   orphanCalls: [string, string[]][] = [];
   async saveHighlight(h: Highlight, _article?: Article): Promise<void> {
     if (this.failWrites) throw new StoreError('quota', 'Your disk is full.');
+    if (this.refuseRows) throw new StoreError('invalid', 'article.published: expected a YYYY-MM-DD date');
     this.rows.set(h.id, h);
   }
   async updateHighlight(id: string, patch: HighlightPatch): Promise<void> {
@@ -178,6 +180,15 @@ describe('background router', () => {
     expect(await retry.run(true)).toBe(1);
     expect(area.data).toEqual({});
     expect(lib.rows.get(h.id)).toEqual(h);
+    retry.dispose();
+  });
+
+  it('does not queue a highlight the store refuses as invalid: no retry could save it', async () => {
+    const { deps, lib, area, retry } = setup();
+    lib.refuseRows = true;
+    const reply = await handleMessage({ type: 'highlight:save', highlight: hl(), article: art() }, fromTab(PAGE), deps);
+    expect(reply).toEqual({ ok: false, error: 'article.published: expected a YYYY-MM-DD date' });
+    expect(area.data).toEqual({});
     retry.dispose();
   });
 

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { buildTextIndex, rangeFromOffsets, type TextIndex } from '../../src/anchor';
 import { extractInterview, findArticleRoot } from '../../src/extract';
-import { captureRange, captureSection, type CaptureContext } from '../../src/content/capture';
+import { buildArticle, captureRange, captureSection, type CaptureContext } from '../../src/content/capture';
+import { checkMessage } from '../../src/messages';
+import { checkArticle, checkHighlight, LIMITS } from '../../src/store/validate';
 import { fold, findFolded, locateSections } from '../../src/content/sections';
 import type { Interview } from '../../src/types';
 import { articleKey } from '../../src/url';
@@ -148,6 +150,35 @@ describe('capturing a selection on the Pinterest Engineering interview', () => {
 
   it('refuses a section that is not on the page', () => {
     expect(captureSection(ctx, 'no-such-question', undefined, (s, e) => rangeFromOffsets(index, s, e)).ok).toBe(false);
+  });
+});
+
+describe('a page that claims oversized metadata', () => {
+  it('still saves: the article row is cut to the store limits, and message and store checks both take it', () => {
+    const { interview, index, ctx } = load('pinterest-engineering-career-interview');
+    const huge: Interview = {
+      ...interview,
+      title: `${'T'.repeat(LIMITS.title - 1)}😀 and more`,
+      author: 'A'.repeat(LIMITS.shortText + 5),
+      subject: { ...interview.subject, name: 'N'.repeat(LIMITS.shortText * 3) },
+      sections: [
+        ...interview.sections.map((s) => ({ ...s, question: s.question + '?'.repeat(LIMITS.question) })),
+        ...Array.from({ length: LIMITS.sections }, (_, i) => ({ ...interview.sections[0]!, id: `extra-${i}` })),
+      ],
+    };
+    const article = buildArticle(huge, ctx.pageUrl, ctx.now);
+    expect(article.title).toBe('T'.repeat(LIMITS.title - 1));
+    expect(article.author).toHaveLength(LIMITS.shortText);
+    expect(article.sections).toHaveLength(LIMITS.sections);
+    expect(() => checkArticle(article)).not.toThrow();
+
+    const hugeCtx = { ...ctx, interview: huge };
+    for (const r of [captureRange(hugeCtx, rangeOver(index, interview.sections[0]!.question)), captureSection(hugeCtx, interview.sections[0]!.id, undefined, (s, e) => rangeFromOffsets(index, s, e))]) {
+      if (!r.ok) throw new Error(r.error);
+      expect(r.value.highlight.question).toHaveLength(LIMITS.question);
+      expect(() => checkHighlight(r.value.highlight)).not.toThrow();
+      expect(checkMessage({ type: 'highlight:save', highlight: r.value.highlight, article: r.value.article }).ok).toBe(true);
+    }
   });
 });
 
