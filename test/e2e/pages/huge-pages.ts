@@ -3,6 +3,8 @@
 // 100,000 short paragraphs. The words come from a seeded generator, so every
 // paragraph differs (a quote is unique on the page) and runs repeat.
 
+import { seededRandom } from '../../../src/store/generate';
+
 export interface HugePage {
   html: string;
   /** The question headings, in page order. */
@@ -17,18 +19,6 @@ const WORDS = (
   'review design system service platform mobile web search discovery inspiration journey culture ' +
   'collaboration feedback ownership hiring interview manager leader project roadmap metric'
 ).split(' ');
-
-/** mulberry32: a small, fast, seeded generator, so a failing page can be made again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(rnd: () => number, words: number, tag: string): string {
   const out: string[] = [];
@@ -64,7 +54,7 @@ export interface HugePageOptions {
 }
 
 export function interviewPage(title: string, opts: HugePageOptions): HugePage {
-  const rnd = random(opts.seed ?? 1);
+  const rnd = seededRandom(opts.seed ?? 1);
   const parts = [head(title)];
   const questions: string[] = [];
   let lateQuote = '';
