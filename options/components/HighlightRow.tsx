@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../src/types';
 import { isHttpUrl } from '../../src/url';
-import { formatTags, parseTags } from '../logic/tags';
+import { formatTags, parseTags } from '../../src/tags';
 import type { LibraryModel } from '../model';
 import { Marked } from './Marked';
 

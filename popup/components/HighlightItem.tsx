@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../src/types';
-import { formatTags, parseTags } from '../tags';
+import { formatTags, parseTags } from '../../src/tags';
 import { useModel } from './context';
 
 const NOTE_DELAY_MS = 400;

@@ -5,7 +5,7 @@ import { EMPTY_FILTERS, filtersFromSearch, searchFromFilters, SITES, SORT_KEYS, 
 import { flattenRows, groupLibrary, narrowToHits, visibleOrder } from '../../options/logic/grouping';
 import { segments } from '../../options/logic/marks';
 import { clickRow, keepVisible, NO_SELECTION } from '../../options/logic/selection';
-import { parseTags } from '../../options/logic/tags';
+import { parseTags } from '../../src/tags';
 import { prefixMatches, words } from '../../options/logic/text';
 import { compareByTheme, freeTheme, questionMatches, THEMES } from '../../options/logic/themes';
 import { RowHeights, visibleRange } from '../../options/logic/windowing';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { articleFromInterview } from '../../popup/article';
 import { inPageOrder, isOrphan, savedParagraph, savedQa } from '../../popup/order';
 import { fold, matchesQuery } from '../../popup/search';
-import { formatTags, parseTags } from '../../popup/tags';
+import { formatTags, parseTags } from '../../src/tags';
 import { makeHighlight, sampleInterview } from './fakes';
 
 describe('fold and matchesQuery', () => {
