@@ -8,6 +8,7 @@
 
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { extensionArgs } from '../scripts/chromium.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,14 +55,7 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
   viewport: { width: 1280, height: 900 },
-  args: [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
+  args: extensionArgs(extensionDir),
 });
 
 const readMark = (page, name) =>

@@ -5,6 +5,7 @@
 //   node build.mjs && node bench/popup.mjs [runs]
 
 import { chromium } from 'playwright-core';
+import { extensionArgs } from '../scripts/chromium.mjs';
 import { cp, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { loadavg, tmpdir } from 'node:os';
@@ -60,14 +61,7 @@ await cp(extensionDir, extensionCopy, { recursive: true });
 const context = await chromium.launchPersistentContext(path.join(profile, 'user-data'), {
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: [
-    `--disable-extensions-except=${extensionCopy}`,
-    `--load-extension=${extensionCopy}`,
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
+  args: extensionArgs(extensionCopy),
 });
 
 try {
