@@ -1,11 +1,9 @@
 // Capture, paint and re-anchor in real Chromium: the extension from dist/chrome,
 // fixtures served at their real addresses, no network.
 
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Highlight } from '../../src/types';
-import { articleKey } from '../../src/url';
-import { badgeText, blockNetwork, fixtureExpected, fixtureHtml, launchExtension, serveFixture, tabIdOf, selectText } from './harness';
+import { badgeText, blockNetwork, fixtureExpected, fixtureHtml, launchExtension, openFixture, selectText, serveFixture, storedHighlights, type SaveReply } from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
 const TECH = 'pinterest-engineering-technical-post';
@@ -27,29 +25,12 @@ async function painted(page: Page, color = 'yellow'): Promise<string[]> {
   }, `ih-${color}`);
 }
 
-async function stored(worker: Worker, url: string): Promise<Highlight[]> {
-  return worker.evaluate(async (key) => {
-    const ih = (globalThis as unknown as { ih: { library(): Promise<{ highlightsForArticle(k: string): Promise<unknown[]> }> } }).ih;
-    return (await ih.library()).highlightsForArticle(key);
-  }, articleKey(url)) as Promise<Highlight[]>;
-}
-
-async function openFixture(context: BrowserContext, worker: Worker, url: string): Promise<{ page: Page; tabId: number }> {
-  const page = await context.newPage();
-  await page.goto(url);
-  const tabId = await tabIdOf(worker, url);
-  // The content script has read the page once the badge shows its question count.
-  await expect.poll(() => badgeText(worker, tabId), { timeout: 10_000 }).not.toBe('');
-  return { page, tabId };
-}
-
-type Reply = { ok: boolean; error?: string; value?: Highlight };
-const viaCommand = (worker: Worker, tabId: number): Promise<Reply> =>
-  worker.evaluate((id) => (globalThis as unknown as { ih: { onCommand(c: string, t: { id: number }): Promise<Reply> } }).ih.onCommand('save-highlight', { id }), tabId);
-const viaContextMenu = (worker: Worker, tabId: number): Promise<Reply> =>
+const viaCommand = (worker: Worker, tabId: number): Promise<SaveReply> =>
+  worker.evaluate((id) => (globalThis as unknown as { ih: { onCommand(c: string, t: { id: number }): Promise<SaveReply> } }).ih.onCommand('save-highlight', { id }), tabId);
+const viaContextMenu = (worker: Worker, tabId: number): Promise<SaveReply> =>
   worker.evaluate(
     (id) =>
-      (globalThis as unknown as { ih: { onContextMenuClick(i: object, t: { id: number }): Promise<Reply> } }).ih.onContextMenuClick(
+      (globalThis as unknown as { ih: { onContextMenuClick(i: object, t: { id: number }): Promise<SaveReply> } }).ih.onContextMenuClick(
         { menuItemId: 'save-highlight', editable: false, pageUrl: '' },
         { id },
       ),
@@ -93,7 +74,7 @@ describe('capture and paint in Chromium', () => {
     expect(r2, JSON.stringify(r2)).toMatchObject({ ok: true });
     expect(r2.value?.question).toBe(career.questions[1]!.question);
 
-    const rows = await stored(worker, career.url);
+    const rows = await storedHighlights(worker, career.url);
     expect(rows.map((h) => squash(h.quote)).sort()).toEqual([first, second].sort());
     expect(rows.every((h) => h.fragmentUrl.includes('#:~:text='))).toBe(true);
     expect(await painted(page)).toEqual(expect.arrayContaining([first, second]));
@@ -106,12 +87,12 @@ describe('capture and paint in Chromium', () => {
   it('refuses an empty selection with a toast and stores nothing', async () => {
     const { context, worker } = ext;
     const { page, tabId } = await openFixture(context, worker, career.url);
-    const before = (await stored(worker, career.url)).length;
+    const before = (await storedHighlights(worker, career.url)).length;
     await page.evaluate(() => window.getSelection()?.removeAllRanges());
     const reply = await viaCommand(worker, tabId);
     expect(reply.ok).toBe(false);
     await expect.poll(() => page.locator('[data-interview-highlights-ui] .toast').textContent(), { timeout: 5_000 }).toContain('Select some text');
-    expect((await stored(worker, career.url)).length).toBe(before);
+    expect((await storedHighlights(worker, career.url)).length).toBe(before);
     await page.close();
   }, 30_000);
 
@@ -142,20 +123,20 @@ describe('capture and paint in Chromium', () => {
     await expect.poll(() => badgeText(worker, tabId), { timeout: 5_000 }).toBe(String(career.questions.length));
     // Nothing was orphaned by the round trip.
     await page.waitForTimeout(2_000);
-    expect((await stored(worker, career.url)).filter((h) => h.orphaned)).toEqual([]);
+    expect((await storedHighlights(worker, career.url)).filter((h) => h.orphaned)).toEqual([]);
     await page.close();
   }, 60_000);
 
   it('saves from five tabs at once and stores all five', async () => {
     const { context, worker } = ext;
-    const before = (await stored(worker, career.url)).length;
+    const before = (await storedHighlights(worker, career.url)).length;
     const tabs = [];
     for (let i = 0; i < 5; i++) tabs.push(await openFixture(context, worker, career.url));
     const phrases = career.questions.slice(0, 5).map((q) => q.answerEndsWith);
     await Promise.all(tabs.map(({ page }, i) => selectText(page, phrases[i]!)));
     const replies = await Promise.all(tabs.map(({ tabId }) => viaCommand(worker, tabId)));
     expect(replies.map((r) => r.ok)).toEqual([true, true, true, true, true]);
-    const rows = await stored(worker, career.url);
+    const rows = await storedHighlights(worker, career.url);
     expect(rows.length).toBe(before + 5);
     expect(rows.map((h) => squash(h.quote))).toEqual(expect.arrayContaining(phrases));
     // Every tab hears about the others' saves and paints them.
@@ -171,7 +152,7 @@ describe('capture and paint in Chromium', () => {
     const button = page.locator('[data-interview-highlights-ui] button.save');
     await expect.poll(() => button.count(), { timeout: 5_000 }).toBe(1);
     await button.click();
-    await expect.poll(async () => (await stored(worker, career.url)).map((h) => squash(h.quote)), { timeout: 5_000 }).toContain(phrase);
+    await expect.poll(async () => (await storedHighlights(worker, career.url)).map((h) => squash(h.quote)), { timeout: 5_000 }).toContain(phrase);
     await expect.poll(() => painted(page), { timeout: 5_000 }).toContain(phrase);
     await expect.poll(() => button.count(), { timeout: 5_000 }).toBe(0);
 
@@ -190,11 +171,11 @@ describe('capture and paint in Chromium', () => {
     await expect.poll(() => menu.count(), { timeout: 5_000 }).toBe(1);
 
     await menu.locator('button[data-action="delete"]').click();
-    await expect.poll(async () => (await stored(worker, career.url)).map((h) => squash(h.quote)), { timeout: 5_000 }).not.toContain(phrase);
+    await expect.poll(async () => (await storedHighlights(worker, career.url)).map((h) => squash(h.quote)), { timeout: 5_000 }).not.toContain(phrase);
     await expect.poll(() => painted(page), { timeout: 5_000 }).not.toContain(phrase);
 
     await page.locator('[data-interview-highlights-ui] .toast button[data-action="toast"]').click();
-    await expect.poll(async () => (await stored(worker, career.url)).map((h) => squash(h.quote)), { timeout: 5_000 }).toContain(phrase);
+    await expect.poll(async () => (await storedHighlights(worker, career.url)).map((h) => squash(h.quote)), { timeout: 5_000 }).toContain(phrase);
     await expect.poll(() => painted(page), { timeout: 5_000 }).toContain(phrase);
     await page.close();
   }, 60_000);

@@ -17,9 +17,8 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLibrary, type GeneratedLibrary } from '../../src/store/generate';
 import type { Highlight } from '../../src/types';
-import { articleKey } from '../../src/url';
 import { findChromium, NO_CHROMIUM } from '../../scripts/chromium.mjs';
-import { badgeText, blockNetwork, fixtureExpected, launchExtension, selectText, serveFixture, tabIdOf, type Launched } from './harness';
+import { blockNetwork, fixtureExpected, launchExtension, openFixture, saveSelection, selectText, serveFixture, storedHighlights, type Launched } from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
 const career = fixtureExpected(CAREER) as unknown as {
@@ -28,36 +27,17 @@ const career = fixtureExpected(CAREER) as unknown as {
 };
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-type Reply = { ok: boolean; error?: string; retrying?: boolean; value?: Highlight };
 interface RetryEntryView {
   highlight: Highlight;
   attempts: number;
 }
 interface WorkerHooks {
-  saveSelectionInTab(tabId: number): Promise<Reply>;
   retryEntries(): Promise<RetryEntryView[]>;
-  library(): Promise<{ highlightsForArticle(key: string): Promise<Highlight[]> }>;
 }
-
-const stored = (worker: Worker, url: string): Promise<Highlight[]> =>
-  worker.evaluate(async (key) => {
-    const ih = (globalThis as unknown as { ih: WorkerHooks }).ih;
-    return (await ih.library()).highlightsForArticle(key);
-  }, articleKey(url));
 
 const retryEntries = (worker: Worker): Promise<RetryEntryView[]> =>
   worker.evaluate(() => (globalThis as unknown as { ih: WorkerHooks }).ih.retryEntries());
 
-const saveSelection = (worker: Worker, tabId: number): Promise<Reply> =>
-  worker.evaluate((id) => (globalThis as unknown as { ih: WorkerHooks }).ih.saveSelectionInTab(id), tabId);
-
-async function openFixture(context: BrowserContext, worker: Worker, url: string): Promise<{ page: Page; tabId: number }> {
-  const page = await context.newPage();
-  await page.goto(url);
-  const tabId = await tabIdOf(worker, url);
-  await expect.poll(() => badgeText(worker, tabId), { timeout: 10_000 }).not.toBe('');
-  return { page, tabId };
-}
 
 const toastText = (page: Page): Promise<string | null> =>
   page.locator('[data-interview-highlights-ui] .toast').textContent({ timeout: 1_000 }).catch(() => null);
@@ -157,7 +137,7 @@ describe('a full disk', () => {
       await selectText(page, phrase);
       expect(await saveSelection(worker, tabId)).toMatchObject({ ok: true });
     }
-    const before = await stored(worker, career.url);
+    const before = await storedHighlights(worker, career.url);
     expect(before.map((h) => squash(h.quote)).sort()).toEqual([first, second].sort());
 
     const filler = fillDisk(pid, profileDir);
@@ -184,10 +164,10 @@ describe('a full disk', () => {
     // (While no byte is free Chromium cannot even open the database to read it.)
     unlinkSync(filler);
     await expect
-      .poll(async () => (await stored(worker, career.url).catch(() => [])).map((h) => h.id), { timeout: 45_000, interval: 500 })
+      .poll(async () => (await storedHighlights(worker, career.url).catch(() => [])).map((h) => h.id), { timeout: 45_000, interval: 500 })
       .toEqual(expect.arrayContaining(queuedIds));
     expect(await retryEntries(worker)).toEqual([]);
-    const after = await stored(worker, career.url);
+    const after = await storedHighlights(worker, career.url);
     expect(after.map((h) => squash(h.quote)).sort()).toEqual([first, second, third, fourth].sort());
     // Everything saved before the disk filled is there, unchanged.
     for (const h of before) expect(after).toContainEqual(h);
@@ -361,7 +341,7 @@ describe('the browser killed in the middle of an import', () => {
     const phrase = career.questions[1]!.answerStartsWith;
     await selectText(article, phrase);
     expect(await saveSelection(ext.worker, tabId)).toMatchObject({ ok: true });
-    expect((await stored(ext.worker, career.url)).map((h) => squash(h.quote))).toEqual([phrase]);
+    expect((await storedHighlights(ext.worker, career.url)).map((h) => squash(h.quote))).toEqual([phrase]);
     const after = await rawRows(page);
     expect(after.highlights).toHaveLength(before.highlights.length + 1);
     expect(after.highlights).toEqual(expect.arrayContaining(before.highlights));

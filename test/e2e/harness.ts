@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Route, type Request, type Worker } from 'playwright-core';
 import { expect } from 'vitest';
 import { extensionArgs, findChromium, NO_CHROMIUM } from '../../scripts/chromium.mjs';
+import type { Highlight } from '../../src/types';
+import { articleKey } from '../../src/url';
 import { LaunchLog, requestSource, type ExtensionRequest, type SeenRequest } from './network-watch';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -324,6 +326,35 @@ export async function tabIdOfPage(worker: Worker, page: Page): Promise<number> {
   });
   if (id === null) throw new Error(`no active tab for ${page.url()}`);
   return id;
+}
+
+// ---- saving and reading through the service worker ----
+
+/** What the worker's save handlers answer. */
+export type SaveReply = { ok: boolean; error?: string; retrying?: boolean; value?: Highlight };
+
+interface WorkerHooks {
+  saveSelectionInTab(tabId: number): Promise<SaveReply>;
+  library(): Promise<{ highlightsForArticle(key: string): Promise<Highlight[]> }>;
+}
+
+/** Saves the tab's selection the way the shortcut and the context menu do. */
+export function saveSelection(worker: Worker, tabId: number): Promise<SaveReply> {
+  return worker.evaluate((id) => (globalThis as unknown as { ih: WorkerHooks }).ih.saveSelectionInTab(id), tabId);
+}
+
+/** The rows the extension's store holds for the page at url. */
+export function storedHighlights(worker: Worker, url: string): Promise<Highlight[]> {
+  return worker.evaluate(async (key) => (await (globalThis as unknown as { ih: WorkerHooks }).ih.library()).highlightsForArticle(key), articleKey(url));
+}
+
+/** Opens url in a new tab and waits until the content script has read it (the badge shows its question count). */
+export async function openFixture(context: BrowserContext, worker: Worker, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(worker, url);
+  await expect.poll(() => badgeText(worker, tabId), { timeout: 10_000 }).not.toBe('');
+  return { page, tabId };
 }
 
 export function badgeText(worker: Worker, tabId: number): Promise<string> {

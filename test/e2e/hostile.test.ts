@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockNetwork, launchExtension, openPopup, ROOT, serveHtml, tabIdOf, type Launched, type NetworkLog, selectText } from './harness';
+import { blockNetwork, launchExtension, openPopup, ROOT, serveHtml, tabIdOf, type Launched, type NetworkLog, selectText, saveSelection } from './harness';
 
 const URL_ = 'https://medium.com/pinterest-engineering/hostile-interview-0123456789ab';
 const IMG = '<img src=x onerror="window.__pwned=1">';
@@ -92,10 +92,7 @@ describe('hostile page text in Chromium', () => {
     // A selection saved through the background's handler, as the shortcut and context menu do.
     const sel = `Because \u202Egnp.exe\u202C uses a right-to-left override`;
     await selectText(page, sel);
-    const reply = await ext.worker.evaluate(
-      (id) => (globalThis as unknown as { ih: { saveSelectionInTab(t: number): Promise<{ ok: boolean; error?: string }> } }).ih.saveSelectionInTab(id),
-      tabId,
-    );
+    const reply = await saveSelection(ext.worker, tabId);
     expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
     saved += 1;
     expect(await activeElementsIn(popup, 'body')).toEqual([]);

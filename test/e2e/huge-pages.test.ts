@@ -8,11 +8,9 @@
 // page at an address the extension does not run on shows the browser's own
 // long tasks, for comparison (printed, not asserted: that is the browser's cost).
 
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Highlight } from '../../src/types';
-import { articleKey } from '../../src/url';
-import { badgeText, blockNetwork, launchExtension, openPopup, selectText, serveHtml, tabIdOf, type Launched } from './harness';
+import { badgeText, blockNetwork, launchExtension, openPopup, saveSelection, selectText, serveHtml, storedHighlights, tabIdOf, type Launched } from './harness';
 import { hundredThousandParagraphs, twentyMegabytePage, type HugePage } from './pages/huge-pages';
 
 const LONG_TASK_MS = 200;
@@ -74,13 +72,6 @@ async function painted(page: Page): Promise<string[]> {
     const h = CSS.highlights.get('ih-yellow');
     return h ? [...h].map((r) => (r as Range).toString()) : [];
   });
-}
-
-async function stored(worker: Worker, url: string): Promise<Highlight[]> {
-  return worker.evaluate(async (key) => {
-    const ih = (globalThis as unknown as { ih: { library(): Promise<{ highlightsForArticle(k: string): Promise<unknown[]> }> } }).ih;
-    return (await ih.library()).highlightsForArticle(key);
-  }, articleKey(url)) as Promise<Highlight[]>;
 }
 
 /** The content script has read the page once it has measured the article's size. */
@@ -159,10 +150,7 @@ describe('huge pages in Chromium', () => {
     const tabId = await tabIdOf(ext.worker, BIG_URL);
     await contentScriptRead(page);
     await selectText(page, big.lateQuote);
-    const reply = await ext.worker.evaluate(
-      (id) => (globalThis as unknown as { ih: { saveSelectionInTab(t: number): Promise<{ ok: boolean; error?: string }> } }).ih.saveSelectionInTab(id),
-      tabId,
-    );
+    const reply = await saveSelection(ext.worker, tabId);
     expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
     const saving = await timing(page);
     report('saving on the 20 MB page', saving);
@@ -180,7 +168,7 @@ describe('huge pages in Chromium', () => {
   }, 90_000);
 
   it('a highlight whose quote left the 20 MB page ends orphaned, without a long task over 200 ms', async () => {
-    const before = await stored(ext.worker, BIG_URL);
+    const before = await storedHighlights(ext.worker, BIG_URL);
     expect(before.map((h) => h.quote)).toEqual([big.lateQuote]);
     expect(before[0]!.orphaned).toBe(false);
     // The page is edited: the quoted sentence is gone, everything else stays.
@@ -188,7 +176,7 @@ describe('huge pages in Chromium', () => {
 
     const page = await openAt(ext.context, BIG_URL);
     await contentScriptRead(page);
-    await expect.poll(async () => (await stored(ext.worker, BIG_URL))[0]?.orphaned, { timeout: 45_000 }).toBe(true);
+    await expect.poll(async () => (await storedHighlights(ext.worker, BIG_URL))[0]?.orphaned, { timeout: 45_000 }).toBe(true);
     expect(await painted(page)).toEqual([]);
     const t = await timing(page);
     report('a quote gone from the 20 MB page', t);

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, blockNetwork, fixtureExpected, launchExtension, serveFixture, tabIdOf, selectText } from './harness';
+import { badgeText, blockNetwork, fixtureExpected, launchExtension, saveSelection, selectText, serveFixture, tabIdOf } from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
 const PROFILE = 'life-at-pinterest-profile';
@@ -19,8 +19,6 @@ const expected = (name: string): Expected => fixtureExpected(name) as unknown as
 const career = expected(CAREER);
 const profile = expected(PROFILE);
 
-type Reply = { ok: boolean; error?: string };
-
 async function saveOn(ext: { context: import('playwright-core').BrowserContext; worker: Worker }, url: string, quotes: string[]): Promise<void> {
   const page = await ext.context.newPage();
   await page.goto(url);
@@ -28,10 +26,7 @@ async function saveOn(ext: { context: import('playwright-core').BrowserContext; 
   await expect.poll(() => badgeText(ext.worker, tabId), { timeout: 10_000 }).not.toBe('');
   for (const q of quotes) {
     await selectText(page, q);
-    const r = await ext.worker.evaluate(
-      (id) => (globalThis as unknown as { ih: { saveSelectionInTab(t: number): Promise<Reply> } }).ih.saveSelectionInTab(id),
-      tabId,
-    );
+    const r = await saveSelection(ext.worker, tabId);
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
   }
   await page.close();

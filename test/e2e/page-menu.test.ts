@@ -2,22 +2,13 @@
 // Chromium: note, tags and color are edited with the keyboard and written to
 // the store, the paint follows the color, and a delete can be undone.
 
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Highlight } from '../../src/types';
-import { articleKey } from '../../src/url';
-import { badgeText, blockNetwork, fixtureExpected, launchExtension, selectText, serveFixture, tabIdOf, type Launched } from './harness';
+import { badgeText, blockNetwork, fixtureExpected, launchExtension, saveSelection, selectText, serveFixture, storedHighlights, tabIdOf, type Launched } from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
 const career = fixtureExpected(CAREER) as unknown as { url: string; questions: { answerStartsWith: string }[] };
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
-
-async function stored(worker: Worker, url: string): Promise<Highlight[]> {
-  return worker.evaluate(async (key) => {
-    const ih = (globalThis as unknown as { ih: { library(): Promise<{ highlightsForArticle(k: string): Promise<unknown[]> }> } }).ih;
-    return (await ih.library()).highlightsForArticle(key);
-  }, articleKey(url)) as Promise<Highlight[]>;
-}
 
 /** Each paint registry entry the extension owns (`ih-<color>`, `ih-note`), with the text of its ranges. */
 async function paint(page: Page): Promise<Record<string, string[]>> {
@@ -71,12 +62,9 @@ describe('the highlight menu on the page, in Chromium', () => {
 
     const quote = career.questions[1]!.answerStartsWith;
     await selectText(page, quote);
-    const saved = await worker.evaluate(
-      (id) => (globalThis as unknown as { ih: { saveSelectionInTab(t: number): Promise<{ ok: boolean; error?: string }> } }).ih.saveSelectionInTab(id),
-      tabId,
-    );
+    const saved = await saveSelection(worker, tabId);
     expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true });
-    const [row] = await stored(worker, career.url);
+    const [row] = await storedHighlights(worker, career.url);
     expect(row).toMatchObject({ color: 'yellow', note: '', tags: [] });
     expect(squash(row!.quote)).toBe(quote);
     await expect.poll(() => paint(page)).toEqual({ 'ih-yellow': [quote] });
@@ -93,7 +81,7 @@ describe('the highlight menu on the page, in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await stored(worker, career.url))[0]?.color).toBe('green');
+    await expect.poll(async () => (await storedHighlights(worker, career.url))[0]?.color).toBe('green');
     expect(await menu.getByRole('button', { name: 'green' }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => paint(page)).toEqual({ 'ih-green': [quote] });
     // The menu is still open with what was typed, and "Save note" keeps it.
@@ -101,10 +89,10 @@ describe('the highlight menu on the page, in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect(menu.isVisible()).resolves.toBe(false);
 
-    await expect.poll(() => stored(worker, career.url)).toEqual([
+    await expect.poll(() => storedHighlights(worker, career.url)).toEqual([
       expect.objectContaining({ id: row!.id, color: 'green', note: 'Worth rereading before a review.', tags: ['career', 'growth'] }),
     ]);
-    const edited = (await stored(worker, career.url))[0]!;
+    const edited = (await storedHighlights(worker, career.url))[0]!;
     expect(edited.updatedAt).toBeGreaterThan(row!.updatedAt);
     // A highlight with a note is also underlined.
     await expect.poll(() => paint(page)).toEqual({ 'ih-green': [quote], 'ih-note': [quote] });
@@ -115,13 +103,13 @@ describe('the highlight menu on the page, in Chromium', () => {
     expect(await menu.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Worth rereading before a review.');
     expect(await menu.getByRole('textbox', { name: 'Tags' }).inputValue()).toBe('career, growth');
     await menu.getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => stored(worker, career.url)).toEqual([]);
+    await expect.poll(() => storedHighlights(worker, career.url)).toEqual([]);
     await expect.poll(() => paint(page)).toEqual({});
 
     // Undo puts the same row back, edits and all, and paints it again.
     const toast = page.getByRole('status').filter({ hasText: 'Highlight deleted.' });
     await toast.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => stored(worker, career.url)).toEqual([edited]);
+    await expect.poll(() => storedHighlights(worker, career.url)).toEqual([edited]);
     await expect.poll(() => paint(page), { timeout: 5000 }).toEqual({ 'ih-green': [quote], 'ih-note': [quote] });
     await page.close();
   }, 60_000);

@@ -3,11 +3,9 @@
 // xvfb-run). Without one it fails and says so; it is never skipped.
 
 import { execFileSync } from 'node:child_process';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Highlight } from '../../src/types';
-import { articleKey } from '../../src/url';
-import { badgeText, blockNetwork, fixtureExpected, launchExtension, serveFixture, tabIdOf, selectText } from './harness';
+import { badgeText, blockNetwork, fixtureExpected, launchExtension, selectText, serveFixture, storedHighlights, tabIdOf } from './harness';
 
 const FIXTURE = 'life-at-pinterest-profile';
 const expected = fixtureExpected(FIXTURE) as unknown as {
@@ -22,13 +20,6 @@ const panel = fixtureExpected(PANEL) as unknown as { questions: { answerStartsWi
 
 function xdotool(...args: string[]): string {
   return execFileSync('xdotool', args, { encoding: 'utf8', timeout: 10_000 }).trim();
-}
-
-async function stored(worker: Worker, url = expected.url): Promise<Highlight[]> {
-  return worker.evaluate(async (key) => {
-    const ih = (globalThis as unknown as { ih: { library(): Promise<{ highlightsForArticle(k: string): Promise<unknown[]> }> } }).ih;
-    return (await ih.library()).highlightsForArticle(key);
-  }, articleKey(url)) as Promise<Highlight[]>;
 }
 
 function focusWindow(title: string): void {
@@ -89,12 +80,12 @@ describe('the keyboard shortcut in a headed browser', () => {
           ui: document.querySelector('[data-interview-highlights-ui]')?.shadowRoot?.textContent ?? null,
           painted: [...(CSS.highlights.get('ih-yellow') ?? [])].map((r) => (r as Range).toString()),
         }));
-        const quotes = (await stored(worker)).map((h) => h.quote);
+        const quotes = (await storedHighlights(worker, expected.url)).map((h) => h.quote);
         throw new Error(`"${phrase}" not painted after the key press: ${JSON.stringify({ ...state, quotes })} (${String(e)})`);
       });
       times.push(performance.now() - t0);
     }
-    const rows = await stored(worker);
+    const rows = await storedHighlights(worker, expected.url);
     expect(rows.map((h) => squash(h.quote))).toEqual(expect.arrayContaining(phrases));
     expect(await painted(page)).toEqual(expect.arrayContaining(phrases));
     const sorted = [...times].sort((a, b) => a - b);
@@ -115,7 +106,7 @@ describe('the keyboard shortcut in a headed browser', () => {
     const first = panel.questions[0]!.answerStartsWith;
     await selectText(page, first);
     xdotool('key', '--clearmodifiers', 'alt+shift+h');
-    await expect.poll(async () => (await stored(worker, PANEL_URL)).map((h) => squash(h.quote)), { timeout: 10_000 }).toEqual([first]);
+    await expect.poll(async () => (await storedHighlights(worker, PANEL_URL)).map((h) => squash(h.quote)), { timeout: 10_000 }).toEqual([first]);
     await expect.poll(() => painted(page), { timeout: 5_000 }).toContain(first);
 
     // A second injection (activeTab now allows it) must not start a second content script:
@@ -128,9 +119,9 @@ describe('the keyboard shortcut in a headed browser', () => {
     const second = panel.questions[1]!.answerStartsWith;
     await selectText(page, second);
     xdotool('key', '--clearmodifiers', 'alt+shift+h');
-    await expect.poll(async () => (await stored(worker, PANEL_URL)).map((h) => squash(h.quote)).sort(), { timeout: 10_000 }).toEqual([first, second].sort());
+    await expect.poll(async () => (await storedHighlights(worker, PANEL_URL)).map((h) => squash(h.quote)).sort(), { timeout: 10_000 }).toEqual([first, second].sort());
     await page.waitForTimeout(1_000);
-    expect((await stored(worker, PANEL_URL)).length).toBe(2);
+    expect((await storedHighlights(worker, PANEL_URL)).length).toBe(2);
     // A second content script would have answered too, found the selection already
     // taken, and said so in a toast of its own (in a second UI host).
     expect(await page.locator('[data-interview-highlights-ui]').count()).toBeLessThanOrEqual(1);
