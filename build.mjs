@@ -10,7 +10,19 @@
 //   node build.mjs --zip      also write dist/interview-highlights-{chrome,firefox}-VERSION.zip
 import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,7 +73,10 @@ function esbuildOptions(browser, { dev, outdir = join(DIST, browser) }) {
   };
   const scripts = {
     ...common,
-    entryPoints: { background: join(ROOT, 'src/background/index.ts'), content: join(ROOT, 'src/content/index.ts') },
+    entryPoints: {
+      background: join(ROOT, 'src/background/index.ts'),
+      content: join(ROOT, 'src/content/index.ts'),
+    },
     // Classic scripts: the content script cannot be a module, and Firefox's
     // background `scripts` page loads it as a classic script too.
     format: 'iife',
@@ -69,9 +84,7 @@ function esbuildOptions(browser, { dev, outdir = join(DIST, browser) }) {
   };
   const pages = {
     ...common,
-    entryPoints: Object.fromEntries(
-      PAGES.map((p) => [`${p}/main`, join(ROOT, p, 'main.tsx')]),
-    ),
+    entryPoints: Object.fromEntries(PAGES.map((p) => [`${p}/main`, join(ROOT, p, 'main.tsx')])),
     format: 'esm',
     outdir,
   };
@@ -186,7 +199,8 @@ async function watchAll({ dev }) {
         name: 'report',
         setup(b) {
           b.onEnd((r) => {
-            if (r.errors.length === 0) console.log(`rebuilt ${browser} ${Object.keys(opts.entryPoints).join(', ')}`);
+            if (r.errors.length === 0)
+              console.log(`rebuilt ${browser} ${Object.keys(opts.entryPoints).join(', ')}`);
           });
         },
       };
@@ -206,7 +220,8 @@ async function watchAll({ dev }) {
   };
   for (const p of ['manifest.json', '_locales', 'icons', ...PAGES]) {
     watch(join(ROOT, p), { recursive: true }, (_event, name) => {
-      if (p === 'manifest.json' || p === '_locales' || p === 'icons' || /\.(html|css)$/.test(String(name))) recopy();
+      if (p === 'manifest.json' || p === '_locales' || p === 'icons' || /\.(html|css)$/.test(String(name)))
+        recopy();
     });
   }
   console.log('watching for changes (Ctrl-C to stop)');

@@ -53,7 +53,13 @@ const bundle = await esbuild.build({
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 try {
   const page = await browser.newPage();
@@ -67,8 +73,14 @@ try {
   await page.evaluate((n) => AnchorBench.repeatArticle(n), REPEAT);
 
   const setup = await page.evaluate((n) => AnchorBench.setup(n, 7), HIGHLIGHTS);
-  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (wall-clock times and long tasks stretch under load)`);
-  console.log(`page: ${setup.textLength} characters of text, ${setup.blocks} blocks with sentences; ${setup.highlights} highlights`);
+  console.log(
+    `machine: ${cpus().length} cores, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (wall-clock times and long tasks stretch under load)`,
+  );
+  console.log(
+    `page: ${setup.textLength} characters of text, ${setup.blocks} blocks with sentences; ${setup.highlights} highlights`,
+  );
 
   const passes = async (label) => {
     const outs = [];
@@ -83,25 +95,39 @@ try {
         ` methods ${JSON.stringify(last.methods)}; orphaned ${last.orphaned}; mis-placed ${last.misplaced};` +
         ` long tasks >50 ms ${longTasks} (longest task ${fmt(longest)} ms)`,
     );
-    console.log(`  per run: ${outs.map((o) => `${fmt(o.anchorMs)}${o.longTasks ? ` [long task ${fmt(o.longestTaskMs)}]` : ''}`).join(', ')} ms`);
+    console.log(
+      `  per run: ${outs.map((o) => `${fmt(o.anchorMs)}${o.longTasks ? ` [long task ${fmt(o.longestTaskMs)}]` : ''}`).join(', ')} ms`,
+    );
     return { ms, longTasks, orphaned: last.orphaned, misplaced: last.misplaced };
   };
 
   const unchanged = await passes('unchanged');
   const edit = await page.evaluate(() => AnchorBench.editParagraphs(0.1, 11));
-  console.log(`edited ${edit.edited} of ${edit.paragraphs} paragraphs (2-3 words replaced or inserted in each)`);
+  console.log(
+    `edited ${edit.edited} of ${edit.paragraphs} paragraphs (2-3 words replaced or inserted in each)`,
+  );
   const edited = await passes('edited');
   if (process.env.ANCHOR_BENCH_DEBUG) {
     console.log(await page.evaluate(() => AnchorBench.slowest(8)));
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(process.env.ANCHOR_BENCH_DEBUG, JSON.stringify(await page.evaluate(() => AnchorBench.dump())));
+    writeFileSync(
+      process.env.ANCHOR_BENCH_DEBUG,
+      JSON.stringify(await page.evaluate(() => AnchorBench.dump())),
+    );
   }
 
   const longTasks = unchanged.longTasks + edited.longTasks;
   const met =
-    unchanged.ms < TARGET_UNCHANGED_MS && edited.ms < TARGET_EDITED_MS && longTasks === 0 && unchanged.misplaced + edited.misplaced === 0;
-  console.log(`targets: unchanged < ${TARGET_UNCHANGED_MS} ms, edited < ${TARGET_EDITED_MS} ms, no long task, none mis-placed: ${met ? 'met' : 'NOT met'}`);
-  console.log(`anchoring: unchanged=${fmt(unchanged.ms)}ms edited=${fmt(edited.ms)}ms longtasks=${longTasks}`);
+    unchanged.ms < TARGET_UNCHANGED_MS &&
+    edited.ms < TARGET_EDITED_MS &&
+    longTasks === 0 &&
+    unchanged.misplaced + edited.misplaced === 0;
+  console.log(
+    `targets: unchanged < ${TARGET_UNCHANGED_MS} ms, edited < ${TARGET_EDITED_MS} ms, no long task, none mis-placed: ${met ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `anchoring: unchanged=${fmt(unchanged.ms)}ms edited=${fmt(edited.ms)}ms longtasks=${longTasks}`,
+  );
   if (!met) process.exitCode = 1;
 } finally {
   await browser.close();

@@ -32,7 +32,14 @@ const SEED = 'pinterest-engineering-career-interview';
 // The extractor is TypeScript: bundle it once into a temporary module.
 const tmp = mkdtempSync(join(tmpdir(), 'ih-bench-'));
 const outfile = join(tmp, 'extract.mjs');
-await build({ entryPoints: [join(repo, 'src/extract/index.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
+await build({
+  entryPoints: [join(repo, 'src/extract/index.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile,
+  logLevel: 'warning',
+});
 const { extractInterview } = await import(pathToFileURL(outfile).href);
 rmSync(tmp, { recursive: true, force: true });
 
@@ -107,16 +114,26 @@ async function withDocument(html, url, fn) {
 }
 
 const pages = [];
-for (const f of readdirSync(fixturesDir).filter((f) => f.endsWith('.html')).sort()) {
+for (const f of readdirSync(fixturesDir)
+  .filter((f) => f.endsWith('.html'))
+  .sort()) {
   const name = f.replace(/\.html$/, '');
   const expected = join(fixturesDir, `${name}.expected.json`);
-  const url = existsSync(expected) ? JSON.parse(readFileSync(expected, 'utf8')).url : `https://example.com/${name}`;
+  const url = existsSync(expected)
+    ? JSON.parse(readFileSync(expected, 'utf8')).url
+    : `https://example.com/${name}`;
   pages.push({ name: `fixture/${name}`, file: join(fixturesDir, f), url });
 }
 const corpusPages = join(corpusDir, 'readability-pages');
 if (existsSync(corpusPages)) {
-  for (const f of readdirSync(corpusPages).filter((f) => f.endsWith('.html')).sort()) {
-    pages.push({ name: `corpus/${f.replace(/\.html$/, '')}`, file: join(corpusPages, f), url: `https://example.com/${f}` });
+  for (const f of readdirSync(corpusPages)
+    .filter((f) => f.endsWith('.html'))
+    .sort()) {
+    pages.push({
+      name: `corpus/${f.replace(/\.html$/, '')}`,
+      file: join(corpusPages, f),
+      url: `https://example.com/${f}`,
+    });
   }
 } else {
   console.log(`(no corpus at ${corpusDir}: fixtures only)`);
@@ -139,7 +156,9 @@ if (existsSync(corpusPages)) {
 
 const pad = (s, n) => String(s).padEnd(n);
 const num = (x) => x.toFixed(2).padStart(8);
-console.log(`${pad('page', 48)} ${'extract'.padStart(8)} ${'readab.'.padStart(8)} ${'walk'.padStart(8)}  ex/rd  ex/walk   (ms, median of ${reps})`);
+console.log(
+  `${pad('page', 48)} ${'extract'.padStart(8)} ${'readab.'.padStart(8)} ${'walk'.padStart(8)}  ex/rd  ex/walk   (ms, median of ${reps})`,
+);
 const rRd = [];
 const rWk = [];
 for (const p of pages) {
@@ -147,7 +166,9 @@ for (const p of pages) {
   const m = await withDocument(html, p.url, (d) => measure(d, p.url));
   rRd.push(m.extract / m.readability);
   rWk.push(m.extract / m.walk);
-  console.log(`${pad(p.name.slice(0, 48), 48)} ${num(m.extract)} ${num(m.readability)} ${num(m.walk)}  ${(m.extract / m.readability).toFixed(3)}  ${(m.extract / m.walk).toFixed(2)}`);
+  console.log(
+    `${pad(p.name.slice(0, 48), 48)} ${num(m.extract)} ${num(m.readability)} ${num(m.walk)}  ${(m.extract / m.readability).toFixed(3)}  ${(m.extract / m.walk).toFixed(2)}`,
+  );
 }
 
 // Growth: the seed interview with its article body repeated.
@@ -166,9 +187,13 @@ if (seed) {
       return measure(d, seed.url);
     });
     base ??= m.extract;
-    console.log(`  ${String(k).padStart(3)}×  extract ${num(m.extract)} ms (${(m.extract / base).toFixed(1)}× the 1× time)  readability ${num(m.readability)} ms  walk ${num(m.walk)} ms`);
+    console.log(
+      `  ${String(k).padStart(3)}×  extract ${num(m.extract)} ms (${(m.extract / base).toFixed(1)}× the 1× time)  readability ${num(m.readability)} ms  walk ${num(m.walk)} ms`,
+    );
   }
 }
 
-console.log(`\npages: ${pages.length}; median extract/readability ${median(rRd).toFixed(3)}, extract/walk ${median(rWk).toFixed(2)}`);
+console.log(
+  `\npages: ${pages.length}; median extract/readability ${median(rRd).toFixed(3)}, extract/walk ${median(rWk).toFixed(2)}`,
+);
 console.log(`ratios: extract/readability=${median(rRd).toFixed(2)} extract/walk=${median(rWk).toFixed(2)}`);

@@ -20,7 +20,18 @@ const N_ARTICLES = Number(process.argv[2] ?? 500) || 500;
 const N_HIGHLIGHTS = Number(process.argv[3] ?? 10_000) || 10_000;
 const RUNS = Math.max(5, Number(process.argv[4] ?? 9) || 9);
 // Words from the generator's vocabulary: common, rare, accented, two-word, and a prefix.
-const QUERIES = ['culture', 'resume', 'cafe', 'kafka', 'mentor ship', 'eng', 'straße', 'latency model', 'ïnclu', 'onboarding'];
+const QUERIES = [
+  'culture',
+  'resume',
+  'cafe',
+  'kafka',
+  'mentor ship',
+  'eng',
+  'straße',
+  'latency model',
+  'ïnclu',
+  'onboarding',
+];
 
 function median(values) {
   const s = [...values].sort((a, b) => a - b);
@@ -59,7 +70,12 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 
 const readMark = (page, name) =>
-  page.waitForFunction((n) => performance.getEntriesByName(n)[0]?.startTime ?? false, name, { timeout: 30_000, polling: 5 }).then((h) => h.jsonValue());
+  page
+    .waitForFunction((n) => performance.getEntriesByName(n)[0]?.startTime ?? false, name, {
+      timeout: 30_000,
+      polling: 5,
+    })
+    .then((h) => h.jsonValue());
 
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -85,11 +101,16 @@ try {
     const ms = await readMark(page, 'ih:library-first-paint');
     const rows = await page.locator('.highlight').count();
     // The first rows come before the rest of the library: wait for all of it.
-    await page.waitForFunction((n) => document.querySelector('.summary')?.textContent?.startsWith(`${n} highlights`), N_HIGHLIGHTS, { timeout: 30_000 });
+    await page.waitForFunction(
+      (n) => document.querySelector('.summary')?.textContent?.startsWith(`${n} highlights`),
+      N_HIGHLIGHTS,
+      { timeout: 30_000 },
+    );
     // The search index is built after the whole library is in: let that finish
     // before the next load, as a reader's later visit would find it.
     await readMark(page, 'ih:library-idle');
-    if (rows === 0 || rows > 200) throw new Error(`rendered ${rows} highlight rows: the list is not windowed`);
+    if (rows === 0 || rows > 200)
+      throw new Error(`rendered ${rows} highlight rows: the list is not windowed`);
     if (run >= 0) paints.push(ms);
   }
 
@@ -105,10 +126,17 @@ try {
       // fill() types the whole query as one input event: one search, one measure.
       await box.fill(q);
       const ms = await page
-        .waitForFunction(() => performance.getEntriesByName('ih:search', 'measure')[0]?.duration ?? false, null, { timeout: 10_000, polling: 5 })
+        .waitForFunction(
+          () => performance.getEntriesByName('ih:search', 'measure')[0]?.duration ?? false,
+          null,
+          { timeout: 10_000, polling: 5 },
+        )
         .then((h) => h.jsonValue());
-      const marks = await page.locator('.quote mark, .note mark, .question mark, .article-title mark, .tag mark, .person mark').count();
-      if (marks === 0 && !(await page.locator('.empty').count())) throw new Error(`search "${q}" showed neither marks nor "nothing matches"`);
+      const marks = await page
+        .locator('.quote mark, .note mark, .question mark, .article-title mark, .tag mark, .person mark')
+        .count();
+      if (marks === 0 && !(await page.locator('.empty').count()))
+        throw new Error(`search "${q}" showed neither marks nor "nothing matches"`);
       if (run >= 0) {
         searches.push(ms);
         perQuery.get(q).push(ms);
@@ -117,11 +145,17 @@ try {
   }
   await box.fill('');
 
-  console.log(`per query (median ms): ${[...perQuery].map(([q, xs]) => `${q}=${median(xs).toFixed(0)}`).join('  ')}`);
+  console.log(
+    `per query (median ms): ${[...perQuery].map(([q, xs]) => `${q}=${median(xs).toFixed(0)}`).join('  ')}`,
+  );
   const fp = median(paints);
   const s = median(searches);
-  console.log(`first paint ms (${paints.length} loads): min ${Math.min(...paints).toFixed(1)}  median ${fp.toFixed(1)}  max ${Math.max(...paints).toFixed(1)}`);
-  console.log(`search ms (${searches.length} queries): min ${Math.min(...searches).toFixed(1)}  median ${s.toFixed(1)}  max ${Math.max(...searches).toFixed(1)}`);
+  console.log(
+    `first paint ms (${paints.length} loads): min ${Math.min(...paints).toFixed(1)}  median ${fp.toFixed(1)}  max ${Math.max(...paints).toFixed(1)}`,
+  );
+  console.log(
+    `search ms (${searches.length} queries): min ${Math.min(...searches).toFixed(1)}  median ${s.toFixed(1)}  max ${Math.max(...searches).toFixed(1)}`,
+  );
   console.log(`library: first-paint=${fp.toFixed(1)}ms search=${s.toFixed(1)}ms`);
 } finally {
   await context.close();

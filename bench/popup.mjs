@@ -49,7 +49,9 @@ async function bundleSize() {
   return { raw, gzip, files };
 }
 
-const fixtureDir = process.env.FIXTURES_DIR ?? (await firstDir([path.join(root, 'test', 'fixtures'), path.resolve(root, '..', 'shared', 'fixtures')]));
+const fixtureDir =
+  process.env.FIXTURES_DIR ??
+  (await firstDir([path.join(root, 'test', 'fixtures'), path.resolve(root, '..', 'shared', 'fixtures')]));
 const expected = JSON.parse(await readFile(path.join(fixtureDir, `${FIXTURE}.expected.json`), 'utf8'));
 const html = await readFile(path.join(fixtureDir, `${FIXTURE}.html`), 'utf8');
 const profile = await mkdtemp(path.join(tmpdir(), 'ih-bench-popup-'));
@@ -102,7 +104,8 @@ try {
     );
     const ms = await at.jsonValue();
     const count = await popup.locator('.question-text').count();
-    if (count !== expected.questions.length) throw new Error(`popup showed ${count} questions, expected ${expected.questions.length}`);
+    if (count !== expected.questions.length)
+      throw new Error(`popup showed ${count} questions, expected ${expected.questions.length}`);
     // Where the time goes: the browser making the page, our script starting, the tab answering, the render.
     const steps = await popup.evaluate(() => {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
@@ -126,13 +129,21 @@ try {
 
   const { raw, gzip, files } = await bundleSize();
   const med = median(times);
-  console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`runs: ${times.length}  first-questions ms: min ${Math.min(...times).toFixed(1)}  median ${med.toFixed(1)}  max ${Math.max(...times).toFixed(1)}`);
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `runs: ${times.length}  first-questions ms: min ${Math.min(...times).toFixed(1)}  median ${med.toFixed(1)}  max ${Math.max(...times).toFixed(1)}`,
+  );
   console.log(
     `median steps ms: page ready ${median(split.page).toFixed(1)}, script start ${median(split.script).toFixed(1)}, tab answers ${median(split.tab).toFixed(1)}, render ${median(split.render).toFixed(1)}`,
   );
   console.log(`bundle (${files.join(', ')}): ${raw} bytes, ${gzip} bytes gzip`);
-  console.log(`popup: first-questions=${med.toFixed(1)}ms bundle=${(raw / 1024).toFixed(1)}kB gzip=${(gzip / 1024).toFixed(1)}kB`);
+  console.log(
+    `popup: first-questions=${med.toFixed(1)}ms bundle=${(raw / 1024).toFixed(1)}kB gzip=${(gzip / 1024).toFixed(1)}kB`,
+  );
 } finally {
   await context.close();
   await rm(profile, { recursive: true, force: true });

@@ -41,14 +41,19 @@ try {
   const page = await context.newPage();
   await page.goto(expected.url);
   await page.bringToFront();
-  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+  const tabId = await worker.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id,
+  );
   // The content script has extracted the page once the badge shows its questions.
   await worker.evaluate(async (id) => {
     while (!(await chrome.action.getBadgeText({ tabId: id }))) await new Promise((r) => setTimeout(r, 20));
   }, tabId);
 
   // Distinct phrases (each saved once): the first words of each answer and each question.
-  const phrases = [...expected.questions.map((q) => q.answerStartsWith), ...expected.questions.map((q) => q.question)];
+  const phrases = [
+    ...expected.questions.map((q) => q.answerStartsWith),
+    ...expected.questions.map((q) => q.question),
+  ];
   const times = [];
   for (const phrase of phrases) {
     // Select the phrase, then wait (yielding every task) until a painted range holds it.
@@ -65,14 +70,16 @@ try {
         break;
       }
       const painted = () => {
-        for (const [, h] of CSS.highlights) for (const r of h) if (r.toString().includes(needle) && !globalThis.__seen?.has(r)) return r;
+        for (const [, h] of CSS.highlights)
+          for (const r of h) if (r.toString().includes(needle) && !globalThis.__seen?.has(r)) return r;
         return null;
       };
       globalThis.__seen ??= new WeakSet();
       for (const [, h] of CSS.highlights) for (const r of h) globalThis.__seen.add(r);
       globalThis.__paintedAt = new Promise((resolve) => {
         const ch = new MessageChannel();
-        ch.port1.onmessage = () => (painted() ? resolve(performance.timeOrigin + performance.now()) : ch.port2.postMessage(0));
+        ch.port1.onmessage = () =>
+          painted() ? resolve(performance.timeOrigin + performance.now()) : ch.port2.postMessage(0);
         ch.port2.postMessage(0);
       });
     }, phrase);
@@ -86,7 +93,9 @@ try {
   }
   const [l1] = loadavg();
   console.log(`load average: ${l1.toFixed(1)}`);
-  console.log(`saves: ${times.length}  ms: min ${Math.min(...times).toFixed(1)}  median ${median(times).toFixed(1)}  max ${Math.max(...times).toFixed(1)}`);
+  console.log(
+    `saves: ${times.length}  ms: min ${Math.min(...times).toFixed(1)}  median ${median(times).toFixed(1)}  max ${Math.max(...times).toFixed(1)}`,
+  );
   console.log(`save: handler-to-painted=${median(times).toFixed(1)}ms`);
 } finally {
   await context.close();

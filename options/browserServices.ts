@@ -53,7 +53,9 @@ export function browserServices(library: Library, notify: (t: Toast) => void): S
     announce(articleKeys) {
       if (articleKeys.length === 0) return;
       // Open pages repaint on this; a missing background (reloading) only delays that.
-      browser.runtime.sendMessage(message('library:changed', { articleKeys: [...articleKeys] })).catch(() => undefined);
+      browser.runtime
+        .sendMessage(message('library:changed', { articleKeys: [...articleKeys] }))
+        .catch(() => undefined);
     },
     browser: location.protocol === 'moz-extension:' ? 'firefox' : 'chrome',
   };

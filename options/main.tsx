@@ -31,7 +31,10 @@ const model = createLibraryModel(services, {
   },
 });
 
-const history = { replace: (search: string) => window.history.replaceState(window.history.state, '', `${location.pathname}${search}`) };
+const history = {
+  replace: (search: string) =>
+    window.history.replaceState(window.history.state, '', `${location.pathname}${search}`),
+};
 
 render(<App model={model} toaster={toaster} history={history} />, root);
 

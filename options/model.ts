@@ -2,11 +2,26 @@
 // components stay small: they read these signals and call these functions.
 
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import { DEFAULT_SETTINGS, type Article, type ExportOptions, type Highlight, type HighlightColor, type Settings } from '../src/types';
+import {
+  DEFAULT_SETTINGS,
+  type Article,
+  type ExportOptions,
+  type Highlight,
+  type HighlightColor,
+  type Settings,
+} from '../src/types';
 import { messageOf } from './errors';
 import { filterHighlights, isoDate } from './logic/apply-filters';
 import { EMPTY_FILTERS, isFiltering, searchFromFilters, type LibraryFilters } from './logic/filters';
-import { flattenRows, groupLibrary, narrowToHits, placeHighlights, visibleOrder, type InterviewGroup, type Row } from './logic/grouping';
+import {
+  flattenRows,
+  groupLibrary,
+  narrowToHits,
+  placeHighlights,
+  visibleOrder,
+  type InterviewGroup,
+  type Row,
+} from './logic/grouping';
 import { clickRow, keepVisible, NO_SELECTION, selectAll, type SelectionState } from './logic/selection';
 import { prefixMatches, words, type Span } from './logic/text';
 import type { View } from './logic/view';
@@ -61,7 +76,10 @@ export interface LibraryModel {
   selectAllShown(): void;
   clearSelection(): void;
 
-  editHighlight(h: Highlight, edit: { note?: string; tags?: string[]; color?: HighlightColor }): Promise<boolean>;
+  editHighlight(
+    h: Highlight,
+    edit: { note?: string; tags?: string[]; color?: HighlightColor },
+  ): Promise<boolean>;
   deleteHighlights(ids: readonly string[]): Promise<void>;
 
   exportOne(group: InterviewGroup, how: 'download' | 'copy'): Promise<void>;
@@ -143,7 +161,9 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     return s === null ? allGroups.value : narrowToHits(allGroups.value, s.byId, placement.value);
   });
   const shown = computed<readonly Highlight[]>(() =>
-    search.value === null ? filtered.value : groups.value.flatMap((g) => g.questions.flatMap((q) => q.highlights)),
+    search.value === null
+      ? filtered.value
+      : groups.value.flatMap((g) => g.questions.flatMap((q) => q.highlights)),
   );
   const shownCount = computed(() => groups.value.reduce((n, g) => n + g.count, 0));
   // Clearing a search shows the whole library again: the same rows, not new ones.
@@ -251,7 +271,8 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     batch(() => {
       if (all.status === 'fulfilled') setAll(all.value);
       else loadError.value = messageOf(all.reason);
-      if (hits.status === 'fulfilled' && hits.value !== null) search.value = { text, byId: hitsById(hits.value) };
+      if (hits.status === 'fulfilled' && hits.value !== null)
+        search.value = { text, byId: hitsById(hits.value) };
       loaded.value = true;
     });
     if (!wasLoaded) init.onFirstRows?.();
@@ -275,7 +296,8 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     if (s === null) return [];
     const hit = s.byId.get(h.id);
     // The store's positions are the truth; the page's own matcher only stands in when it sent none.
-    if (hit && hit.matches.length > 0) return hit.matches.filter((m) => m.field === field && (index === undefined || m.index === index));
+    if (hit && hit.matches.length > 0)
+      return hit.matches.filter((m) => m.field === field && (index === undefined || m.index === index));
     return prefixMatches(text, words(s.text));
   }
 
@@ -283,7 +305,10 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     services.announce([...new Set(keys)]);
   }
 
-  async function editHighlight(h: Highlight, edit: { note?: string; tags?: string[]; color?: HighlightColor }): Promise<boolean> {
+  async function editHighlight(
+    h: Highlight,
+    edit: { note?: string; tags?: string[]; color?: HighlightColor },
+  ): Promise<boolean> {
     try {
       await services.library.updateHighlight(h.id, edit);
       // Show the change at once; the reload that follows brings the stored row.
@@ -354,7 +379,11 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   async function exportOne(group: InterviewGroup, how: 'download' | 'copy'): Promise<void> {
     const [entry] = entriesOf([group]);
     if (!entry) return;
-    await deliver(how, `${await services.exporter.fileNameFor(entry.article.title)}.md`, await markdownOf(entry));
+    await deliver(
+      how,
+      `${await services.exporter.fileNameFor(entry.article.title)}.md`,
+      await markdownOf(entry),
+    );
   }
 
   async function downloadZip(entries: readonly ExportEntry[], name: string): Promise<void> {
@@ -370,7 +399,10 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     }
     if (how === 'copy' || entries.length === 1) {
       const text = (await Promise.all(entries.map(markdownOf))).join('\n');
-      const name = entries.length === 1 ? `${await services.exporter.fileNameFor(entries[0]!.article.title)}.md` : 'interview-highlights.md';
+      const name =
+        entries.length === 1
+          ? `${await services.exporter.fileNameFor(entries[0]!.article.title)}.md`
+          : 'interview-highlights.md';
       await deliver(how, name, text);
       return;
     }
@@ -390,7 +422,10 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     try {
       const data = await services.library.exportBackup();
       const json = `${JSON.stringify(data, null, 2)}\n`;
-      services.download(`interview-highlights-backup-${isoDate(Date.now())}.json`, new Blob([json], { type: 'application/json' }));
+      services.download(
+        `interview-highlights-backup-${isoDate(Date.now())}.json`,
+        new Blob([json], { type: 'application/json' }),
+      );
     } catch (e) {
       services.notify({ message: messageOf(e) });
     }

@@ -36,7 +36,6 @@ export interface ImportCounts {
   articles: number;
 }
 
-
 /** The library store as the page uses it. */
 export interface LibraryPort {
   /** Every article and highlight; the page filters and groups in memory. */
@@ -73,7 +72,11 @@ export interface ExportEntry {
 
 /** May answer later: the page loads the renderers on first use, not before its first paint. */
 export interface ExporterPort {
-  renderHighlights(article: Article, highlights: readonly Highlight[], options: ExportOptions): string | Promise<string>;
+  renderHighlights(
+    article: Article,
+    highlights: readonly Highlight[],
+    options: ExportOptions,
+  ): string | Promise<string>;
   renderLibraryZip(entries: readonly ExportEntry[], options: ExportOptions): Uint8Array | Promise<Uint8Array>;
   fileNameFor(title: string): string | Promise<string>;
 }
@@ -96,4 +99,3 @@ export interface Services {
   announce(articleKeys: readonly string[]): void;
   browser: 'chrome' | 'firefox';
 }
-

@@ -14,7 +14,11 @@ export function libraryPort(library: Library): LibraryPort {
         // The newest interviews straight from the lastClippedAt index: listing
         // every article would decode them all. Twice as many as needed, since
         // article rows outlive their last highlight.
-        articles = await library.db.articles.orderBy('lastClippedAt').reverse().limit(count * 2).toArray();
+        articles = await library.db.articles
+          .orderBy('lastClippedAt')
+          .reverse()
+          .limit(count * 2)
+          .toArray();
       } else {
         articles = await library.listArticles(sort === 'published' ? 'published' : 'title');
       }

@@ -11,9 +11,14 @@ const SAVE_COMMAND = 'save-highlight';
 class NoReceiver extends Error {}
 
 // Chrome and Firefox word it differently; both mean nothing listens in that tab.
-const NO_RECEIVER = /receiving end does not exist|could not establish connection|no matching message handler|message port closed/i;
+const NO_RECEIVER =
+  /receiving end does not exist|could not establish connection|no matching message handler|message port closed/i;
 
-async function ask<T extends MessageType>(tabId: number, type: T, payload: MessageMap[T]['req']): Promise<MessageMap[T]['res']> {
+async function ask<T extends MessageType>(
+  tabId: number,
+  type: T,
+  payload: MessageMap[T]['req'],
+): Promise<MessageMap[T]['res']> {
   let raw: unknown;
   try {
     raw = await browser.tabs.sendMessage(tabId, message(type, payload));
@@ -57,7 +62,11 @@ export function browserServices(tabId: number): PopupServices {
       }
     },
     saveSection: (sectionId, paragraphIndex) =>
-      ask(tabId, 'page:saveSection', paragraphIndex === undefined ? { sectionId } : { sectionId, paragraphIndex }),
+      ask(
+        tabId,
+        'page:saveSection',
+        paragraphIndex === undefined ? { sectionId } : { sectionId, paragraphIndex },
+      ),
     scrollTo: async (sectionId) => {
       await ask(tabId, 'page:scrollTo', { sectionId });
     },
@@ -80,7 +89,10 @@ export function browserServices(tabId: number): PopupServices {
       void lib().then((l) => {
         if (closed) return;
         // Our own writes and the background's (a save from the page) both mean: read again.
-        offs.push(l.onChange(() => callback()), l.onExternalChange(callback));
+        offs.push(
+          l.onChange(() => callback()),
+          l.onExternalChange(callback),
+        );
       });
       return () => {
         closed = true;
@@ -89,7 +101,8 @@ export function browserServices(tabId: number): PopupServices {
     },
 
     loadSettings: async () => (await import('../src/settings')).loadSettings(),
-    renderHighlights: async (article, highlights, options) => (await highlightsRenderer()).renderHighlights(article, highlights, options),
+    renderHighlights: async (article, highlights, options) =>
+      (await highlightsRenderer()).renderHighlights(article, highlights, options),
     renderInterview: async (interview) => (await interviewRenderer()).renderInterview(interview),
 
     copyText: (text) => navigator.clipboard.writeText(text),

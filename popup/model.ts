@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, type Article, type Highlight, type Section, type Sett
 import { articleFromInterview } from './article';
 import { inPageOrder, isOrphan, savedParagraph, savedQa } from './order';
 import { fold, highlightTexts, matchesQuery, sectionTexts } from './search';
-import type { HighlightEdit, PageSnapshot, PopupServices } from './services';
+import type { HighlightEdit, InjectResult, PageSnapshot, PopupServices } from './services';
 
 export type Phase = 'loading' | 'ready' | 'no-receiver' | 'injecting' | 'forbidden' | 'error';
 
@@ -99,8 +99,12 @@ export function createPopupModel(services: PopupServices): PopupModel {
     placed: new Set(page.value?.placedIds ?? []),
   }));
   const matching = computed(() => ordered.value.filter((h) => matchesQuery(folded.value, highlightTexts(h))));
-  const placedHighlights = computed(() => matching.value.filter((h) => !isOrphan(h, orphanSets.value.orphaned, orphanSets.value.placed)));
-  const orphanHighlights = computed(() => matching.value.filter((h) => isOrphan(h, orphanSets.value.orphaned, orphanSets.value.placed)));
+  const placedHighlights = computed(() =>
+    matching.value.filter((h) => !isOrphan(h, orphanSets.value.orphaned, orphanSets.value.placed)),
+  );
+  const orphanHighlights = computed(() =>
+    matching.value.filter((h) => isOrphan(h, orphanSets.value.orphaned, orphanSets.value.placed)),
+  );
 
   const withBusy = async <T>(key: string, work: () => Promise<T>): Promise<T | undefined> => {
     if (busy.value.has(key)) return undefined;
@@ -167,7 +171,7 @@ export function createPopupModel(services: PopupServices): PopupModel {
 
   const findOnPage = async (): Promise<void> => {
     phase.value = 'injecting';
-    let injected;
+    let injected: InjectResult;
     try {
       injected = await services.inject();
     } catch (e) {
@@ -214,7 +218,8 @@ export function createPopupModel(services: PopupServices): PopupModel {
   };
 
   const qaSaved = (section: Section): boolean => savedQa(highlights.value, section).length > 0;
-  const paragraphSaved = (section: Section, index: number): boolean => savedParagraph(highlights.value, section, index).length > 0;
+  const paragraphSaved = (section: Section, index: number): boolean =>
+    savedParagraph(highlights.value, section, index).length > 0;
 
   const save = async (section: Section, index?: number): Promise<void> => {
     const key = index === undefined ? `qa:${section.id}` : `p:${section.id}:${index}`;
@@ -297,16 +302,24 @@ export function createPopupModel(services: PopupServices): PopupModel {
     } catch {
       article = undefined;
     }
-    article ??= snapshot.interview ? articleFromInterview(snapshot.interview, snapshot.articleKey, Date.now()) : undefined;
+    article ??= snapshot.interview
+      ? articleFromInterview(snapshot.interview, snapshot.articleKey, Date.now())
+      : undefined;
     if (!article) return say('Could not find this page in the library.');
     const found = article;
-    await copy(() => services.renderHighlights(found, rows, settings.value.export), rows.length === 1 ? 'Copied 1 highlight as Markdown.' : `Copied ${rows.length} highlights as Markdown.`);
+    await copy(
+      () => services.renderHighlights(found, rows, settings.value.export),
+      rows.length === 1 ? 'Copied 1 highlight as Markdown.' : `Copied ${rows.length} highlights as Markdown.`,
+    );
   };
 
   const copyInterview = async (): Promise<void> => {
     const interview = page.value?.interview;
     if (!interview || !hasQa.value) return say('No Q&A on this page to copy.');
-    await copy(() => services.renderInterview(interview), `Copied the whole interview (${interview.sections.length} questions) as Markdown.`);
+    await copy(
+      () => services.renderInterview(interview),
+      `Copied the whole interview (${interview.sections.length} questions) as Markdown.`,
+    );
   };
 
   return {

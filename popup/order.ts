@@ -18,10 +18,14 @@ function positionOf(h: Highlight): number | null {
  */
 export function inPageOrder(highlights: readonly Highlight[], interview: Interview | null): Highlight[] {
   const sectionIndex = new Map<string, number>();
-  interview?.sections.forEach((s, i) => sectionIndex.set(s.id, i));
+  interview?.sections.forEach((s, i) => {
+    sectionIndex.set(s.id, i);
+  });
   const key = (h: Highlight): [number, number, number] => [
     positionOf(h) ?? Number.MAX_SAFE_INTEGER,
-    h.sectionId !== null ? (sectionIndex.get(h.sectionId) ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER,
+    h.sectionId !== null
+      ? (sectionIndex.get(h.sectionId) ?? Number.MAX_SAFE_INTEGER)
+      : Number.MAX_SAFE_INTEGER,
     h.createdAt,
   ];
   return [...highlights]
@@ -36,14 +40,24 @@ export function savedQa(highlights: readonly Highlight[], section: Section): Hig
 }
 
 /** The saved paragraph highlights for one answer block (matched by its text: positions shift, text does not). */
-export function savedParagraph(highlights: readonly Highlight[], section: Section, index: number): Highlight[] {
+export function savedParagraph(
+  highlights: readonly Highlight[],
+  section: Section,
+  index: number,
+): Highlight[] {
   const block = section.answer[index];
   if (!block) return [];
-  return highlights.filter((h) => h.kind === 'paragraph' && h.sectionId === section.id && sameText(h.quote, block.text));
+  return highlights.filter(
+    (h) => h.kind === 'paragraph' && h.sectionId === section.id && sameText(h.quote, block.text),
+  );
 }
 
 /** Orphans are the ones the page could not place now, or that the store remembers as unplaced and the page did not place. */
-export function isOrphan(h: Highlight, orphanedIds: ReadonlySet<string>, placedIds: ReadonlySet<string>): boolean {
+export function isOrphan(
+  h: Highlight,
+  orphanedIds: ReadonlySet<string>,
+  placedIds: ReadonlySet<string>,
+): boolean {
   if (orphanedIds.has(h.id)) return true;
   return h.orphaned && !placedIds.has(h.id);
 }

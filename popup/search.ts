@@ -17,7 +17,11 @@ export function matchesQuery(foldedQuery: string, texts: readonly string[]): boo
 }
 
 export function sectionTexts(section: Section): string[] {
-  return [section.question, ...section.subQuestions, ...section.answer.flatMap((b) => (b.speaker ? [b.speaker, b.text] : [b.text]))];
+  return [
+    section.question,
+    ...section.subQuestions,
+    ...section.answer.flatMap((b) => (b.speaker ? [b.speaker, b.text] : [b.text])),
+  ];
 }
 
 export function highlightTexts(h: Highlight): string[] {

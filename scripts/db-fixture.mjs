@@ -64,13 +64,15 @@ try {
 
 const file = path.join(root, 'test/store/fixtures', `db-v${dumped.version}.json`);
 if (existsSync(file) && !force) {
-  console.error(`${path.relative(root, file)} exists: a shipped version's database is not rewritten (use --force if it never shipped)`);
+  console.error(
+    `${path.relative(root, file)} exists: a shipped version's database is not rewritten (use --force if it never shipped)`,
+  );
   process.exit(1);
 }
 const header = {
   comment: `A database as schema version ${dumped.version} stores it, written by scripts/db-fixture.mjs; do not edit by hand.`,
 };
-writeFileSync(file, JSON.stringify({ ...header, ...dumped }, null, 1) + '\n');
+writeFileSync(file, `${JSON.stringify({ ...header, ...dumped }, null, 1)}\n`);
 const counts = Object.entries(dumped.rows)
   .map(([t, r]) => `${r.length} ${t}`)
   .join(', ');

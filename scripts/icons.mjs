@@ -20,7 +20,9 @@ function roundedSquare(x, y) {
   const r = 0.22;
   const cx = Math.min(Math.max(x, inset + r), 1 - inset - r);
   const cy = Math.min(Math.max(y, inset + r), 1 - inset - r);
-  return (x - cx) ** 2 + (y - cy) ** 2 <= r * r && x >= inset && x <= 1 - inset && y >= inset && y <= 1 - inset;
+  return (
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r && x >= inset && x <= 1 - inset && y >= inset && y <= 1 - inset
+  );
 }
 
 // A "66"-style opening quote: a round head with a tail curling up to the right.
@@ -57,11 +59,19 @@ export function drawIcon(size) {
   const px = new Uint8Array(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let pxi = 0; pxi < size; pxi++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
           const c = colourAt((pxi + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
-          if (c) { r += c[0]; g += c[1]; b += c[2]; a++; }
+          if (c) {
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a++;
+          }
         }
       }
       const i = (py * size + pxi) * 4;

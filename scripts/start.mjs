@@ -104,7 +104,8 @@ async function main() {
 
   const isOurs = (w) => w.url().startsWith('chrome-extension://');
   const worker =
-    context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 }));
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
@@ -117,7 +118,9 @@ async function main() {
     badge = await badgeOf(worker, tabId);
     if (badge === '') await new Promise((r) => setTimeout(r, 250));
   }
-  console.log(badge ? `badge: ${badge} questions found` : 'badge: empty (the content script found no questions)');
+  console.log(
+    badge ? `badge: ${badge} questions found` : 'badge: empty (the content script found no questions)',
+  );
 
   if (!headless) {
     console.log('Chromium is open: close it or press Ctrl-C to stop.');

@@ -18,8 +18,11 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const timings = [];
-const STEPS = ['typecheck', 'unit', 'build', 'lint', 'chromium', 'e2e'];
-const fromArg = process.argv.slice(2).find((a) => a.startsWith('--from='))?.slice('--from='.length);
+const STEPS = ['lint', 'typecheck', 'unit', 'build', 'ext-lint', 'chromium', 'e2e'];
+const fromArg = process.argv
+  .slice(2)
+  .find((a) => a.startsWith('--from='))
+  ?.slice('--from='.length);
 if (fromArg !== undefined && !STEPS.includes(fromArg)) {
   console.error(`unknown step ${fromArg}: one of ${STEPS.join(', ')}`);
   process.exit(2);
@@ -54,7 +57,8 @@ function vitestCounts(file) {
 
 function finish(ok) {
   console.log('');
-  for (const t of timings) console.log(`  ${t.ok ? 'ok  ' : 'FAIL'} ${t.name.padEnd(10)} ${(t.ms / 1000).toFixed(1)} s`);
+  for (const t of timings)
+    console.log(`  ${t.ok ? 'ok  ' : 'FAIL'} ${t.name.padEnd(10)} ${(t.ms / 1000).toFixed(1)} s`);
   if (skipped) console.log(`${skipped} skipped`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(ok ? 0 : 1);
@@ -82,7 +86,9 @@ function vitestStep(name, configArgs, env = {}, wrap = null) {
     const out = join(RESULTS, `${name}.json`);
     rmSync(out, { force: true });
     const args = ['run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile=${out}`];
-    const status = wrap ? run(wrap[0], [...wrap.slice(1), join(BIN, 'vitest'), ...args], env) : run(join(BIN, 'vitest'), args, env);
+    const status = wrap
+      ? run(wrap[0], [...wrap.slice(1), join(BIN, 'vitest'), ...args], env)
+      : run(join(BIN, 'vitest'), args, env);
     const counts = vitestCounts(out);
     if (!counts) {
       failed += 1;
@@ -96,6 +102,16 @@ function vitestStep(name, configArgs, env = {}, wrap = null) {
     return status === 0;
   });
 }
+
+// Biome: lint rules and formatting, in one fast pass (biome.jsonc says which rules are off and why).
+step('lint', () => {
+  const ok = run(join(BIN, 'biome'), ['check', '.']) === 0;
+  if (!ok) {
+    console.error('fix with: npx biome check --write .');
+    failed += 1;
+  }
+  return ok;
+});
 
 step('typecheck', () => {
   const ok = run(join(BIN, 'tsc'), ['--noEmit', '-p', 'tsconfig.json']) === 0;
@@ -111,11 +127,15 @@ step('build', () => {
   return ok;
 });
 
-step('lint', () => {
-  const r = spawnSync(join(BIN, 'web-ext'), ['lint', '--source-dir', 'dist/firefox', '--self-hosted', '--output', 'json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+step('ext-lint', () => {
+  const r = spawnSync(
+    join(BIN, 'web-ext'),
+    ['lint', '--source-dir', 'dist/firefox', '--self-hosted', '--output', 'json'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   let report;
   try {
     report = JSON.parse(r.stdout);
@@ -128,7 +148,9 @@ step('lint', () => {
   }
   for (const kind of ['errors', 'warnings', 'notices']) {
     for (const m of report[kind] ?? []) {
-      console.log(`${kind.slice(0, -1)}: ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} ${m.message}`);
+      console.log(
+        `${kind.slice(0, -1)}: ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} ${m.message}`,
+      );
     }
   }
   const { errors = 0, warnings = 0, notices = 0 } = report.summary ?? {};
@@ -150,7 +172,8 @@ step('chromium', () => {
 
 // A keyboard-shortcut test needs a real window; give it a virtual display.
 const hasXvfb = spawnSync('sh', ['-c', 'command -v xvfb-run'], { encoding: 'utf8' }).status === 0;
-const wrap = !process.env.DISPLAY && hasXvfb ? ['xvfb-run', '-a', '--server-args=-screen 0 1280x1024x24'] : null;
+const wrap =
+  !process.env.DISPLAY && hasXvfb ? ['xvfb-run', '-a', '--server-args=-screen 0 1280x1024x24'] : null;
 if (wrap) console.log('\nno DISPLAY: running the real-browser tests under xvfb-run');
 vitestStep('e2e', ['-c', 'vitest.e2e.config.ts'], { E2E_SKIP_BUILD: '1' }, wrap);
 

@@ -73,7 +73,8 @@ interface Page {
   fileUrl: string;
 }
 
-const HTML_MARKUP = /<\s*(?:!doctype\s+html|html|head|body|article|main|section|div|p|h[1-6]|span|a|ul|ol|li|table|br|meta|title|header|footer|blockquote|pre|strong|em)[\s>/]/i;
+const HTML_MARKUP =
+  /<\s*(?:!doctype\s+html|html|head|body|article|main|section|div|p|h[1-6]|span|a|ul|ol|li|table|br|meta|title|header|footer|blockquote|pre|strong|em)[\s>/]/i;
 
 function readPage(file: string): Page {
   let bytes: Buffer;
@@ -81,7 +82,14 @@ function readPage(file: string): Page {
     bytes = file === '-' ? readFileSync(0) : readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (e as Error).message;
     throw new InputError(`cannot read ${file}: ${why}`);
   }
   const name = file === '-' ? 'standard input' : file;
@@ -89,7 +97,8 @@ function readPage(file: string): Page {
   if (bytes.subarray(0, 65536).includes(0)) throw new InputError(`${name} is not an HTML page (binary data)`);
   const html = bytes.toString('utf8');
   if (!HTML_MARKUP.test(html)) throw new InputError(`${name} is not an HTML page (no HTML markup found)`);
-  const fileUrl = file === '-' ? pathToFileURL(resolve('stdin.html')).href : pathToFileURL(resolve(file)).href;
+  const fileUrl =
+    file === '-' ? pathToFileURL(resolve('stdin.html')).href : pathToFileURL(resolve(file)).href;
   return { name, html, fileUrl };
 }
 
@@ -109,7 +118,10 @@ async function extractPage(page: Page, url: string | null): Promise<Interview> {
     let pageUrl = url;
     if (pageUrl === null) {
       const meta = readHeadMeta(document);
-      pageUrl = resolveUrl(meta.canonical, page.fileUrl) ?? resolveUrl(meta.meta.get('og:url'), page.fileUrl) ?? page.fileUrl;
+      pageUrl =
+        resolveUrl(meta.canonical, page.fileUrl) ??
+        resolveUrl(meta.meta.get('og:url'), page.fileUrl) ??
+        page.fileUrl;
     }
     return extractInterview(document, pageUrl);
   } finally {

@@ -146,7 +146,8 @@ const nonEmpty =
 const int =
   (min: number, max: number): Check<number> =>
   (x, path) => {
-    if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) throw new Invalid(`${path}: not an integer in [${min}, ${max}]`);
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max)
+      throw new Invalid(`${path}: not an integer in [${min}, ${max}]`);
     return x;
   };
 
@@ -163,7 +164,8 @@ const bool: Check<boolean> = (x, path) => {
 const oneOf =
   <T extends string>(values: readonly T[]): Check<T> =>
   (x, path) => {
-    if (typeof x !== 'string' || !(values as readonly string[]).includes(x)) throw new Invalid(`${path}: not one of ${values.join(', ')}`);
+    if (typeof x !== 'string' || !(values as readonly string[]).includes(x))
+      throw new Invalid(`${path}: not one of ${values.join(', ')}`);
     return x as T;
   };
 
@@ -199,7 +201,8 @@ function record<T>(shape: Shape<T>, strict: boolean): Check<T> {
   return (x, path) => {
     const o = plainObject(x, path);
     if (strict) {
-      for (const key of Object.keys(o)) if (!(key in shape)) throw new Invalid(`${path}: unexpected key ${key}`);
+      for (const key of Object.keys(o))
+        if (!(key in shape)) throw new Invalid(`${path}: unexpected key ${key}`);
     }
     const out: Record<string, unknown> = {};
     for (const key of keys) {
@@ -234,7 +237,12 @@ const selector: Check<Selector> = (x, path) => {
   const o = plainObject(x, path);
   if (o.type === 'TextQuoteSelector') {
     return record<Selector & { type: 'TextQuoteSelector' }>(
-      { type: oneOf(['TextQuoteSelector'] as const), exact: str(LIMITS.quote), prefix: shortText, suffix: shortText },
+      {
+        type: oneOf(['TextQuoteSelector'] as const),
+        exact: str(LIMITS.quote),
+        prefix: shortText,
+        suffix: shortText,
+      },
       true,
     )(o, path);
   }
@@ -260,7 +268,13 @@ const block: Check<Block> = record<Block>(
 );
 
 const subject: Check<Subject> = record<Subject>(
-  { name: optional(shortText), role: optional(shortText), team: optional(shortText), location: optional(shortText), tenure: optional(shortText) },
+  {
+    name: optional(shortText),
+    role: optional(shortText),
+    team: optional(shortText),
+    location: optional(shortText),
+    tenure: optional(shortText),
+  },
   false,
 );
 
@@ -306,7 +320,10 @@ export const checkArticle: Check<Article> = record<Article>(
     publication: nullable(shortText),
     published: nullable(isoDate),
     subject,
-    sections: arr(record<{ id: string; question: string }>({ id, question: str(LIMITS.question) }, false), LIMITS.sections),
+    sections: arr(
+      record<{ id: string; question: string }>({ id, question: str(LIMITS.question) }, false),
+      LIMITS.sections,
+    ),
     createdAt: time,
     updatedAt: time,
     lastClippedAt: time,
@@ -315,7 +332,10 @@ export const checkArticle: Check<Article> = record<Article>(
 );
 
 const patch: Check<HighlightPatch> = (x, path) => {
-  const p = record<HighlightPatch>({ note: optional(str(LIMITS.note)), tags: optional(tags), color: optional(color) }, true)(x, path);
+  const p = record<HighlightPatch>(
+    { note: optional(str(LIMITS.note)), tags: optional(tags), color: optional(color) },
+    true,
+  )(x, path);
   if (Object.keys(p).length === 0) throw new Invalid(`${path}: empty patch`);
   return p;
 };
@@ -340,7 +360,7 @@ const checkers: { [T in MessageType]: Shape<MessageMap[T]['req']> } = {
 };
 
 export function isMessageType(x: unknown): x is MessageType {
-  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(checkers, x);
+  return typeof x === 'string' && Object.hasOwn(checkers, x);
 }
 
 export type Parsed = { ok: true; message: Message } | { ok: false; error: string };
@@ -349,7 +369,8 @@ export type Parsed = { ok: true; message: Message } | { ok: false; error: string
 export function checkMessage(x: unknown): Parsed {
   try {
     const o = plainObject(x, 'message');
-    if (!isMessageType(o.type)) return { ok: false, error: `unknown message type ${JSON.stringify(String(o.type)).slice(0, 80)}` };
+    if (!isMessageType(o.type))
+      return { ok: false, error: `unknown message type ${JSON.stringify(String(o.type)).slice(0, 80)}` };
     const type = o.type;
     const shape = { type: oneOf([type]), ...checkers[type] } as Shape<Message>;
     return { ok: true, message: record<Message>(shape, true)(o, type) };
@@ -384,9 +405,7 @@ export interface SenderInfo {
   tab?: { id?: number; url?: string };
 }
 
-export type SenderRole =
-  | { role: 'content'; tabId: number; pageKeys: string[] }
-  | { role: 'extension' };
+export type SenderRole = { role: 'content'; tabId: number; pageKeys: string[] } | { role: 'extension' };
 
 export type SenderVerdict = { ok: true; sender: SenderRole } | { ok: false; error: string };
 
@@ -398,15 +417,25 @@ export type SenderVerdict = { ok: true; sender: SenderRole } | { ok: false; erro
  * would otherwise read and delete that post's highlights. Extension pages are
  * recognised by their origin and may only send extension messages.
  */
-export function checkSender(m: Message, sender: SenderInfo, extensionOrigin: string, extensionId?: string): SenderVerdict {
-  if (extensionId !== undefined && sender.id !== undefined && sender.id !== extensionId) return { ok: false, error: 'message from another extension' };
+export function checkSender(
+  m: Message,
+  sender: SenderInfo,
+  extensionOrigin: string,
+  extensionId?: string,
+): SenderVerdict {
+  if (extensionId !== undefined && sender.id !== undefined && sender.id !== extensionId)
+    return { ok: false, error: 'message from another extension' };
   const origin = extensionOrigin.replace(/\/+$/, '');
-  const fromExtensionPage = typeof sender.url === 'string' && (sender.url === origin || sender.url.startsWith(`${origin}/`));
+  const fromExtensionPage =
+    typeof sender.url === 'string' && (sender.url === origin || sender.url.startsWith(`${origin}/`));
 
   if ((EXTENSION_TO_BACKGROUND as readonly string[]).includes(m.type)) {
-    return fromExtensionPage ? { ok: true, sender: { role: 'extension' } } : { ok: false, error: `${m.type} accepted only from extension pages` };
+    return fromExtensionPage
+      ? { ok: true, sender: { role: 'extension' } }
+      : { ok: false, error: `${m.type} accepted only from extension pages` };
   }
-  if (!(CONTENT_TO_BACKGROUND as readonly string[]).includes(m.type)) return { ok: false, error: `${m.type} is not sent to the background` };
+  if (!(CONTENT_TO_BACKGROUND as readonly string[]).includes(m.type))
+    return { ok: false, error: `${m.type} is not sent to the background` };
   if (fromExtensionPage || !sender.tab || typeof sender.tab.id !== 'number' || sender.tab.id < 0) {
     return { ok: false, error: `${m.type} accepted only from a content script in a tab` };
   }
@@ -417,7 +446,10 @@ export function checkSender(m: Message, sender: SenderInfo, extensionOrigin: str
   const keyAllowed = (key: string): boolean => pageKeys.includes(key);
   const urlAllowed = (u: string): boolean => pageKeys.includes(articleKey(u));
 
-  const refuse = (what: string): SenderVerdict => ({ ok: false, error: `${m.type}: ${what} is not the sender's page` });
+  const refuse = (what: string): SenderVerdict => ({
+    ok: false,
+    error: `${m.type}: ${what} is not the sender's page`,
+  });
   const own: SenderVerdict = { ok: true, sender: { role: 'content', tabId: sender.tab.id, pageKeys } };
 
   switch (m.type) {
@@ -435,7 +467,8 @@ export function checkSender(m: Message, sender: SenderInfo, extensionOrigin: str
       return own;
     }
     case 'highlight:restore':
-      for (const h of m.rows) if (!keyAllowed(h.articleKey) || !urlAllowed(h.url)) return refuse('a restored row');
+      for (const h of m.rows)
+        if (!keyAllowed(h.articleKey) || !urlAllowed(h.url)) return refuse('a restored row');
       return own;
     // Updates and deletes name rows by id; the background checks that the rows are filed under this key.
     case 'highlight:update':

@@ -3,7 +3,13 @@
 // checked value by value: a bad or missing value falls back to its default, so
 // a hand-edited or older stored object never breaks a page.
 
-import { DEFAULT_SETTINGS, HIGHLIGHT_COLORS, type ExportOptions, type LinkStyle, type Settings } from './types';
+import {
+  DEFAULT_SETTINGS,
+  HIGHLIGHT_COLORS,
+  type ExportOptions,
+  type LinkStyle,
+  type Settings,
+} from './types';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -30,7 +36,10 @@ const LINK_STYLES: readonly LinkStyle[] = ['text-fragment', 'plain', 'none'];
 // tests hand in their own storage instead.
 async function browserStorage(): Promise<{ area: SettingsStorage; changed: StorageChangedEvent }> {
   const { default: browser } = await import('webextension-polyfill');
-  return { area: browser.storage.local, changed: browser.storage.onChanged as unknown as StorageChangedEvent };
+  return {
+    area: browser.storage.local,
+    changed: browser.storage.onChanged as unknown as StorageChangedEvent,
+  };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -44,7 +53,8 @@ function pick<T>(v: unknown, ok: (x: unknown) => x is T, fallback: T): T {
 const isBool = (x: unknown): x is boolean => typeof x === 'boolean';
 const isColor = (x: unknown): x is Settings['defaultColor'] =>
   typeof x === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(x);
-const isLinkStyle = (x: unknown): x is LinkStyle => typeof x === 'string' && (LINK_STYLES as readonly string[]).includes(x);
+const isLinkStyle = (x: unknown): x is LinkStyle =>
+  typeof x === 'string' && (LINK_STYLES as readonly string[]).includes(x);
 
 /** Settings from anything: each valid value kept, each other one taken from `base`. */
 export function sanitizeSettings(v: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
@@ -65,9 +75,12 @@ export function sanitizeSettings(v: unknown, base: Settings = DEFAULT_SETTINGS):
 
 /** The patch checked strictly: a caller handing in a wrong value has a bug worth hearing about. */
 function checkPatch(patch: DeepPartial<Settings>): void {
-  const bad = (path: string, v: unknown) => new TypeError(`settings.${path}: invalid value ${JSON.stringify(v)}`);
-  if (patch.defaultColor !== undefined && !isColor(patch.defaultColor)) throw bad('defaultColor', patch.defaultColor);
-  if (patch.showSaveButton !== undefined && !isBool(patch.showSaveButton)) throw bad('showSaveButton', patch.showSaveButton);
+  const bad = (path: string, v: unknown) =>
+    new TypeError(`settings.${path}: invalid value ${JSON.stringify(v)}`);
+  if (patch.defaultColor !== undefined && !isColor(patch.defaultColor))
+    throw bad('defaultColor', patch.defaultColor);
+  if (patch.showSaveButton !== undefined && !isBool(patch.showSaveButton))
+    throw bad('showSaveButton', patch.showSaveButton);
   const e = patch.export;
   if (e === undefined) return;
   if (!isRecord(e)) throw bad('export', e);
@@ -84,11 +97,17 @@ export async function loadSettings(storage?: SettingsStorage): Promise<Settings>
 }
 
 /** Merges the patch into the stored settings and returns the result. */
-export async function saveSettings(patch: DeepPartial<Settings>, storage?: SettingsStorage): Promise<Settings> {
+export async function saveSettings(
+  patch: DeepPartial<Settings>,
+  storage?: SettingsStorage,
+): Promise<Settings> {
   checkPatch(patch);
   const area = storage ?? (await browserStorage()).area;
   const current = await loadSettings(area);
-  const next = sanitizeSettings({ ...current, ...patch, export: { ...current.export, ...(patch.export ?? {}) } }, current);
+  const next = sanitizeSettings(
+    { ...current, ...patch, export: { ...current.export, ...(patch.export ?? {}) } },
+    current,
+  );
   await area.set({ [SETTINGS_KEY]: next });
   return next;
 }

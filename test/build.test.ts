@@ -32,7 +32,9 @@ interface Manifest {
   host_permissions?: string[];
   optional_permissions?: string[];
   content_security_policy: { extension_pages: string };
-  browser_specific_settings?: { gecko?: { id: string; strict_min_version: string; data_collection_permissions?: { required: string[] } } };
+  browser_specific_settings?: {
+    gecko?: { id: string; strict_min_version: string; data_collection_permissions?: { required: string[] } };
+  };
   [key: string]: unknown;
 }
 
@@ -56,7 +58,13 @@ describe('source manifest', () => {
   });
 
   it('asks only for the permissions the extension uses', () => {
-    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage']);
+    expect([...manifest.permissions].sort()).toEqual([
+      'activeTab',
+      'contextMenus',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+    ]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifestText).not.toContain('<all_urls>');
@@ -154,7 +162,10 @@ describe('per-browser manifests', () => {
       const prod = manifestFor(browser, manifest) as Manifest;
       const dev = manifestFor(browser, manifest, { dev: true }) as Manifest;
       expect(prod.content_scripts).toEqual(manifest.content_scripts);
-      expect(dev.content_scripts[0]!.matches).toEqual([...manifest.content_scripts[0]!.matches, ...DEV_MATCHES]);
+      expect(dev.content_scripts[0]!.matches).toEqual([
+        ...manifest.content_scripts[0]!.matches,
+        ...DEV_MATCHES,
+      ]);
     }
   });
 

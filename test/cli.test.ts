@@ -17,7 +17,12 @@ const technical = join(fixtures, 'pinterest-engineering-technical-post.html');
 let tmp = '';
 
 function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input, timeout: 60_000, cwd: tmp });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    input,
+    timeout: 60_000,
+    cwd: tmp,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -44,7 +49,9 @@ describe('extract', () => {
     expect(r.code).toBe(0);
     const iv = JSON.parse(r.out) as Interview;
     expect(r.out).toBe(`${JSON.stringify(iv, null, 2)}\n`);
-    expect(iv.url).toBe('https://medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d');
+    expect(iv.url).toBe(
+      'https://medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d',
+    );
     expect(iv.site).toBe('pinterest-engineering-blog');
     expect(iv.sections).toHaveLength(6);
   });
@@ -54,13 +61,17 @@ describe('extract', () => {
     expect(iv.url).toBe('https://example.com/copy');
     // Medium's markup plus the publication's name: the blog on a custom domain.
     expect(iv.site).toBe('pinterest-engineering-blog');
-    expect(JSON.parse(run(['extract', '--url=https://example.com/x', career]).out).url).toBe('https://example.com/x');
+    expect(JSON.parse(run(['extract', '--url=https://example.com/x', career]).out).url).toBe(
+      'https://example.com/x',
+    );
   });
 
   it('falls back to og:url, then to the file URL', () => {
     const html = readFileSync(career, 'utf8').replace(/<link rel="canonical"[^>]*>/, '');
     writeFileSync(join(tmp, 'no-canonical.html'), html);
-    expect(JSON.parse(run(['extract', 'no-canonical.html']).out).url).toMatch(/^https:\/\/medium\.com\/pinterest-engineering\//);
+    expect(JSON.parse(run(['extract', 'no-canonical.html']).out).url).toMatch(
+      /^https:\/\/medium\.com\/pinterest-engineering\//,
+    );
     writeFileSync(join(tmp, 'bare.html'), '<html><body><p>Hello</p></body></html>');
     const iv = JSON.parse(run(['extract', 'bare.html']).out) as Interview;
     expect(iv.url).toBe(`file://${join(tmp, 'bare.html')}`);
@@ -140,7 +151,10 @@ describe('errors', () => {
   });
 
   it('exits 2 for binary data and for text without HTML markup', () => {
-    writeFileSync(join(tmp, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    writeFileSync(
+      join(tmp, 'image.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    );
     writeFileSync(join(tmp, 'notes.txt'), 'Just some notes.\nWhat is this? Not HTML.\n');
     for (const f of ['image.png', 'notes.txt']) {
       const r = run(['markdown', f]);
@@ -158,7 +172,13 @@ describe('errors', () => {
   });
 
   it('prints usage on stderr and exits 2 for an unknown command or option, or no page', () => {
-    for (const args of [['frobnicate', career], ['extract', '--bogus', career], [], ['extract'], ['extract', career, '--url']]) {
+    for (const args of [
+      ['frobnicate', career],
+      ['extract', '--bogus', career],
+      [],
+      ['extract'],
+      ['extract', career, '--url'],
+    ]) {
       const r = run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err).toMatch(/usage: interview-highlights/);

@@ -30,21 +30,32 @@ function shapeProblems(iv: Interview): string[] {
   for (const k of ['canonicalUrl', 'author', 'publication', 'published'] as const) strOrNull(k);
   if (iv.published !== null && !/^\d{4}-\d{2}-\d{2}$/.test(iv.published)) p.push(`published ${iv.published}`);
   if (!iv.subject || typeof iv.subject !== 'object') p.push('subject');
-  else for (const [k, v] of Object.entries(iv.subject)) if (typeof v !== 'string' || v === '') p.push(`subject.${k}`);
-  if (!Array.isArray(iv.facts) || iv.facts.some((f) => typeof f.label !== 'string' || typeof f.value !== 'string')) p.push('facts');
+  else
+    for (const [k, v] of Object.entries(iv.subject))
+      if (typeof v !== 'string' || v === '') p.push(`subject.${k}`);
+  if (
+    !Array.isArray(iv.facts) ||
+    iv.facts.some((f) => typeof f.label !== 'string' || typeof f.value !== 'string')
+  )
+    p.push('facts');
   const blockOk = (b: Block): boolean =>
-    KINDS.has(b.kind) && typeof b.text === 'string' && b.text.trim() !== '' &&
-    (b.speaker === undefined || typeof b.speaker === 'string') && (b.ordered === undefined || typeof b.ordered === 'boolean');
+    KINDS.has(b.kind) &&
+    typeof b.text === 'string' &&
+    b.text.trim() !== '' &&
+    (b.speaker === undefined || typeof b.speaker === 'string') &&
+    (b.ordered === undefined || typeof b.ordered === 'boolean');
   if (!Array.isArray(iv.intro) || !iv.intro.every(blockOk)) p.push('intro blocks');
   if (!Array.isArray(iv.sections)) p.push('sections');
   else {
-    if (iv.interview !== iv.sections.length >= 2) p.push(`interview ${iv.interview} with ${iv.sections.length} sections`);
+    if (iv.interview !== iv.sections.length >= 2)
+      p.push(`interview ${iv.interview} with ${iv.sections.length} sections`);
     const ids = new Set<string>();
     for (const s of iv.sections) {
       if (typeof s.id !== 'string' || s.id === '' || ids.has(s.id)) p.push(`section id ${s.id}`);
       ids.add(s.id);
       if (typeof s.question !== 'string' || s.question.trim() === '') p.push('question text');
-      if (!Array.isArray(s.subQuestions) || s.subQuestions.some((q) => typeof q !== 'string')) p.push('subQuestions');
+      if (!Array.isArray(s.subQuestions) || s.subQuestions.some((q) => typeof q !== 'string'))
+        p.push('subQuestions');
       if (!Array.isArray(s.answer) || !s.answer.every(blockOk)) p.push(`answer blocks of ${s.question}`);
     }
   }
@@ -60,9 +71,14 @@ describe('corpus', () => {
   });
   if (!existsSync(pagesDir)) return;
 
-  const files = readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort();
+  const files = readdirSync(pagesDir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   const notInterviews = new Set(
-    readFileSync(join(corpus, 'not-interviews.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')),
+    readFileSync(join(corpus, 'not-interviews.txt'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#')),
   );
 
   it('holds pages and a not-interviews list that names them', () => {
@@ -71,7 +87,9 @@ describe('corpus', () => {
     expect([...notInterviews].filter((n) => !names.has(n))).toEqual([]);
   });
 
-  it('extracts every page without throwing, in shape, and finds no Q&A on the not-interviews', { timeout: 240_000 }, async () => {
+  it('extracts every page without throwing, in shape, and finds no Q&A on the not-interviews', {
+    timeout: 240_000,
+  }, async () => {
     const problems: string[] = [];
     for (const f of files) {
       const name = f.replace(/\.html$/, '');
@@ -84,8 +102,10 @@ describe('corpus', () => {
         problems.push(`${name}: threw ${(e as Error).message}`);
         continue;
       }
-      for (const p of shapeProblems(JSON.parse(JSON.stringify(iv)) as Interview)) problems.push(`${name}: ${p}`);
-      if (notInterviews.has(name) && iv.interview) problems.push(`${name}: called an interview (${iv.sections.map((s) => s.question).join(' | ')})`);
+      for (const p of shapeProblems(JSON.parse(JSON.stringify(iv)) as Interview))
+        problems.push(`${name}: ${p}`);
+      if (notInterviews.has(name) && iv.interview)
+        problems.push(`${name}: called an interview (${iv.sections.map((s) => s.question).join(' | ')})`);
     }
     expect(problems).toEqual([]);
   });

@@ -26,7 +26,10 @@ describe('test/fixtures matches ../shared/fixtures', () => {
     it(`${f} is identical`, () => {
       const here = join(local, f);
       expect(existsSync(here), `${f} is missing from test/fixtures: copy it from ${shared}`).toBe(true);
-      expect(readFileSync(here).equals(readFileSync(join(shared, f))), `${f} differs from ${shared}/${f}`).toBe(true);
+      expect(
+        readFileSync(here).equals(readFileSync(join(shared, f))),
+        `${f} differs from ${shared}/${f}`,
+      ).toBe(true);
     });
   }
 });

@@ -14,7 +14,8 @@ import {
 import type { Article, Highlight } from '../src/types';
 import { articleKey } from '../src/url';
 
-const PAGE = 'https://medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d';
+const PAGE =
+  'https://medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d';
 const OTHER = 'https://medium.com/pinterest-engineering/another-post-123';
 const EXT = 'chrome-extension://abcdefghijklmnop';
 
@@ -25,7 +26,12 @@ function highlight(over: Partial<Highlight> = {}): Highlight {
     kind: 'selection',
     quote: 'Pinterest has a very unique culture.',
     selectors: [
-      { type: 'TextQuoteSelector', exact: 'Pinterest has a very unique culture.', prefix: 'joining? ', suffix: ' I' },
+      {
+        type: 'TextQuoteSelector',
+        exact: 'Pinterest has a very unique culture.',
+        prefix: 'joining? ',
+        suffix: ' I',
+      },
       { type: 'TextPositionSelector', start: 10, end: 46 },
     ],
     sectionId: 'what-led-you-to-joining-pinterest',
@@ -66,7 +72,11 @@ function article(over: Partial<Article> = {}): Article {
 const good: { [T in MessageType]: Extract<Message, { type: T }> } = {
   'page:extracted': { type: 'page:extracted', url: PAGE, questionCount: 7, interview: true },
   'highlight:save': { type: 'highlight:save', highlight: highlight(), article: article() },
-  'highlight:update': { type: 'highlight:update', id: 'abc', patch: { note: 'n', tags: ['a'], color: 'blue' } },
+  'highlight:update': {
+    type: 'highlight:update',
+    id: 'abc',
+    patch: { note: 'n', tags: ['a'], color: 'blue' },
+  },
   'highlight:delete': { type: 'highlight:delete', ids: ['a', 'b'] },
   'highlight:restore': { type: 'highlight:restore', rows: [highlight()] },
   'highlights:list': { type: 'highlights:list', url: PAGE },
@@ -93,7 +103,11 @@ describe('message shapes', () => {
   }
 
   it('accepts optional fields in their good shape and a qa highlight with its answer', () => {
-    const qa = highlight({ kind: 'qa', answer: [{ kind: 'paragraph', text: 'x', speaker: 'Ann' }], subQuestions: ['Why?'] });
+    const qa = highlight({
+      kind: 'qa',
+      answer: [{ kind: 'paragraph', text: 'x', speaker: 'Ann' }],
+      subQuestions: ['Why?'],
+    });
     expect(parseMessage({ type: 'highlight:save', highlight: qa, article: article() })).not.toBeNull();
     expect(parseMessage({ type: 'page:saveSection', sectionId: 's1' })).not.toBeNull();
     expect(parseMessage({ type: 'highlights:list', url: PAGE, canonicalUrl: null })).toBeNull();
@@ -101,7 +115,8 @@ describe('message shapes', () => {
   });
 
   it('rejects what is not a message', () => {
-    for (const x of [null, undefined, 1, 'page:get', [], [{ type: 'page:get' }], new Date()]) expect(parseMessage(x)).toBeNull();
+    for (const x of [null, undefined, 1, 'page:get', [], [{ type: 'page:get' }], new Date()])
+      expect(parseMessage(x)).toBeNull();
   });
 
   it('rejects unknown types', () => {
@@ -122,11 +137,26 @@ describe('message shapes', () => {
     ['a patch that changes the quote', { type: 'highlight:update', id: 'a', patch: { quote: 'x' } }],
     ['ids that are not strings', { type: 'highlight:delete', ids: [1] }],
     ['an empty id', { type: 'highlight:delete', ids: [''] }],
-    ['a highlight kind we do not know', { ...good['highlight:save'], highlight: highlight({ kind: 'bogus' as Highlight['kind'] }) }],
+    [
+      'a highlight kind we do not know',
+      { ...good['highlight:save'], highlight: highlight({ kind: 'bogus' as Highlight['kind'] }) },
+    ],
     ['a white-space quote', { ...good['highlight:save'], highlight: highlight({ quote: '   ' }) }],
-    ['a selector of unknown type', { ...good['highlight:save'], highlight: highlight({ selectors: [{ type: 'CssSelector' } as never] }) }],
-    ['a position selector ending before it starts', { ...good['highlight:save'], highlight: highlight({ selectors: [{ type: 'TextPositionSelector', start: 5, end: 2 }] }) }],
-    ['a site we do not know', { ...good['highlight:save'], article: article({ site: 'twitter' as Article['site'] }) }],
+    [
+      'a selector of unknown type',
+      { ...good['highlight:save'], highlight: highlight({ selectors: [{ type: 'CssSelector' } as never] }) },
+    ],
+    [
+      'a position selector ending before it starts',
+      {
+        ...good['highlight:save'],
+        highlight: highlight({ selectors: [{ type: 'TextPositionSelector', start: 5, end: 2 }] }),
+      },
+    ],
+    [
+      'a site we do not know',
+      { ...good['highlight:save'], article: article({ site: 'twitter' as Article['site'] }) },
+    ],
     ['a paragraph index that is negative', { type: 'page:saveSection', sectionId: 's', paragraphIndex: -1 }],
     ['a class instance instead of a plain object', { type: 'page:scrollTo', sectionId: new String('s') }],
   ];
@@ -138,12 +168,28 @@ describe('message shapes', () => {
   }
 
   it('rejects over-long strings and arrays', () => {
-    expect(parseMessage({ ...good['page:extracted'], url: `${PAGE}?q=${'x'.repeat(LIMITS.url)}` })).toBeNull();
+    expect(
+      parseMessage({ ...good['page:extracted'], url: `${PAGE}?q=${'x'.repeat(LIMITS.url)}` }),
+    ).toBeNull();
     expect(parseMessage({ type: 'page:scrollTo', sectionId: 's'.repeat(LIMITS.id + 1) })).toBeNull();
-    expect(parseMessage({ type: 'highlight:update', id: 'a', patch: { note: 'n'.repeat(LIMITS.note + 1) } })).toBeNull();
-    expect(parseMessage({ type: 'highlight:update', id: 'a', patch: { tags: ['t'.repeat(LIMITS.tag + 1)] } })).toBeNull();
-    expect(parseMessage({ ...good['highlight:save'], highlight: highlight({ quote: 'q'.repeat(LIMITS.quote + 1) }) })).toBeNull();
-    expect(parseMessage({ type: 'highlight:delete', ids: Array.from({ length: LIMITS.ids + 1 }, (_, i) => `id${i}`) })).toBeNull();
+    expect(
+      parseMessage({ type: 'highlight:update', id: 'a', patch: { note: 'n'.repeat(LIMITS.note + 1) } }),
+    ).toBeNull();
+    expect(
+      parseMessage({ type: 'highlight:update', id: 'a', patch: { tags: ['t'.repeat(LIMITS.tag + 1)] } }),
+    ).toBeNull();
+    expect(
+      parseMessage({
+        ...good['highlight:save'],
+        highlight: highlight({ quote: 'q'.repeat(LIMITS.quote + 1) }),
+      }),
+    ).toBeNull();
+    expect(
+      parseMessage({
+        type: 'highlight:delete',
+        ids: Array.from({ length: LIMITS.ids + 1 }, (_, i) => `id${i}`),
+      }),
+    ).toBeNull();
     // At the limit is fine.
     expect(parseMessage({ type: 'page:scrollTo', sectionId: 's'.repeat(LIMITS.id) })).not.toBeNull();
   });
@@ -151,9 +197,16 @@ describe('message shapes', () => {
   it('rejects dangerous keys anywhere, even when JSON put them there as own keys', () => {
     const envelope = JSON.parse('{"type":"page:get","__proto__":{"polluted":true}}');
     expect(parseMessage(envelope)).toBeNull();
-    const nested = JSON.parse(JSON.stringify(good['highlight:save']).replace('"kind":"selection"', '"kind":"selection","constructor":{"x":1}'));
+    const nested = JSON.parse(
+      JSON.stringify(good['highlight:save']).replace(
+        '"kind":"selection"',
+        '"kind":"selection","constructor":{"x":1}',
+      ),
+    );
     expect(parseMessage(nested)).toBeNull();
-    const inPatch = JSON.parse('{"type":"highlight:update","id":"a","patch":{"note":"n","__proto__":{"x":1}}}');
+    const inPatch = JSON.parse(
+      '{"type":"highlight:update","id":"a","patch":{"note":"n","__proto__":{"x":1}}}',
+    );
     expect(parseMessage(inPatch)).toBeNull();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -173,7 +226,10 @@ describe('sender check', () => {
   it('trusts a content script for its own page', () => {
     for (const type of CONTENT_TO_BACKGROUND) {
       const v = verdict(good[type], page);
-      expect(v, type).toEqual({ ok: true, sender: { role: 'content', tabId: 7, pageKeys: [articleKey(PAGE)] } });
+      expect(v, type).toEqual({
+        ok: true,
+        sender: { role: 'content', tabId: 7, pageKeys: [articleKey(PAGE)] },
+      });
     }
   });
 
@@ -189,22 +245,41 @@ describe('sender check', () => {
     expect(verdict(good['highlights:list'], other).ok).toBe(false);
     expect(verdict(good['highlights:orphaned'], other).ok).toBe(false);
     expect(verdict(good['highlight:restore'], other).ok).toBe(false);
-    expect(verdict({ type: 'highlight:delete', ids: ['a'], articleKey: articleKey(PAGE) }, other).ok).toBe(false);
+    expect(verdict({ type: 'highlight:delete', ids: ['a'], articleKey: articleKey(PAGE) }, other).ok).toBe(
+      false,
+    );
   });
 
   it('rejects a highlight whose key is another site even when its url is this page', () => {
-    const h = highlight({ articleKey: 'https://evil.example/page', canonicalUrl: 'https://evil.example/page' });
+    const h = highlight({
+      articleKey: 'https://evil.example/page',
+      canonicalUrl: 'https://evil.example/page',
+    });
     const m: Message = { type: 'highlight:save', highlight: h, article: article({ key: h.articleKey }) };
     expect(verdict(m, page).ok).toBe(false);
   });
 
   it('does not let a canonical link (page data) file highlights under another post of the same origin', () => {
     const h = highlight({ articleKey: articleKey(OTHER), canonicalUrl: OTHER });
-    expect(verdict({ type: 'highlight:save', highlight: h, article: article({ key: h.articleKey, canonicalUrl: OTHER }) }, page).ok).toBe(false);
+    expect(
+      verdict(
+        {
+          type: 'highlight:save',
+          highlight: h,
+          article: article({ key: h.articleKey, canonicalUrl: OTHER }),
+        },
+        page,
+      ).ok,
+    ).toBe(false);
   });
 
   it('rejects a highlight and article that disagree on the key', () => {
-    expect(verdict({ type: 'highlight:save', highlight: highlight(), article: article({ key: articleKey(OTHER) }) }, page).ok).toBe(false);
+    expect(
+      verdict(
+        { type: 'highlight:save', highlight: highlight(), article: article({ key: articleKey(OTHER) }) },
+        page,
+      ).ok,
+    ).toBe(false);
   });
 
   it('rejects content messages that do not come from a tab', () => {
@@ -213,7 +288,10 @@ describe('sender check', () => {
   });
 
   it('takes library:changed only from extension pages', () => {
-    expect(verdict(good['library:changed'], { id: 'ext', url: `${EXT}/options/index.html` })).toEqual({ ok: true, sender: { role: 'extension' } });
+    expect(verdict(good['library:changed'], { id: 'ext', url: `${EXT}/options/index.html` })).toEqual({
+      ok: true,
+      sender: { role: 'extension' },
+    });
     expect(verdict(good['library:changed'], page).ok).toBe(false);
     expect(verdict(good['library:changed'], { id: 'ext', url: `${EXT}.evil.com/x` }).ok).toBe(false);
   });

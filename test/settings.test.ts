@@ -20,7 +20,9 @@ function memoryStorage(initial: Record<string, unknown> = {}) {
   const area: SettingsStorage = {
     async get(keys) {
       const ks = keys === null ? Object.keys(data) : Array.isArray(keys) ? keys : [keys];
-      return Object.fromEntries(ks.filter((k) => k in data).map((k) => [k, JSON.parse(JSON.stringify(data[k]))]));
+      return Object.fromEntries(
+        ks.filter((k) => k in data).map((k) => [k, JSON.parse(JSON.stringify(data[k]))]),
+      );
     },
     async set(items) {
       const changes: Record<string, StorageChange> = {};
@@ -31,7 +33,10 @@ function memoryStorage(initial: Record<string, unknown> = {}) {
       for (const l of listeners) l(changes, 'local');
     },
   };
-  const changed: StorageChangedEvent = { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) };
+  const changed: StorageChangedEvent = {
+    addListener: (l) => listeners.add(l),
+    removeListener: (l) => listeners.delete(l),
+  };
   return { area, changed, data, listeners };
 }
 
@@ -72,8 +77,12 @@ describe('settings', () => {
 
   it('refuses a patch with a bad value and stores nothing', async () => {
     const s = memoryStorage();
-    await expect(saveSettings({ defaultColor: 'red' as never }, s.area)).rejects.toThrow(/settings\.defaultColor/);
-    await expect(saveSettings({ export: { linkStyle: 'fancy' as never } }, s.area)).rejects.toThrow(/settings\.export\.linkStyle/);
+    await expect(saveSettings({ defaultColor: 'red' as never }, s.area)).rejects.toThrow(
+      /settings\.defaultColor/,
+    );
+    await expect(saveSettings({ export: { linkStyle: 'fancy' as never } }, s.area)).rejects.toThrow(
+      /settings\.export\.linkStyle/,
+    );
     expect(s.data).toEqual({});
   });
 

@@ -1,10 +1,16 @@
 // Runs inside the benchmark page (bundled by bench/anchor.mjs): makes
 // highlights on the page, edits the page, and times anchorAll on it.
 
-import { anchorAll, anchorSelectors, buildTextIndex, describeRange, rangeFromOffsets, type AnchorMatch } from '../../src/anchor';
+import {
+  anchorAll,
+  anchorSelectors,
+  buildTextIndex,
+  describeRange,
+  rangeFromOffsets,
+  type AnchorMatch,
+} from '../../src/anchor';
 import { seededRandom } from '../../src/store/generate';
 import type { Selector } from '../../src/types';
-
 
 interface Saved {
   id: string;
@@ -39,7 +45,10 @@ function blocks(): Element[] {
   return [...document.querySelectorAll(BLOCKS)].filter((b) => !b.querySelector(BLOCKS));
 }
 
-export function setup(count: number, seed: number): { highlights: number; textLength: number; blocks: number } {
+export function setup(
+  count: number,
+  seed: number,
+): { highlights: number; textLength: number; blocks: number } {
   const rand = seededRandom(seed);
   const index = buildTextIndex(document.body);
   const all = blocks().filter((b) => /[.?!]/.test(b.textContent ?? ''));
@@ -74,7 +83,8 @@ export function editParagraphs(fraction: number, seed: number): { edited: number
     const p = pool.splice(Math.floor(rand() * pool.length), 1)[0] as Element;
     const texts: Text[] = [];
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).data.length > 20) texts.push(n as Text);
+    for (let n = walker.nextNode(); n; n = walker.nextNode())
+      if ((n as Text).data.length > 20) texts.push(n as Text);
     if (texts.length === 0) continue;
     const edits = 2 + Math.floor(rand() * 2);
     for (let k = 0; k < edits; k++) {
@@ -95,7 +105,10 @@ export function editParagraphs(fraction: number, seed: number): { edited: number
 
 /** The page text and saved selectors, to replay anchoring outside the browser. */
 export function dump(): { text: string; items: { id: string; selectors: Selector[] }[] } {
-  return { text: buildTextIndex(document.body).text, items: saved.map((s) => ({ id: s.id, selectors: s.selectors })) };
+  return {
+    text: buildTextIndex(document.body).text,
+    items: saved.map((s) => ({ id: s.id, selectors: s.selectors })),
+  };
 }
 
 /** The slowest single highlights, to see where time goes. */
@@ -119,7 +132,11 @@ interface Outcome {
   longestTaskMs: number;
 }
 
-function judge(s: Saved, m: AnchorMatch | null, index: ReturnType<typeof buildTextIndex>): 'orphaned' | 'misplaced' | 'ok' {
+function judge(
+  s: Saved,
+  m: AnchorMatch | null,
+  index: ReturnType<typeof buildTextIndex>,
+): 'orphaned' | 'misplaced' | 'ok' {
   if (!m) return 'orphaned';
   const range = rangeFromOffsets(index, m.start, m.end);
   if (!s.block.contains(range.startContainer) || !s.block.contains(range.endContainer)) return 'misplaced';
@@ -145,7 +162,9 @@ export async function run(sliceMs?: number): Promise<Outcome> {
   const methods: Record<string, number> = {};
   let orphaned = 0;
   let misplaced = 0;
-  const byPos = [...saved].sort((a, b) => (a.selectors[1] as { start: number }).start - (b.selectors[1] as { start: number }).start);
+  const byPos = [...saved].sort(
+    (a, b) => (a.selectors[1] as { start: number }).start - (b.selectors[1] as { start: number }).start,
+  );
   for (const s of byPos) {
     const m = result.get(s.id) ?? null;
     if (m) methods[m.method] = (methods[m.method] ?? 0) + 1;
@@ -157,7 +176,17 @@ export async function run(sliceMs?: number): Promise<Outcome> {
         const first = index.nodes.findIndex((n) => s.block.contains(n));
         const truth = (index.starts[first] as number) + s.inBlock;
         const pos = s.selectors[1] as { start: number };
-        console.log(JSON.stringify({ id: s.id, m, truth, old: pos.start, edited: edited.has(s.block), quote: s.quote.slice(0, 40), got: m ? index.text.slice(m.start, m.end).slice(0, 40) : null }));
+        console.log(
+          JSON.stringify({
+            id: s.id,
+            m,
+            truth,
+            old: pos.start,
+            edited: edited.has(s.block),
+            quote: s.quote.slice(0, 40),
+            got: m ? index.text.slice(m.start, m.end).slice(0, 40) : null,
+          }),
+        );
       }
     }
   }

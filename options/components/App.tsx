@@ -6,7 +6,11 @@ import { LibraryView } from './LibraryView';
 import { SettingsView } from './SettingsView';
 import { Toasts, type Toaster } from './Toasts';
 
-const VIEW_LABELS: Record<View, string> = { library: 'Library', compare: 'Compare answers', settings: 'Settings and backup' };
+const VIEW_LABELS: Record<View, string> = {
+  library: 'Library',
+  compare: 'Compare answers',
+  settings: 'Settings and backup',
+};
 
 interface Props {
   model: LibraryModel;
@@ -28,7 +32,12 @@ export function App({ model, toaster, history }: Props) {
         <h1>Interview Highlights</h1>
         <nav aria-label="Views">
           {(Object.keys(VIEW_LABELS) as View[]).map((v) => (
-            <button key={v} type="button" aria-current={v === view ? 'page' : undefined} onClick={() => model.setView(v)}>
+            <button
+              key={v}
+              type="button"
+              aria-current={v === view ? 'page' : undefined}
+              onClick={() => model.setView(v)}
+            >
               {VIEW_LABELS[v]}
             </button>
           ))}

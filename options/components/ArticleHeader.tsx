@@ -26,10 +26,18 @@ export function ArticleHeader({ group, model }: { group: InterviewGroup; model: 
         <span class="count">{n === 1 ? '1 highlight' : `${n} highlights`}</span>
       </p>
       <div class="article-actions">
-        <button type="button" onClick={() => void model.exportOne(group, 'download')} aria-label={`Download Markdown for ${a.title}`}>
+        <button
+          type="button"
+          onClick={() => void model.exportOne(group, 'download')}
+          aria-label={`Download Markdown for ${a.title}`}
+        >
           Download .md
         </button>
-        <button type="button" onClick={() => void model.exportOne(group, 'copy')} aria-label={`Copy Markdown for ${a.title}`}>
+        <button
+          type="button"
+          onClick={() => void model.exportOne(group, 'copy')}
+          aria-label={`Copy Markdown for ${a.title}`}
+        >
           Copy Markdown
         </button>
       </div>
@@ -38,5 +46,9 @@ export function ArticleHeader({ group, model }: { group: InterviewGroup; model: 
 }
 
 export function QuestionRow({ question }: { question: string | null }) {
-  return <h3 class={question === null ? 'question loose' : 'question'}>{question ?? 'Highlights outside the Q&A'}</h3>;
+  return (
+    <h3 class={question === null ? 'question loose' : 'question'}>
+      {question ?? 'Highlights outside the Q&A'}
+    </h3>
+  );
 }

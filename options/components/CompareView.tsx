@@ -40,23 +40,41 @@ export function CompareView({ model }: { model: LibraryModel }) {
         <legend>Compare answers to</legend>
         {THEMES.map((t) => (
           <label key={t.id} class="theme">
-            <input type="radio" name="theme" checked={themeId === t.id} onChange={() => model.setTheme(t.id)} />
+            <input
+              type="radio"
+              name="theme"
+              checked={themeId === t.id}
+              onChange={() => model.setTheme(t.id)}
+            />
             {t.label}
           </label>
         ))}
         <label class="theme">
-          <input type="radio" name="theme" checked={themeId?.startsWith(FREE) ?? false} onChange={() => model.setTheme(FREE + freeText)} />
+          <input
+            type="radio"
+            name="theme"
+            checked={themeId?.startsWith(FREE) ?? false}
+            onChange={() => model.setTheme(FREE + freeText)}
+          />
           Questions with the words
         </label>
         <label>
           <span class="visually-hidden">Words for your own theme</span>
-          <input type="text" value={freeText} placeholder="e.g. remote, mentor" onInput={(e) => model.setTheme(FREE + (e.currentTarget as HTMLInputElement).value)} />
+          <input
+            type="text"
+            value={freeText}
+            placeholder="e.g. remote, mentor"
+            onInput={(e) => model.setTheme(FREE + (e.currentTarget as HTMLInputElement).value)}
+          />
         </label>
       </fieldset>
       {theme === null ? (
         <p class="empty">Pick a theme to see every interview’s saved answers to it side by side.</p>
       ) : columns.length === 0 ? (
-        <p class="empty">No saved highlight sits under a question on this theme{shown.length < model.highlights.value.length ? ' (search and filters apply here too)' : ''}.</p>
+        <p class="empty">
+          No saved highlight sits under a question on this theme
+          {shown.length < model.highlights.value.length ? ' (search and filters apply here too)' : ''}.
+        </p>
       ) : (
         <div class="columns" role="list">
           {columns.map((c) => (

@@ -31,7 +31,10 @@ export function HighlightRow({ highlight: h, model, selected }: Props) {
   };
 
   return (
-    <article class={`highlight color-${h.color}${selected ? ' selected' : ''}`} aria-label={`Highlight: ${label}`}>
+    <article
+      class={`highlight color-${h.color}${selected ? ' selected' : ''}`}
+      aria-label={`Highlight: ${label}`}
+    >
       <input
         type="checkbox"
         class="pick"
@@ -66,11 +69,19 @@ export function HighlightRow({ highlight: h, model, selected }: Props) {
           >
             <label>
               Note
-              <textarea value={note} rows={3} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+              <textarea
+                value={note}
+                rows={3}
+                onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
+              />
             </label>
             <label>
               Tags <span class="hint">(comma separated)</span>
-              <input type="text" value={tags} onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
+              <input
+                type="text"
+                value={tags}
+                onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)}
+              />
             </label>
             <div class="edit-actions">
               <button type="submit" disabled={saving}>
@@ -92,7 +103,12 @@ export function HighlightRow({ highlight: h, model, selected }: Props) {
               <ul class="tags" aria-label="Tags">
                 {h.tags.map((t, i) => (
                   <li key={t}>
-                    <button type="button" class="tag" onClick={() => model.setFilters({ tag: t })} aria-label={`Show highlights tagged ${t}`}>
+                    <button
+                      type="button"
+                      class="tag"
+                      onClick={() => model.setFilters({ tag: t })}
+                      aria-label={`Show highlights tagged ${t}`}
+                    >
                       #<Marked text={t} spans={model.marksFor(h, 'tag', t, i)} />
                     </button>
                   </li>
@@ -112,7 +128,11 @@ export function HighlightRow({ highlight: h, model, selected }: Props) {
             <select
               value={h.color}
               aria-label="Highlight color"
-              onChange={(e) => void model.editHighlight(h, { color: (e.currentTarget as HTMLSelectElement).value as HighlightColor })}
+              onChange={(e) =>
+                void model.editHighlight(h, {
+                  color: (e.currentTarget as HTMLSelectElement).value as HighlightColor,
+                })
+              }
             >
               {HIGHLIGHT_COLORS.map((c) => (
                 <option key={c} value={c}>
@@ -126,7 +146,12 @@ export function HighlightRow({ highlight: h, model, selected }: Props) {
               Open at quote
             </a>
           )}
-          <button type="button" class="danger" onClick={() => void model.deleteHighlights([h.id])} aria-label={`Delete highlight: ${label}`}>
+          <button
+            type="button"
+            class="danger"
+            onClick={() => void model.deleteHighlights([h.id])}
+            aria-label={`Delete highlight: ${label}`}
+          >
             Delete
           </button>
         </div>

@@ -14,7 +14,9 @@ function estimate(row: Row): number {
     case 'question':
       return 44;
     case 'highlight': {
-      const lines = Math.ceil(row.highlight.quote.length / 90) + (row.highlight.note ? Math.ceil(row.highlight.note.length / 100) : 0);
+      const lines =
+        Math.ceil(row.highlight.quote.length / 90) +
+        (row.highlight.note ? Math.ceil(row.highlight.note.length / 100) : 0);
       return 84 + 22 * lines + (row.highlight.tags.length ? 30 : 0);
     }
   }
@@ -39,7 +41,9 @@ export function LibraryView({ model }: { model: LibraryModel }) {
       case 'question':
         return <QuestionRow question={row.question} />;
       case 'highlight':
-        return <HighlightRow highlight={row.highlight} model={model} selected={selected.has(row.highlight.id)} />;
+        return (
+          <HighlightRow highlight={row.highlight} model={model} selected={selected.has(row.highlight.id)} />
+        );
     }
   };
 
@@ -51,8 +55,8 @@ export function LibraryView({ model }: { model: LibraryModel }) {
           {partial
             ? 'Showing the latest interviews; loading the rest of your library…'
             : filtering
-            ? `${shownCount} of ${total} highlights match, in ${interviews} interview${interviews === 1 ? '' : 's'}.`
-            : `${total} highlights in ${interviews} interview${interviews === 1 ? '' : 's'}.`}
+              ? `${shownCount} of ${total} highlights match, in ${interviews} interview${interviews === 1 ? '' : 's'}.`
+              : `${total} highlights in ${interviews} interview${interviews === 1 ? '' : 's'}.`}
         </p>
         <div class="bulk">
           <button type="button" onClick={() => model.selectAllShown()} disabled={shownCount === 0}>
@@ -70,10 +74,18 @@ export function LibraryView({ model }: { model: LibraryModel }) {
           )}
         </div>
         <div class="exports">
-          <button type="button" onClick={() => void model.exportShown('download')} disabled={shownCount === 0 || partial}>
+          <button
+            type="button"
+            onClick={() => void model.exportShown('download')}
+            disabled={shownCount === 0 || partial}
+          >
             {filtering ? 'Download result' : 'Download shown'}
           </button>
-          <button type="button" onClick={() => void model.exportShown('copy')} disabled={shownCount === 0 || partial}>
+          <button
+            type="button"
+            onClick={() => void model.exportShown('copy')}
+            disabled={shownCount === 0 || partial}
+          >
             {filtering ? 'Copy result as Markdown' : 'Copy shown as Markdown'}
           </button>
           <button type="button" onClick={() => void model.exportAll()} disabled={total === 0 || partial}>
@@ -93,7 +105,13 @@ export function LibraryView({ model }: { model: LibraryModel }) {
             : 'Nothing matches this search and these filters.'}
         </p>
       ) : (
-        <VirtualList items={rows} keyOf={keyOf} estimate={estimate} render={render} label="Highlights by interview" />
+        <VirtualList
+          items={rows}
+          keyOf={keyOf}
+          estimate={estimate}
+          render={render}
+          label="Highlights by interview"
+        />
       )}
     </section>
   );

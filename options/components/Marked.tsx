@@ -4,9 +4,5 @@ import type { Span } from '../logic/text';
 /** Text with <mark> runs, built as nodes: the text is never parsed as HTML. */
 export function Marked({ text, spans }: { text: string; spans: readonly Span[] }) {
   if (spans.length === 0) return <>{text}</>;
-  return (
-    <>
-      {segments(text, spans).map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : s.text))}
-    </>
-  );
+  return <>{segments(text, spans).map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : s.text))}</>;
 }

@@ -5,7 +5,11 @@ import { isFiltering, SITES, type SortKey } from '../logic/filters';
 import type { LibraryModel } from '../model';
 import { SITE_LABELS } from './format';
 
-const SORT_LABELS: Record<SortKey, string> = { clipped: 'Last clipped', published: 'Published date', title: 'Title' };
+const SORT_LABELS: Record<SortKey, string> = {
+  clipped: 'Last clipped',
+  published: 'Published date',
+  title: 'Title',
+};
 
 const value = (e: Event): string => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
@@ -33,7 +37,10 @@ export function SearchBar({ model }: { model: LibraryModel }) {
       <div class="filters">
         <label>
           Site
-          <select value={f.site ?? ''} onChange={(e) => model.setFilters({ site: (value(e) || null) as Site | null })}>
+          <select
+            value={f.site ?? ''}
+            onChange={(e) => model.setFilters({ site: (value(e) || null) as Site | null })}
+          >
             <option value="">Any</option>
             {SITES.map((s) => (
               <option key={s} value={s}>
@@ -56,9 +63,14 @@ export function SearchBar({ model }: { model: LibraryModel }) {
         </label>
         <label>
           Interviewee
-          <select value={f.interviewee ?? ''} onChange={(e) => model.setFilters({ interviewee: value(e) || null })}>
+          <select
+            value={f.interviewee ?? ''}
+            onChange={(e) => model.setFilters({ interviewee: value(e) || null })}
+          >
             <option value="">Anyone</option>
-            {f.interviewee && !choices.interviewees.includes(f.interviewee) && <option value={f.interviewee}>{f.interviewee}</option>}
+            {f.interviewee && !choices.interviewees.includes(f.interviewee) && (
+              <option value={f.interviewee}>{f.interviewee}</option>
+            )}
             {choices.interviewees.map((p) => (
               <option key={p} value={p}>
                 {p}
@@ -68,18 +80,34 @@ export function SearchBar({ model }: { model: LibraryModel }) {
         </label>
         <label>
           Published from
-          <input type="date" value={f.from ?? ''} onChange={(e) => model.setFilters({ from: value(e) || null })} />
+          <input
+            type="date"
+            value={f.from ?? ''}
+            onChange={(e) => model.setFilters({ from: value(e) || null })}
+          />
         </label>
         <label>
           to
-          <input type="date" value={f.to ?? ''} onChange={(e) => model.setFilters({ to: value(e) || null })} />
+          <input
+            type="date"
+            value={f.to ?? ''}
+            onChange={(e) => model.setFilters({ to: value(e) || null })}
+          />
         </label>
         <label class="check">
-          <input type="checkbox" checked={f.hasNote} onChange={(e) => model.setFilters({ hasNote: (e.currentTarget as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            checked={f.hasNote}
+            onChange={(e) => model.setFilters({ hasNote: (e.currentTarget as HTMLInputElement).checked })}
+          />
           Has a note
         </label>
         <label class="check">
-          <input type="checkbox" checked={f.orphaned} onChange={(e) => model.setFilters({ orphaned: (e.currentTarget as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            checked={f.orphaned}
+            onChange={(e) => model.setFilters({ orphaned: (e.currentTarget as HTMLInputElement).checked })}
+          />
           Not found on page
         </label>
         <label>

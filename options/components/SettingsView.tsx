@@ -18,7 +18,14 @@ export function SettingsView({ model }: { model: LibraryModel }) {
       <h2>Highlighting</h2>
       <label>
         Default highlight color
-        <select value={s.defaultColor} onChange={(e) => void model.saveSettings({ defaultColor: (e.currentTarget as HTMLSelectElement).value as HighlightColor })}>
+        <select
+          value={s.defaultColor}
+          onChange={(e) =>
+            void model.saveSettings({
+              defaultColor: (e.currentTarget as HTMLSelectElement).value as HighlightColor,
+            })
+          }
+        >
           {HIGHLIGHT_COLORS.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -27,7 +34,11 @@ export function SettingsView({ model }: { model: LibraryModel }) {
         </select>
       </label>
       <label class="check">
-        <input type="checkbox" checked={s.showSaveButton} onChange={(e) => void model.saveSettings({ showSaveButton: checked(e) })} />
+        <input
+          type="checkbox"
+          checked={s.showSaveButton}
+          onChange={(e) => void model.saveSettings({ showSaveButton: checked(e) })}
+        />
         Show the floating Save button when I select text in an interview
       </label>
 
@@ -40,27 +51,47 @@ export function SettingsView({ model }: { model: LibraryModel }) {
         </p>
       ) : (
         <p>
-          Open <code>about:addons</code>, click the gear menu and choose “Manage Extension Shortcuts” to change the shortcuts.
+          Open <code>about:addons</code>, click the gear menu and choose “Manage Extension Shortcuts” to
+          change the shortcuts.
         </p>
       )}
 
       <h2>Markdown export</h2>
       <p class="hint">These apply everywhere Markdown is made: here and in the popup.</p>
       <label class="check">
-        <input type="checkbox" checked={s.export.frontMatter} onChange={(e) => void model.saveExportOptions({ frontMatter: checked(e) })} />
+        <input
+          type="checkbox"
+          checked={s.export.frontMatter}
+          onChange={(e) => void model.saveExportOptions({ frontMatter: checked(e) })}
+        />
         Start each file with front matter (title, source, dates, tags)
       </label>
       <label class="check">
-        <input type="checkbox" checked={s.export.includeNotes} onChange={(e) => void model.saveExportOptions({ includeNotes: checked(e) })} />
+        <input
+          type="checkbox"
+          checked={s.export.includeNotes}
+          onChange={(e) => void model.saveExportOptions({ includeNotes: checked(e) })}
+        />
         Include my notes
       </label>
       <label class="check">
-        <input type="checkbox" checked={s.export.includeTags} onChange={(e) => void model.saveExportOptions({ includeTags: checked(e) })} />
+        <input
+          type="checkbox"
+          checked={s.export.includeTags}
+          onChange={(e) => void model.saveExportOptions({ includeTags: checked(e) })}
+        />
         Include tags
       </label>
       <label>
         Links back to the source
-        <select value={s.export.linkStyle} onChange={(e) => void model.saveExportOptions({ linkStyle: (e.currentTarget as HTMLSelectElement).value as LinkStyle })}>
+        <select
+          value={s.export.linkStyle}
+          onChange={(e) =>
+            void model.saveExportOptions({
+              linkStyle: (e.currentTarget as HTMLSelectElement).value as LinkStyle,
+            })
+          }
+        >
           {(Object.keys(LINK_STYLES) as LinkStyle[]).map((k) => (
             <option key={k} value={k}>
               {LINK_STYLES[k]}
@@ -89,7 +120,9 @@ export function SettingsView({ model }: { model: LibraryModel }) {
           }}
         />
       </label>
-      <p class="hint">The whole file is checked before anything is written: a file with any error changes nothing.</p>
+      <p class="hint">
+        The whole file is checked before anything is written: a file with any error changes nothing.
+      </p>
       {model.importError.value && (
         <p class="error" role="alert">
           {model.importError.value}

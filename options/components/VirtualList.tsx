@@ -16,7 +16,14 @@ interface Props<T> {
 const FALLBACK_VIEWPORT = 900;
 
 /** Renders only the rows in view inside its own scroll box; row heights are measured as rows appear. */
-export function VirtualList<T extends object>({ items, keyOf, estimate, render, overscan = 400, label }: Props<T>) {
+export function VirtualList<T extends object>({
+  items,
+  keyOf,
+  estimate,
+  render,
+  overscan = 400,
+  label,
+}: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   // Measured heights by row object: rows a list keeps between renders (the
   // library reuses a highlight's row) keep their height without hashing keys.
@@ -115,6 +122,7 @@ export function VirtualList<T extends object>({ items, keyOf, estimate, render, 
     <div
       ref={scroller}
       class="vlist"
+      role="region"
       tabIndex={-1}
       aria-label={label}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}

@@ -40,9 +40,13 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 
 function sortPageOrder(list: Highlight[]): void {
   if (list.length < 2) return;
-  list.sort((a, b) => pagePosition(a) - pagePosition(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  list.sort(
+    (a, b) =>
+      pagePosition(a) - pagePosition(b) ||
+      a.createdAt - b.createdAt ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
-
 
 /** Highlights of one article under their questions: known sections in page order, then unknown questions, then the rest. */
 const sectionMaps = new WeakMap<Article, { order: Map<string, number>; questionOf: Map<string, string> }>();
@@ -50,7 +54,10 @@ const sectionMaps = new WeakMap<Article, { order: Map<string, number>; questionO
 function sectionsOf(article: Article): { order: Map<string, number>; questionOf: Map<string, string> } {
   let m = sectionMaps.get(article);
   if (!m) {
-    m = { order: new Map(article.sections.map((s, i) => [s.id, i])), questionOf: new Map(article.sections.map((s) => [s.id, s.question])) };
+    m = {
+      order: new Map(article.sections.map((s, i) => [s.id, i])),
+      questionOf: new Map(article.sections.map((s) => [s.id, s.question])),
+    };
     sectionMaps.set(article, m);
   }
   return m;
@@ -66,7 +73,8 @@ export function groupQuestions(article: Article, highlights: readonly Highlight[
     else key = '';
     let g = groups.get(key);
     if (!g) {
-      const question = key === '' ? null : (h.sectionId !== null ? questionOf.get(h.sectionId) : undefined) ?? h.question;
+      const question =
+        key === '' ? null : ((h.sectionId !== null ? questionOf.get(h.sectionId) : undefined) ?? h.question);
       g = { key, question, highlights: [] };
       groups.set(key, g);
     }
@@ -88,7 +96,8 @@ export function groupQuestions(article: Article, highlights: readonly Highlight[
 
 /** The order of interviews for a sort key. */
 export function compareArticles(sort: SortKey): (a: Article, b: Article) => number {
-  const title = (a: Article, b: Article): number => collator.compare(a.title, b.title) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const title = (a: Article, b: Article): number =>
+    collator.compare(a.title, b.title) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   switch (sort) {
     case 'title':
       return title;
@@ -113,7 +122,11 @@ function compareBySort(sort: SortKey): (a: InterviewGroup, b: InterviewGroup) =>
 }
 
 /** Highlights grouped by interview, in the chosen sort. */
-export function groupLibrary(articles: ReadonlyMap<string, Article>, highlights: readonly Highlight[], sort: SortKey): InterviewGroup[] {
+export function groupLibrary(
+  articles: ReadonlyMap<string, Article>,
+  highlights: readonly Highlight[],
+  sort: SortKey,
+): InterviewGroup[] {
   const byArticle = new Map<string, Highlight[]>();
   for (const h of highlights) {
     const list = byArticle.get(h.articleKey);
@@ -141,15 +154,15 @@ export function placeHighlights(groups: readonly InterviewGroup[]): Placement {
   const highlight: Highlight[] = [];
   const group: number[] = [];
   const question: number[] = [];
-  groups.forEach((g, gi) =>
+  groups.forEach((g, gi) => {
     g.questions.forEach((q, qi) => {
       for (const h of q.highlights) {
         highlight.push(h);
         group.push(gi);
         question.push(qi);
       }
-    }),
-  );
+    });
+  });
   return {
     index: new Map(highlight.map((h, i) => [h.id, i])),
     highlight,

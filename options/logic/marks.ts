@@ -12,7 +12,10 @@ export interface Segment {
  */
 export function segments(text: string, spans: readonly Span[]): Segment[] {
   const clean = spans
-    .map((s) => ({ start: Math.max(0, Math.min(text.length, s.start)), end: Math.max(0, Math.min(text.length, s.end)) }))
+    .map((s) => ({
+      start: Math.max(0, Math.min(text.length, s.start)),
+      end: Math.max(0, Math.min(text.length, s.end)),
+    }))
     .filter((s) => s.end > s.start)
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const merged: Span[] = [];

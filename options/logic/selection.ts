@@ -11,7 +11,12 @@ export const NO_SELECTION: SelectionState = { selected: new Set(), anchor: null 
  * row from the anchor to this one (in shown order) takes the state the clicked
  * row is being given, as in file managers and mail clients.
  */
-export function clickRow(state: SelectionState, order: readonly string[], id: string, shift: boolean): SelectionState {
+export function clickRow(
+  state: SelectionState,
+  order: readonly string[],
+  id: string,
+  shift: boolean,
+): SelectionState {
   const next = new Set(state.selected);
   const turnOn = !state.selected.has(id);
   const from = state.anchor === null ? -1 : order.indexOf(state.anchor);

@@ -3,7 +3,10 @@
 
 /** Lower-cased, accents dropped. Lengths may differ from the input: callers that need positions use foldWithMap. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The folded text plus, for each folded char, the index of the original char it came from. */
@@ -12,7 +15,10 @@ export function foldWithMap(text: string): { folded: string; map: number[] } {
   const map: number[] = [];
   let i = 0;
   for (const ch of text) {
-    const f = ch.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    const f = ch
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
     for (let k = 0; k < f.length; k++) {
       folded += f[k];
       map.push(i);

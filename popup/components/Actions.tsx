@@ -13,7 +13,12 @@ export function Actions() {
       >
         Copy as Markdown
       </button>
-      <button type="button" disabled={!ready || !model.hasQa.value} aria-label="Copy the whole interview as Markdown" onClick={() => void model.copyInterview()}>
+      <button
+        type="button"
+        disabled={!ready || !model.hasQa.value}
+        aria-label="Copy the whole interview as Markdown"
+        onClick={() => void model.copyInterview()}
+      >
         Copy whole interview
       </button>
       <button type="button" aria-label="Open the library" onClick={() => void model.openLibrary()}>

@@ -2,7 +2,9 @@ import type { ComponentChildren } from 'preact';
 import type { Block, Section } from '../../src/types';
 import { useModel } from './context';
 
-type Group = { kind: 'single'; index: number; block: Block } | { kind: 'list'; ordered: boolean; items: { index: number; block: Block }[] };
+type Group =
+  | { kind: 'single'; index: number; block: Block }
+  | { kind: 'list'; ordered: boolean; items: { index: number; block: Block }[] };
 
 /** Consecutive list items of one kind are one list on the page, so they are one list here. */
 export function groupBlocks(blocks: readonly Block[]): Group[] {
@@ -84,7 +86,8 @@ export function AnswerBlocks({ section }: { section: Section }) {
   return (
     <>
       {groupBlocks(section.answer).map((group) => {
-        if (group.kind === 'single') return <SingleBlock key={group.index} section={section} index={group.index} block={group.block} />;
+        if (group.kind === 'single')
+          return <SingleBlock key={group.index} section={section} index={group.index} block={group.block} />;
         const items = group.items.map(({ index, block }) => (
           <li key={index} class="block">
             <span class="answer-li">

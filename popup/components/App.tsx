@@ -23,7 +23,12 @@ function Body() {
       if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target)) {
         e.preventDefault();
         search.current?.focus();
-      } else if (e.key === 'Escape' && !e.defaultPrevented && model.query.value !== '' && !isTyping(e.target)) {
+      } else if (
+        e.key === 'Escape' &&
+        !e.defaultPrevented &&
+        model.query.value !== '' &&
+        !isTyping(e.target)
+      ) {
         // A filtered list with the search box out of view must still be easy to undo.
         e.preventDefault();
         model.setQuery('');

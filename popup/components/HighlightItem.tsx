@@ -38,7 +38,8 @@ export function HighlightItem({ highlight }: { highlight: Highlight }) {
   const saveTags = (value: string): void => {
     const parsed = parseTags(value);
     setTags(formatTags(parsed));
-    if (parsed.join('\u0000') !== highlight.tags.join('\u0000')) void model.editHighlight(highlight.id, { tags: parsed });
+    if (parsed.join('\u0000') !== highlight.tags.join('\u0000'))
+      void model.editHighlight(highlight.id, { tags: parsed });
   };
 
   const idBase = `hl-${highlight.id}`;
@@ -52,7 +53,11 @@ export function HighlightItem({ highlight }: { highlight: Highlight }) {
       ) : highlight.question ? (
         <p class="hl-context">{highlight.question}</p>
       ) : null}
-      <blockquote class="hl-quote">{highlight.kind === 'qa' && highlight.answer ? highlight.answer.map((b) => b.text).join(' ') : highlight.quote}</blockquote>
+      <blockquote class="hl-quote">
+        {highlight.kind === 'qa' && highlight.answer
+          ? highlight.answer.map((b) => b.text).join(' ')
+          : highlight.quote}
+      </blockquote>
       <div class="hl-edit">
         <label class="hl-field" for={`${idBase}-note`}>
           Note
@@ -92,7 +97,9 @@ export function HighlightItem({ highlight }: { highlight: Highlight }) {
             class="hl-color"
             value={highlight.color}
             aria-label={`Color for “${label}”`}
-            onChange={(e) => void model.editHighlight(highlight.id, { color: e.currentTarget.value as HighlightColor })}
+            onChange={(e) =>
+              void model.editHighlight(highlight.id, { color: e.currentTarget.value as HighlightColor })
+            }
           >
             {HIGHLIGHT_COLORS.map((c) => (
               <option key={c} value={c}>
@@ -100,7 +107,12 @@ export function HighlightItem({ highlight }: { highlight: Highlight }) {
               </option>
             ))}
           </select>
-          <button type="button" class="delete" aria-label={`Delete highlight “${label}”`} onClick={() => void model.deleteHighlights([highlight.id])}>
+          <button
+            type="button"
+            class="delete"
+            aria-label={`Delete highlight “${label}”`}
+            onClick={() => void model.deleteHighlights([highlight.id])}
+          >
             Delete
           </button>
         </div>

@@ -28,7 +28,10 @@ export function PageNotice() {
     case 'forbidden':
       return (
         <div class="notice notice-forbidden">
-          <p>This page cannot be read by extensions: browser pages, the extension store and the PDF viewer are off limits.</p>
+          <p>
+            This page cannot be read by extensions: browser pages, the extension store and the PDF viewer are
+            off limits.
+          </p>
           {model.problem.value ? <p class="detail">{model.problem.value}</p> : null}
         </div>
       );
@@ -52,9 +55,14 @@ export function NoQaNotice() {
   const shortcut = model.shortcut.value;
   return (
     <div class="notice notice-no-qa">
-      <p>{model.page.value?.tooLarge ? 'This page is too large to read for questions.' : 'No questions and answers found on this page.'}</p>
       <p>
-        You can still highlight text: select it, then {shortcut ? <kbd>{shortcut}</kbd> : 'press the keyboard shortcut'} or right-click it and choose “Save
+        {model.page.value?.tooLarge
+          ? 'This page is too large to read for questions.'
+          : 'No questions and answers found on this page.'}
+      </p>
+      <p>
+        You can still highlight text: select it, then{' '}
+        {shortcut ? <kbd>{shortcut}</kbd> : 'press the keyboard shortcut'} or right-click it and choose “Save
         highlight”.
       </p>
     </div>

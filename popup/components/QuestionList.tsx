@@ -14,7 +14,12 @@ export function QuestionList() {
 
   // The benchmark reads this mark: the moment the reader first sees the questions.
   useLayoutEffect(() => {
-    if (!marked && sections.length > 0 && typeof performance !== 'undefined' && typeof performance.mark === 'function') {
+    if (
+      !marked &&
+      sections.length > 0 &&
+      typeof performance !== 'undefined' &&
+      typeof performance.mark === 'function'
+    ) {
       marked = true;
       performance.mark(FIRST_QUESTIONS_MARK);
     }
@@ -22,11 +27,19 @@ export function QuestionList() {
 
   // Roving focus: one question is in the Tab order; arrows move between them.
   const onNavigate = (from: string, key: string): void => {
-    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button[data-role="question"]') ?? [])];
+    const buttons = [
+      ...(list.current?.querySelectorAll<HTMLButtonElement>('button[data-role="question"]') ?? []),
+    ];
     if (buttons.length === 0) return;
     const at = buttons.findIndex((b) => b.dataset.sectionId === from);
     const next =
-      key === 'Home' ? 0 : key === 'End' ? buttons.length - 1 : key === 'ArrowDown' ? Math.min(at + 1, buttons.length - 1) : Math.max(at - 1, 0);
+      key === 'Home'
+        ? 0
+        : key === 'End'
+          ? buttons.length - 1
+          : key === 'ArrowDown'
+            ? Math.min(at + 1, buttons.length - 1)
+            : Math.max(at - 1, 0);
     const target = buttons[next];
     if (!target) return;
     model.focus(target.dataset.sectionId ?? null);

@@ -161,7 +161,11 @@ function occurrencesIn(norm: NormalizedText, lo: number, exact: string): Candida
   const needle = normalize(exact).trim();
   if (needle === '') return [];
   const out: Candidate[] = [];
-  for (let i = norm.text.indexOf(needle); i >= 0 && out.length < MAX_OCCURRENCES; i = norm.text.indexOf(needle, i + 1)) {
+  for (
+    let i = norm.text.indexOf(needle);
+    i >= 0 && out.length < MAX_OCCURRENCES;
+    i = norm.text.indexOf(needle, i + 1)
+  ) {
     const last = i + needle.length - 1;
     out.push({
       start: lo + (norm.rawStart[i] as number),
@@ -174,7 +178,12 @@ function occurrencesIn(norm: NormalizedText, lo: number, exact: string): Candida
 }
 
 function fuzzyCandidates(hits: FuzzyHit[], length: number): Candidate[] {
-  return hits.map((h) => ({ start: h.start, end: h.end, method: 'fuzzy', quoteScore: 1 - h.errors / length }));
+  return hits.map((h) => ({
+    start: h.start,
+    end: h.end,
+    method: 'fuzzy',
+    quoteScore: 1 - h.errors / length,
+  }));
 }
 
 /** Where the selectors' quote is in the index's text now, or null when it is gone. */
@@ -212,7 +221,12 @@ export function* anchorSteps(
   const shortQuote = exact.length < SHORT_QUOTE;
   if (pos && text.startsWith(exact, pos.start)) {
     if (!shortQuote) return { start: pos.start, end: pos.start + exact.length, method: 'position', score: 1 };
-    const c = scorer.score({ start: pos.start, end: pos.start + exact.length, method: 'position', quoteScore: 1 });
+    const c = scorer.score({
+      start: pos.start,
+      end: pos.start + exact.length,
+      method: 'position',
+      quoteScore: 1,
+    });
     if (c.context >= 0.5) return toMatch(c);
   }
   if (expected !== null && expected !== pos?.start && text.startsWith(exact, expected)) {
@@ -260,11 +274,11 @@ export function* anchorSteps(
   // (5) Far from where it was: normalised, then approximate, over the whole page.
   if (!found.some((c) => scorer.acceptable(c))) addNormalized(yield* normalizedPageOccurrences(index, exact));
   if (!found.some((c) => scorer.acceptable(c))) {
-    for (const c of fuzzyCandidates(yield* searchPageSteps(text, exact), exact.length)) found.push(scorer.score(c));
+    for (const c of fuzzyCandidates(yield* searchPageSteps(text, exact), exact.length))
+      found.push(scorer.score(c));
   }
   return settle();
 }
-
 
 export interface AnchorItem {
   id: string;

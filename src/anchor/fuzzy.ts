@@ -65,7 +65,12 @@ export function* searchPageSteps(text: string, quote: string): Steps<FuzzyHit[]>
  * error count a whole-text search gives it; a match is kept by the stretch it
  * ends in. Like search(), only the matches with the fewest errors are answered.
  */
-export function* searchSteps(text: string, pattern: string, maxErrors: number, stepChars = STEP_CHARS): Steps<FuzzyHit[]> {
+export function* searchSteps(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  stepChars = STEP_CHARS,
+): Steps<FuzzyHit[]> {
   const overlap = pattern.length + maxErrors;
   const step = Math.max(1, stepChars);
   let best = maxErrors;

@@ -1,6 +1,13 @@
 // The anchoring core: selectors <-> DOM ranges, as plain functions over a DOM.
 
-export { buildTextIndex, buildTextIndexSteps, rangeFromOffsets, offsetsFromRange, UI_HOST_ATTRIBUTE, type TextIndex } from './text-index';
+export {
+  buildTextIndex,
+  buildTextIndexSteps,
+  rangeFromOffsets,
+  offsetsFromRange,
+  UI_HOST_ATTRIBUTE,
+  type TextIndex,
+} from './text-index';
 export { describeRange, describeOffsets, CONTEXT_LENGTH } from './describe';
 export {
   anchorSelectors,

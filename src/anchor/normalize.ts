@@ -18,17 +18,54 @@ const ELLIPSIS = -3;
 function fold(code: number): number {
   if (code > 32 && code < 127) return code === 0x60 ? 0x27 : code;
   switch (code) {
-    case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d: case 0x20: case 0x85: case 0xa0:
-    case 0x1680: case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000:
+    case 0x09:
+    case 0x0a:
+    case 0x0b:
+    case 0x0c:
+    case 0x0d:
+    case 0x20:
+    case 0x85:
+    case 0xa0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202f:
+    case 0x205f:
+    case 0x3000:
       return SPACE;
-    case 0xad: case 0x200b: case 0x200c: case 0x200d: case 0x2060: case 0xfeff:
+    case 0xad:
+    case 0x200b:
+    case 0x200c:
+    case 0x200d:
+    case 0x2060:
+    case 0xfeff:
       return DROP;
-    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: case 0x02bc: case 0xb4:
+    case 0x2018:
+    case 0x2019:
+    case 0x201a:
+    case 0x201b:
+    case 0x2032:
+    case 0x02bc:
+    case 0xb4:
       return 0x27;
-    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033: case 0xab: case 0xbb:
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x201f:
+    case 0x2033:
+    case 0xab:
+    case 0xbb:
       return 0x22;
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-    case 0xfe58: case 0xfe63: case 0xff0d:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xfe58:
+    case 0xfe63:
+    case 0xff0d:
       return 0x2d;
     case 0x2026:
       return ELLIPSIS;
@@ -55,7 +92,13 @@ export function* normalizeWithMapSteps(raw: string): Steps<NormalizedText> {
   // An ellipsis becomes three characters; every other character at most one.
   let cap = raw.length;
   for (let i = raw.indexOf('\u2026'); i >= 0; i = raw.indexOf('\u2026', i + 1)) cap += 2;
-  const out: Folding = { codes: new Uint16Array(cap), rawStart: new Int32Array(cap), rawEnd: new Int32Array(cap), n: 0, lastWasSpace: false };
+  const out: Folding = {
+    codes: new Uint16Array(cap),
+    rawStart: new Int32Array(cap),
+    rawEnd: new Int32Array(cap),
+    n: 0,
+    lastWasSpace: false,
+  };
   for (let from = 0; from < raw.length; from += STEP_CHARS) {
     if (from > 0) yield;
     foldStretch(raw, from, Math.min(raw.length, from + STEP_CHARS), out);

@@ -152,7 +152,10 @@ function offsetOfPoint(index: TextIndex, container: Node, offset: number): numbe
 /** Offsets in index.text covered by `range`, clamped to the root; null when the range misses the root. */
 export function offsetsFromRange(index: TextIndex, range: Range): { start: number; end: number } | null {
   const root = index.root;
-  if (range.startContainer.ownerDocument !== root.ownerDocument && range.startContainer !== root.ownerDocument) {
+  if (
+    range.startContainer.ownerDocument !== root.ownerDocument &&
+    range.startContainer !== root.ownerDocument
+  ) {
     return null;
   }
   if (!range.intersectsNode(root)) return null;

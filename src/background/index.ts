@@ -30,7 +30,9 @@ async function broadcast(articleKeys: string[]): Promise<void> {
   const msg = message('highlights:changed', { articleKeys });
   const tabs = await browser.tabs.query({});
   await Promise.all(
-    tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, msg).catch(() => undefined))),
+    tabs.map((t) =>
+      t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, msg).catch(() => undefined),
+    ),
   );
 }
 
@@ -84,7 +86,10 @@ export function saveSelectionInTab(tabId: number): Promise<ReplyOf<'selection:sa
   return saveSelectionIn(tabId, tabMessenger);
 }
 
-export async function onContextMenuClick(info: Menus.OnClickData, tab?: Tabs.Tab): Promise<ReplyOf<'selection:save'> | null> {
+export async function onContextMenuClick(
+  info: Menus.OnClickData,
+  tab?: Tabs.Tab,
+): Promise<ReplyOf<'selection:save'> | null> {
   if (info.menuItemId !== MENU_ID || tab?.id === undefined) return null;
   return saveSelectionInTab(tab.id);
 }

@@ -57,7 +57,8 @@ export class RetryQueue {
   /** Queues the highlight; never throws, so a refused save is always kept. */
   async add(highlight: Highlight, article: Article): Promise<void> {
     const key = RETRY_PREFIX + highlight.id;
-    const existing = this.unstored.get(key) ?? (await this.area.get(key).catch(() => ({}) as Record<string, unknown>))[key];
+    const existing =
+      this.unstored.get(key) ?? (await this.area.get(key).catch(() => ({}) as Record<string, unknown>))[key];
     const attempts = isEntry(existing) ? existing.attempts + 1 : 1;
     const entry: RetryEntry = { highlight, article, attempts, nextAt: this.now() + backoffDelay(attempts) };
     this.done.delete(key);

@@ -34,7 +34,11 @@ export interface RouterDeps {
 
 /** StoreError from src/store: a kind and a message meant for the reader. */
 export function userMessageOf(e: unknown): string | null {
-  if (typeof e === 'object' && e !== null && typeof (e as { userMessage?: unknown }).userMessage === 'string') {
+  if (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { userMessage?: unknown }).userMessage === 'string'
+  ) {
     return (e as { userMessage: string }).userMessage;
   }
   return null;
@@ -49,7 +53,11 @@ function errorText(e: unknown): string {
   return userMessageOf(e) ?? (e instanceof Error ? e.message : String(e));
 }
 
-export async function handleMessage(raw: unknown, sender: SenderInfo, deps: RouterDeps): Promise<Reply<unknown>> {
+export async function handleMessage(
+  raw: unknown,
+  sender: SenderInfo,
+  deps: RouterDeps,
+): Promise<Reply<unknown>> {
   const warn = deps.warn ?? console.warn;
   const parsed = checkMessage(raw);
   if (!parsed.ok) {
@@ -58,7 +66,12 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Rout
   }
   const verdict = checkSender(parsed.message, sender, deps.extensionOrigin, deps.extensionId);
   if (!verdict.ok) {
-    warn('[interview-highlights] refused a message from', sender.url ?? sender.tab?.url ?? 'unknown sender', '-', verdict.error);
+    warn(
+      '[interview-highlights] refused a message from',
+      sender.url ?? sender.tab?.url ?? 'unknown sender',
+      '-',
+      verdict.error,
+    );
     return fail(verdict.error);
   }
   try {
@@ -108,7 +121,9 @@ async function route(m: Message, sender: SenderRole, deps: RouterDeps): Promise<
       const lib = await deps.library();
       const stored = await lib.highlightsForArticle(key);
       // Rows still waiting in the retry queue are the reader's too: paint them.
-      const pending = (await deps.retry.entries()).map((e) => e.highlight).filter((h) => h.articleKey === key);
+      const pending = (await deps.retry.entries())
+        .map((e) => e.highlight)
+        .filter((h) => h.articleKey === key);
       const ids = new Set(stored.map((h) => h.id));
       return ok([...stored, ...pending.filter((h) => !ids.has(h.id))]);
     }
@@ -116,7 +131,10 @@ async function route(m: Message, sender: SenderRole, deps: RouterDeps): Promise<
       const lib = await deps.library();
       const rows = await lib.highlightsForArticle(m.articleKey);
       const known = new Set(rows.map((h) => h.id));
-      await lib.setOrphaned(m.articleKey, m.orphanedIds.filter((id) => known.has(id)));
+      await lib.setOrphaned(
+        m.articleKey,
+        m.orphanedIds.filter((id) => known.has(id)),
+      );
       return ok(null);
     }
     case 'library:changed':
@@ -147,7 +165,12 @@ function keysOf(rows: Highlight[]): string[] {
 }
 
 /** The rows named, if every one is filed under the sender's page (or the key it named and was allowed). */
-async function ownRows(named: string | undefined, ids: string[], sender: SenderRole, deps: RouterDeps): Promise<Highlight[] | null> {
+async function ownRows(
+  named: string | undefined,
+  ids: string[],
+  sender: SenderRole,
+  deps: RouterDeps,
+): Promise<Highlight[] | null> {
   const lib = await deps.library();
   if (sender.role === 'extension') return null;
   const keys = named !== undefined ? [named] : sender.pageKeys;

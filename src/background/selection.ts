@@ -11,7 +11,9 @@ export interface TabMessenger {
 
 function noReceiver(e: unknown): boolean {
   const text = e instanceof Error ? e.message : String(e);
-  return /receiving end does not exist|could not establish connection|no matching message handler|message manager disconnected/i.test(text);
+  return /receiving end does not exist|could not establish connection|no matching message handler|message manager disconnected/i.test(
+    text,
+  );
 }
 
 export async function saveSelectionIn(tabId: number, tabs: TabMessenger): Promise<ReplyOf<'selection:save'>> {

@@ -30,6 +30,7 @@ export interface ArticleSize {
 export function articleSize(root: Element): ArticleSize {
   // getElementsByTagName counts natively, a few milliseconds even for 100,000 elements.
   const elements = root.getElementsByTagName('*').length;
-  const tooLarge = elements > MAX_ARTICLE_ELEMENTS || textLength(root, MAX_ARTICLE_CHARS + 1) > MAX_ARTICLE_CHARS;
+  const tooLarge =
+    elements > MAX_ARTICLE_ELEMENTS || textLength(root, MAX_ARTICLE_CHARS + 1) > MAX_ARTICLE_CHARS;
   return { tooLarge, signature: tooLarge ? `large|${elements}` : String((root.textContent ?? '').length) };
 }

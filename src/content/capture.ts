@@ -40,30 +40,35 @@ export function pageArticleKey(_interview: Interview | null, pageUrl: string): s
  * length; the store refuses what is longer, and the reader's quote must not
  * be lost over it. Never leaves half of a surrogate pair at the end.
  */
-function fit(s: string, max: number): string {
+function cut(s: string, max: number): string {
   if (s.length <= max) return s;
   const end = /[\uD800-\uDBFF]/.test(s.charAt(max - 1)) ? max - 1 : max;
   return s.slice(0, end);
 }
 
-const fitOrNull = (s: string | null, max: number): string | null => (s === null ? null : fit(s, max));
+const cutOrNull = (s: string | null, max: number): string | null => (s === null ? null : cut(s, max));
 
 export function buildArticle(interview: Interview, pageUrl: string, now: number): Article {
   const subject: Article['subject'] = {};
-  for (const [k, v] of Object.entries(interview.subject) as [keyof Article['subject'], string | undefined][]) {
-    if (v !== undefined) subject[k] = fit(v, LIMITS.shortText);
+  for (const [k, v] of Object.entries(interview.subject) as [
+    keyof Article['subject'],
+    string | undefined,
+  ][]) {
+    if (v !== undefined) subject[k] = cut(v, LIMITS.shortText);
   }
   return {
     key: pageArticleKey(interview, pageUrl),
     url: withoutFragment(pageUrl),
     canonicalUrl: interview.canonicalUrl,
     site: interview.site,
-    title: fit(interview.title || (typeof document !== 'undefined' ? document.title : ''), LIMITS.title),
-    author: fitOrNull(interview.author, LIMITS.shortText),
-    publication: fitOrNull(interview.publication, LIMITS.shortText),
+    title: cut(interview.title || (typeof document !== 'undefined' ? document.title : ''), LIMITS.title),
+    author: cutOrNull(interview.author, LIMITS.shortText),
+    publication: cutOrNull(interview.publication, LIMITS.shortText),
     published: interview.published,
     subject,
-    sections: interview.sections.slice(0, LIMITS.sections).map((s) => ({ id: s.id, question: fit(s.question, LIMITS.question) })),
+    sections: interview.sections
+      .slice(0, LIMITS.sections)
+      .map((s) => ({ id: s.id, question: cut(s.question, LIMITS.question) })),
     createdAt: now,
     updatedAt: now,
     lastClippedAt: now,
@@ -101,10 +106,14 @@ function make(
   extra: Partial<Pick<Highlight, 'answer' | 'subQuestions' | 'speaker'>> & { sectionId?: string | null },
 ): Captured {
   const { interview } = ctx;
-  const span = extra.sectionId !== undefined ? ctx.spans.find((s) => s.id === extra.sectionId) ?? null : sectionAt(ctx.spans, start);
-  const section = span ? interview.sections.find((s) => s.id === span.id) ?? null : null;
+  const span =
+    extra.sectionId !== undefined
+      ? (ctx.spans.find((s) => s.id === extra.sectionId) ?? null)
+      : sectionAt(ctx.spans, start);
+  const section = span ? (interview.sections.find((s) => s.id === span.id) ?? null) : null;
   let speaker: string | null = extra.speaker ?? null;
-  if (speaker === null && span && section) speaker = blockAt(ctx.index.text, span, section.answer, start)?.speaker ?? null;
+  if (speaker === null && span && section)
+    speaker = blockAt(ctx.index.text, span, section.answer, start)?.speaker ?? null;
   const article = buildArticle(interview, ctx.pageUrl, ctx.now);
   const highlight: Highlight = {
     id: ctx.newId(),
@@ -113,8 +122,8 @@ function make(
     quote: ctx.index.text.slice(start, end),
     selectors,
     sectionId: section?.id ?? null,
-    question: fitOrNull(section?.question ?? null, LIMITS.question),
-    speaker: fitOrNull(speaker, LIMITS.shortText),
+    question: cutOrNull(section?.question ?? null, LIMITS.question),
+    speaker: cutOrNull(speaker, LIMITS.shortText),
     url: withoutFragment(ctx.pageUrl),
     canonicalUrl: interview.canonicalUrl,
     fragmentUrl: fragmentFor(ctx, range, start, end),
@@ -127,12 +136,15 @@ function make(
   };
   if (extra.answer) {
     highlight.answer = extra.answer.slice(0, LIMITS.blocks).map((b) => {
-      const fitted: Block = { ...b, text: fit(b.text, LIMITS.blockText) };
-      if (b.speaker !== undefined) fitted.speaker = fit(b.speaker, LIMITS.shortText);
+      const fitted: Block = { ...b, text: cut(b.text, LIMITS.blockText) };
+      if (b.speaker !== undefined) fitted.speaker = cut(b.speaker, LIMITS.shortText);
       return fitted;
     });
   }
-  if (extra.subQuestions) highlight.subQuestions = extra.subQuestions.slice(0, LIMITS.subQuestions).map((q) => fit(q, LIMITS.question));
+  if (extra.subQuestions)
+    highlight.subQuestions = extra.subQuestions
+      .slice(0, LIMITS.subQuestions)
+      .map((q) => cut(q, LIMITS.question));
   return { highlight, article, start, end };
 }
 

@@ -3,7 +3,14 @@
 // page state (load, URL change, late content), never per mutation.
 
 import browser, { type Runtime } from 'webextension-polyfill';
-import { anchorAll, buildTextIndex, buildTextIndexSteps, rangeFromOffsets, runSliced, type TextIndex } from '../anchor';
+import {
+  anchorAll,
+  buildTextIndex,
+  buildTextIndexSteps,
+  rangeFromOffsets,
+  runSliced,
+  type TextIndex,
+} from '../anchor';
 import { renderHighlights } from '../export';
 import { detectSite, extractInterview, findArticleRoot } from '../extract';
 import {
@@ -21,9 +28,22 @@ import {
   type ReplyOf,
 } from '../messages';
 import { loadSettings, onSettingsChanged } from '../settings';
-import { DEFAULT_SETTINGS, type Highlight, type HighlightColor, type Interview, type Settings } from '../types';
+import {
+  DEFAULT_SETTINGS,
+  type Highlight,
+  type HighlightColor,
+  type Interview,
+  type Settings,
+} from '../types';
 import { articleKey } from '../url';
-import { buildArticle, captureRange, captureSection, pageArticleKey, type CaptureContext, type CaptureResult } from './capture';
+import {
+  buildArticle,
+  captureRange,
+  captureSection,
+  pageArticleKey,
+  type CaptureContext,
+  type CaptureResult,
+} from './capture';
 import { Painter, type PaintItem } from './paint';
 import { locateSections, type SectionSpan } from './sections';
 import { watchPage } from './spa';
@@ -145,7 +165,8 @@ export class ContentSession {
   async refreshPage(): Promise<void> {
     const url = location.href;
     const pageChanged = articleKey(url) !== articleKey(this.url);
-    const root = measured('root', () => findArticleRoot(document)) ?? document.body ?? document.documentElement;
+    const root =
+      measured('root', () => findArticleRoot(document)) ?? document.body ?? document.documentElement;
     const size = measured('size', () => articleSize(root));
     const signature = `${articleKey(url)}|${size.signature}`;
     if (this.refreshTimer !== null) {
@@ -169,7 +190,9 @@ export class ContentSession {
     this.spans = null;
     try {
       this.tooLarge = size.tooLarge;
-      this.interview = this.tooLarge ? unreadInterview(document, url) : measured('extract', () => extractInterview(document, url));
+      this.interview = this.tooLarge
+        ? unreadInterview(document, url)
+        : measured('extract', () => extractInterview(document, url));
     } catch (e) {
       console.warn('[interview-highlights] extraction failed', e);
       this.interview = null;
@@ -196,14 +219,19 @@ export class ContentSession {
   private async indexInSlices(signal: AbortSignal): Promise<TextIndex> {
     if (this.index) return this.index;
     const root = this.root;
-    const built = await runSliced(buildTextIndexSteps(root), { signal, onSlice: (start, end) => recordSlice('text-index', start, end) });
+    const built = await runSliced(buildTextIndexSteps(root), {
+      signal,
+      onSlice: (start, end) => recordSlice('text-index', start, end),
+    });
     // A save may have built it meanwhile; the root may have changed: keep what matches the page now.
     if (root === this.root) this.index ??= built;
     return this.index ?? built;
   }
 
   private getSpans(): SectionSpan[] {
-    this.spans ??= this.interview ? measured('sections', () => locateSections(this.getIndex().text, this.interview!.sections)) : [];
+    this.spans ??= this.interview
+      ? measured('sections', () => locateSections(this.getIndex().text, this.interview!.sections))
+      : [];
     return this.spans;
   }
 
@@ -261,7 +289,10 @@ export class ContentSession {
     if (this.orphanTimer !== null) clearTimeout(this.orphanTimer);
     this.orphanTimer = setTimeout(() => {
       this.orphanTimer = null;
-      const stored = [...this.highlights.values()].filter((h) => h.orphaned).map((h) => h.id).sort();
+      const stored = [...this.highlights.values()]
+        .filter((h) => h.orphaned)
+        .map((h) => h.id)
+        .sort();
       const now = [...this.orphaned].sort();
       if (JSON.stringify(stored) === JSON.stringify(now)) return;
       for (const h of this.highlights.values()) h.orphaned = this.orphaned.has(h.id);
@@ -296,9 +327,11 @@ export class ContentSession {
     // Built in slices before the selection is read, so a first save on a huge page does not freeze it.
     await this.indexInSlices(new AbortController().signal);
     const sel = window.getSelection();
-    if (!sel || sel.rangeCount === 0 || sel.isCollapsed || sel.toString().trim() === '') return this.refuse('Select some text to save it as a highlight.');
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed || sel.toString().trim() === '')
+      return this.refuse('Select some text to save it as a highlight.');
     const range = sel.getRangeAt(0);
-    if (this.ui.contains(range.commonAncestorContainer) || this.ui.contains(sel.anchorNode)) return this.refuse('That text is part of Interview Highlights itself.');
+    if (this.ui.contains(range.commonAncestorContainer) || this.ui.contains(sel.anchorNode))
+      return this.refuse('That text is part of Interview Highlights itself.');
     if (!this.root.contains(range.commonAncestorContainer) && !this.root.contains(range.startContainer)) {
       return this.refuse('Select text inside the article to save it.');
     }
@@ -326,7 +359,9 @@ export class ContentSession {
     const ctx = this.captureContext();
     if (!ctx) return fail('This page could not be read.');
     const index = ctx.index;
-    return this.persist(captureSection(ctx, sectionId, paragraphIndex, (s, e) => rangeFromOffsets(index, s, e)));
+    return this.persist(
+      captureSection(ctx, sectionId, paragraphIndex, (s, e) => rangeFromOffsets(index, s, e)),
+    );
   }
 
   private async persist(result: CaptureResult): Promise<Reply<Highlight>> {
@@ -352,7 +387,12 @@ export class ContentSession {
 
   pageState(): PageState {
     const placed = this.painter.ids();
-    const state: PageState = { interview: this.interview, articleKey: this.articleKey, orphanedIds: [...this.orphaned], placedIds: placed };
+    const state: PageState = {
+      interview: this.interview,
+      articleKey: this.articleKey,
+      orphanedIds: [...this.orphaned],
+      placedIds: placed,
+    };
     return this.tooLarge ? { ...state, tooLarge: true } : state;
   }
 
@@ -370,7 +410,10 @@ export class ContentSession {
 
   // ---- Messages ----
 
-  private readonly onMessage = (raw: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> | undefined => {
+  private readonly onMessage = (
+    raw: unknown,
+    sender: Runtime.MessageSender,
+  ): Promise<Reply<unknown>> | undefined => {
     // Only the extension itself talks to us, from its worker or its pages, never from a tab.
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
     const parsed = checkMessage(raw);
@@ -414,12 +457,21 @@ export class ContentSession {
 
   private updateSaveButton(): void {
     const sel = window.getSelection();
-    if (!this.settings.showSaveButton || !sel || sel.rangeCount === 0 || sel.isCollapsed || sel.toString().trim() === '') {
+    if (
+      !this.settings.showSaveButton ||
+      !sel ||
+      sel.rangeCount === 0 ||
+      sel.isCollapsed ||
+      sel.toString().trim() === ''
+    ) {
       this.ui.hideSaveButton();
       return;
     }
     const range = sel.getRangeAt(0);
-    if (this.ui.contains(range.commonAncestorContainer) || !this.root.contains(range.commonAncestorContainer)) {
+    if (
+      this.ui.contains(range.commonAncestorContainer) ||
+      !this.root.contains(range.commonAncestorContainer)
+    ) {
       this.ui.hideSaveButton();
       return;
     }
@@ -443,12 +495,17 @@ export class ContentSession {
   };
 
   openMenu(h: Highlight, x: number, y: number): void {
-    this.ui.openMenu(x, y, { note: h.note, tags: h.tags, color: h.color }, {
-      save: ({ note, tags }) => void this.update(h.id, { note, tags }),
-      setColor: (color: HighlightColor) => void this.update(h.id, { color }),
-      copyMarkdown: () => void this.copyMarkdown(h.id),
-      remove: () => void this.remove(h.id),
-    });
+    this.ui.openMenu(
+      x,
+      y,
+      { note: h.note, tags: h.tags, color: h.color },
+      {
+        save: ({ note, tags }) => void this.update(h.id, { note, tags }),
+        setColor: (color: HighlightColor) => void this.update(h.id, { color }),
+        copyMarkdown: () => void this.copyMarkdown(h.id),
+        remove: () => void this.remove(h.id),
+      },
+    );
   }
 
   private async update(id: string, patch: HighlightPatch): Promise<void> {
@@ -467,7 +524,11 @@ export class ContentSession {
   private async copyMarkdown(id: string): Promise<void> {
     const h = this.highlights.get(id);
     if (!h || !this.interview) return;
-    const md = renderHighlights(buildArticle(this.interview, this.url, h.createdAt), [h], this.settings.export);
+    const md = renderHighlights(
+      buildArticle(this.interview, this.url, h.createdAt),
+      [h],
+      this.settings.export,
+    );
     try {
       await navigator.clipboard.writeText(md);
       this.ui.toast('Copied as Markdown.');
@@ -503,8 +564,18 @@ export class ContentSession {
  */
 function unreadInterview(document: Document, url: string): Interview {
   return {
-    url, canonicalUrl: null, site: detectSite(document, url), interview: false, title: (document.title ?? '').trim(), author: null,
-    publication: null, published: null, subject: {}, facts: [], intro: [], sections: [],
+    url,
+    canonicalUrl: null,
+    site: detectSite(document, url),
+    interview: false,
+    title: (document.title ?? '').trim(),
+    author: null,
+    publication: null,
+    published: null,
+    subject: {},
+    facts: [],
+    intro: [],
+    sections: [],
   };
 }
 

@@ -90,7 +90,10 @@ export class Painter {
       const ranges = [...this.items.values()].filter((i) => i.color === color).map((i) => i.range);
       this.setEntry(`ih-${color}`, ranges);
     }
-    this.setEntry('ih-note', [...this.items.values()].filter((i) => i.hasNote).map((i) => i.range));
+    this.setEntry(
+      'ih-note',
+      [...this.items.values()].filter((i) => i.hasNote).map((i) => i.range),
+    );
   }
 
   private setEntry(name: string, ranges: Range[]): void {
@@ -119,7 +122,9 @@ export class Painter {
       const r = item.range;
       let inside = false;
       try {
-        inside = r.isPointInRange(caret.node, caret.offset) && !(caret.node === r.endContainer && caret.offset === r.endOffset);
+        inside =
+          r.isPointInRange(caret.node, caret.offset) &&
+          !(caret.node === r.endContainer && caret.offset === r.endOffset);
       } catch {
         inside = false;
       }
@@ -140,7 +145,8 @@ function onRects(range: Range, x: number, y: number): boolean {
   if (typeof range.getClientRects !== 'function') return true;
   const rects = range.getClientRects();
   if (rects.length === 0) return true;
-  for (const r of rects) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+  for (const r of rects)
+    if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
   return false;
 }
 

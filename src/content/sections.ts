@@ -52,7 +52,11 @@ function foldNeedle(s: string): string {
 }
 
 /** Finds `needle` in the folded haystack from folded offset `from`; returns original [start, end) or null. */
-export function findFolded(hay: Folded, needle: string, from = 0): { start: number; end: number; foldedEnd: number } | null {
+export function findFolded(
+  hay: Folded,
+  needle: string,
+  from = 0,
+): { start: number; end: number; foldedEnd: number } | null {
   const n = foldNeedle(needle);
   if (n === '') return null;
   const at = hay.text.indexOf(n, from);
@@ -118,7 +122,11 @@ export function sectionAt(spans: SectionSpan[], offset: number): SectionSpan | n
 }
 
 /** Where each answer block sits inside its section's span (null when not found). */
-export function locateBlocks(text: string, span: SectionSpan, blocks: Block[]): ({ start: number; end: number } | null)[] {
+export function locateBlocks(
+  text: string,
+  span: SectionSpan,
+  blocks: Block[],
+): ({ start: number; end: number } | null)[] {
   const hay = fold(text);
   let cursor = foldedOffset(hay, span.questionEnd);
   const limit = span.end;
@@ -142,7 +150,9 @@ export function blockAt(text: string, span: SectionSpan, blocks: Block[], offset
 
 /** The stretch a whole Q&A covers: question start to the end of the last answer block found. */
 export function qaExtent(text: string, span: SectionSpan, blocks: Block[]): { start: number; end: number } {
-  const places = locateBlocks(text, span, blocks).filter((p): p is { start: number; end: number } => p !== null);
+  const places = locateBlocks(text, span, blocks).filter(
+    (p): p is { start: number; end: number } => p !== null,
+  );
   const last = places[places.length - 1];
   return { start: span.start, end: last ? last.end : span.questionEnd };
 }

@@ -28,7 +28,11 @@ function hasText(node: Node): boolean {
 
 type NavigationLike = EventTarget;
 
-export function watchPage(win: Window, handlers: PageWatchHandlers, options: PageWatchOptions = {}): () => void {
+export function watchPage(
+  win: Window,
+  handlers: PageWatchHandlers,
+  options: PageWatchOptions = {},
+): () => void {
   const debounceMs = options.debounceMs ?? 300;
   const ignore = options.ignore ?? (() => false);
   let lastUrl = win.location.href;

@@ -22,7 +22,13 @@ const CSS_TEXT = `
 .toast button { font: inherit; cursor: pointer; }
 `;
 
-const SWATCH: Record<HighlightColor, string> = { yellow: '#ffdd00', green: '#50c878', blue: '#5aa0ff', pink: '#ff78b4', purple: '#aa78ff' };
+const SWATCH: Record<HighlightColor, string> = {
+  yellow: '#ffdd00',
+  green: '#50c878',
+  blue: '#5aa0ff',
+  pink: '#ff78b4',
+  purple: '#aa78ff',
+};
 
 export interface MenuModel {
   note: string;
@@ -37,7 +43,12 @@ export interface MenuActions {
   remove(): void;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = doc.createElement(tag);
   for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
   if (text !== undefined) e.textContent = text;
@@ -90,7 +101,12 @@ export class ContentUI {
   showSaveButton(rect: DOMRect, onSave: () => void): void {
     this.mount();
     if (!this.saveButton) {
-      const b = el(this.doc, 'button', { class: 'save', type: 'button', 'aria-label': 'Save highlight' }, 'Save');
+      const b = el(
+        this.doc,
+        'button',
+        { class: 'save', type: 'button', 'aria-label': 'Save highlight' },
+        'Save',
+      );
       b.addEventListener('mousedown', (e) => e.preventDefault()); // keep the page selection
       b.addEventListener('keydown', (e) => {
         if (e.key === 'Escape') {
@@ -139,10 +155,17 @@ export class ContentUI {
     tags.value = model.tags.join(', ');
     const swatches = el(d, 'div', { class: 'row', role: 'group', 'aria-label': 'Color' });
     for (const c of HIGHLIGHT_COLORS) {
-      const s = el(d, 'button', { type: 'button', class: 'swatch', 'aria-label': c, 'aria-pressed': String(c === model.color), 'data-color': c });
+      const s = el(d, 'button', {
+        type: 'button',
+        class: 'swatch',
+        'aria-label': c,
+        'aria-pressed': String(c === model.color),
+        'data-color': c,
+      });
       s.style.background = SWATCH[c];
       s.addEventListener('click', () => {
-        for (const other of swatches.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other === s));
+        for (const other of swatches.querySelectorAll('button'))
+          other.setAttribute('aria-pressed', String(other === s));
         actions.setColor(c);
       });
       swatches.append(s);

@@ -2,7 +2,13 @@
 // joined with blank lines by the caller.
 
 import type { Block } from '../types';
-import { cleanText, codeFence, collapseWhitespace, escapeMarkdownBlock, escapeMarkdownInline } from './escape';
+import {
+  cleanText,
+  codeFence,
+  collapseWhitespace,
+  escapeMarkdownBlock,
+  escapeMarkdownInline,
+} from './escape';
 
 function listLines(items: Block[], ordered: boolean): string {
   return items
@@ -42,7 +48,11 @@ export function renderBlocks(blocks: readonly Block[]): string[] {
       // and numbers starts a new list, which CommonMark also reads that way.
       const ordered = block.ordered === true;
       const items: Block[] = [block];
-      while (i + 1 < blocks.length && blocks[i + 1]!.kind === 'list-item' && (blocks[i + 1]!.ordered === true) === ordered) {
+      while (
+        i + 1 < blocks.length &&
+        blocks[i + 1]!.kind === 'list-item' &&
+        (blocks[i + 1]!.ordered === true) === ordered
+      ) {
         items.push(blocks[++i]!);
       }
       const list = listLines(

@@ -95,7 +95,8 @@ export function foldQuery(term: string): string {
 
 // Scripts written without spaces: a browser finds word breaks inside them with a
 // dictionary; treating every character edge as a break is the lenient choice.
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const WORDISH = /[\p{L}\p{N}\p{M}]/u;
 
 export function isWordChar(ch: string | undefined): boolean {
@@ -123,7 +124,12 @@ function skipSpace(text: string, i: number): number {
 }
 
 function startsHere(text: string, term: string, at: number): boolean {
-  return term !== '' && text.startsWith(term, at) && isWordBoundary(text, at) && isWordBoundary(text, at + term.length);
+  return (
+    term !== '' &&
+    text.startsWith(term, at) &&
+    isWordBoundary(text, at) &&
+    isWordBoundary(text, at + term.length)
+  );
 }
 
 type Span = [start: number, end: number];

@@ -5,7 +5,14 @@ import type { Article, ExportOptions, Highlight } from '../types';
 import { DEFAULT_SETTINGS } from '../types';
 import { withoutFragment } from '../url';
 import { renderBlocks } from './blocks';
-import { collapseWhitespace, escapeMarkdownBlock, escapeMarkdownInline, markdownLink, paragraphsOf, safeLinkUrl } from './escape';
+import {
+  collapseWhitespace,
+  escapeMarkdownBlock,
+  escapeMarkdownInline,
+  markdownLink,
+  paragraphsOf,
+  safeLinkUrl,
+} from './escape';
 import { dayOf, renderFrontMatter } from './front-matter';
 import { renderQuestion } from './interview';
 import { joinChunks } from './join';
@@ -86,7 +93,9 @@ function groupHighlights(article: Article, highlights: readonly Highlight[]): Gr
   const outside: Group = { heading: OUTSIDE_HEADING, outside: true, highlights: [] };
   for (const h of [...highlights].sort(byPageOrder)) {
     const question = h.question ? collapseWhitespace(h.question) : '';
-    let g = (h.sectionId !== null ? byId.get(h.sectionId) : undefined) ?? (question ? byQuestion.get(question) : undefined);
+    let g =
+      (h.sectionId !== null ? byId.get(h.sectionId) : undefined) ??
+      (question ? byQuestion.get(question) : undefined);
     if (!g && question) {
       g = extra.get(question);
       if (!g) {
@@ -104,7 +113,7 @@ function linkFor(h: Highlight, article: Article, style: ExportOptions['linkStyle
   const page = safeLinkUrl(h.canonicalUrl) ?? safeLinkUrl(h.url) ?? safeLinkUrl(sourceUrl(article));
   if (style === 'plain') return page ? withoutFragment(page) : null;
   const saved = safeLinkUrl(h.fragmentUrl);
-  if (saved && saved.includes('#:~:text=')) return saved;
+  if (saved?.includes('#:~:text=')) return saved;
   return page ? safeLinkUrl(fallbackFragmentUrl(page, h.quote)) : null;
 }
 
@@ -133,7 +142,10 @@ function renderHighlight(h: Highlight, article: Article, o: ExportOptions): stri
   const attr = attribution(h, article, o.linkStyle);
   if (h.kind === 'qa') {
     // A whole saved Q&A: the answer as the interview renders it, then where it came from.
-    const answer = h.answer && h.answer.length > 0 ? renderBlocks(h.answer) : paragraphsOf(h.quote).map((p) => escapeMarkdownBlock(p));
+    const answer =
+      h.answer && h.answer.length > 0
+        ? renderBlocks(h.answer)
+        : paragraphsOf(h.quote).map((p) => escapeMarkdownBlock(p));
     chunks.push(...answer);
     if (attr) chunks.push(attr);
   } else {
@@ -147,7 +159,11 @@ function renderHighlight(h: Highlight, article: Article, o: ExportOptions): stri
   return chunks;
 }
 
-function clippedDay(article: Article, highlights: readonly Highlight[], clipped: HighlightExportOptions['clipped']): string | null {
+function clippedDay(
+  article: Article,
+  highlights: readonly Highlight[],
+  clipped: HighlightExportOptions['clipped'],
+): string | null {
   if (clipped !== undefined) return dayOf(clipped);
   if (article.lastClippedAt > 0) return dayOf(article.lastClippedAt);
   const newest = Math.max(0, ...highlights.map((h) => h.createdAt));
@@ -160,7 +176,11 @@ function clippedDay(article: Article, highlights: readonly Highlight[], clipped:
  * under their questions in page order and those outside any Q&A under
  * `## Highlights`. Same input, same bytes; LF; one final newline.
  */
-export function renderHighlights(article: Article, highlights: readonly Highlight[], options: HighlightExportOptions = {}): string {
+export function renderHighlights(
+  article: Article,
+  highlights: readonly Highlight[],
+  options: HighlightExportOptions = {},
+): string {
   const d = DEFAULT_SETTINGS.export;
   const o: ExportOptions = {
     frontMatter: options.frontMatter ?? d.frontMatter,
@@ -173,7 +193,8 @@ export function renderHighlights(article: Article, highlights: readonly Highligh
   if (o.frontMatter) {
     const clipped = clippedDay(article, highlights, options.clipped);
     const tags: string[] = [];
-    for (const g of groups) for (const h of g.highlights) for (const t of tagsOf(h)) if (!tags.includes(t)) tags.push(t);
+    for (const g of groups)
+      for (const h of g.highlights) for (const t of tagsOf(h)) if (!tags.includes(t)) tags.push(t);
     chunks.push(
       renderFrontMatter([
         ['title', article.title],

@@ -2,7 +2,14 @@
 
 export { renderInterview } from './interview';
 export { renderHighlights, tagText, type HighlightExportOptions } from './highlights';
-export { renderLibraryZip, libraryFiles, relativeTarget, INDEX_FILE, type LibraryEntry, type LibraryFile } from './zip';
+export {
+  renderLibraryZip,
+  libraryFiles,
+  relativeTarget,
+  INDEX_FILE,
+  type LibraryEntry,
+  type LibraryFile,
+} from './zip';
 export { fileNameFor, FileNamer, MAX_FILE_NAME } from './file-name';
 export { escapeMarkdownInline, escapeMarkdownBlock, yamlString, safeLinkUrl, markdownLink } from './escape';
 export {

@@ -6,10 +6,49 @@ import { BLOCK_BOUNDARY } from './fragment-match';
 
 // The block elements of text-fragments-polyfill (and of the spec's notion of a block boundary).
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DETAILS', 'DIALOG', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI',
-  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'UL', 'TR', 'TH', 'TD', 'COLGROUP', 'COL', 'CAPTION',
-  'THEAD', 'TBODY', 'TFOOT',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DETAILS',
+  'DIALOG',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'UL',
+  'TR',
+  'TH',
+  'TD',
+  'COLGROUP',
+  'COL',
+  'CAPTION',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
 ]);
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'HEAD']);
 
@@ -56,7 +95,8 @@ export function pageTextOf(root: Element): PageText {
     if (BLOCKS.has(tag)) boundary();
     spans.set(node, [text.length, text.length]);
     stack.push({ node, leaving: true });
-    for (let i = el.childNodes.length - 1; i >= 0; i--) stack.push({ node: el.childNodes[i]!, leaving: false });
+    for (let i = el.childNodes.length - 1; i >= 0; i--)
+      stack.push({ node: el.childNodes[i]!, leaving: false });
   }
 
   return {

@@ -19,7 +19,9 @@ export function sourceUrl(a: Pick<ArticleFacts, 'url' | 'canonicalUrl'>): string
   return a.canonicalUrl?.trim() || a.url;
 }
 
-export function siteName(a: Pick<ArticleFacts, 'site' | 'publication' | 'url' | 'canonicalUrl'>): string | null {
+export function siteName(
+  a: Pick<ArticleFacts, 'site' | 'publication' | 'url' | 'canonicalUrl'>,
+): string | null {
   const known = SITE_NAMES[a.site];
   if (known) return known;
   if (a.publication?.trim()) return a.publication.trim();

@@ -5,9 +5,21 @@
 // in Node and in the service worker. fragmentFromRange works on a live DOM, with
 // text-fragments-polyfill's generator as a checked second opinion.
 
-import { GenerateFragmentStatus, generateFragmentFromRange } from 'text-fragments-polyfill/dist/fragment-generation-utils.js';
+import {
+  GenerateFragmentStatus,
+  generateFragmentFromRange,
+} from 'text-fragments-polyfill/dist/fragment-generation-utils.js';
 import { withoutFragment } from '../url';
-import { BLOCK_BOUNDARY, foldQuery, foldText, isWordChar, locateDirective, type DirectiveMatch, type FoldedText, type TextDirective } from './fragment-match';
+import {
+  BLOCK_BOUNDARY,
+  foldQuery,
+  foldText,
+  isWordChar,
+  locateDirective,
+  type DirectiveMatch,
+  type FoldedText,
+  type TextDirective,
+} from './fragment-match';
 import { pageTextOf } from './page-text';
 
 export type { TextDirective } from './fragment-match';
@@ -149,7 +161,15 @@ function needsRange(text: string, tokens: Token[], runs: Token[][]): boolean {
   return foldQuery(termOf(text, tokens)).length > MAX_EXACT_CHARS;
 }
 
-function candidate(text: string, s: number, e: number, tokens: Token[], runs: Token[][], level: number, asRange: boolean): TextDirective {
+function candidate(
+  text: string,
+  s: number,
+  e: number,
+  tokens: Token[],
+  runs: Token[][],
+  level: number,
+  asRange: boolean,
+): TextDirective {
   const d: TextDirective = { textStart: '' };
   if (!asRange) {
     d.textStart = termOf(text, tokens);
@@ -174,7 +194,12 @@ function candidate(text: string, s: number, e: number, tokens: Token[], runs: To
  * stretch (widened to whole words), with as little context as it takes. When
  * nothing fits, the one with the most context is returned.
  */
-export function directiveFromText(fullText: string, start: number, end: number, folded: FoldedText = foldText(fullText)): TextDirective | null {
+export function directiveFromText(
+  fullText: string,
+  start: number,
+  end: number,
+  folded: FoldedText = foldText(fullText),
+): TextDirective | null {
   const { start: s, end: e } = wordAlignedRange(fullText, start, end);
   const tokens = tokensIn(fullText, s, e);
   if (tokens.length === 0) return null;
@@ -211,7 +236,12 @@ const FALLBACK_WORDS = 4;
 export function fallbackFragmentUrl(pageUrl: string, quote: string): string {
   const paragraphs = quote
     .split(/\n\s*\n/)
-    .map((p) => p.trim().split(/\s+/u).filter((w) => w !== ''))
+    .map((p) =>
+      p
+        .trim()
+        .split(/\s+/u)
+        .filter((w) => w !== ''),
+    )
     .filter((words) => words.length > 0);
   if (paragraphs.length === 0) return withoutFragment(pageUrl);
   const first = paragraphs[0]!;

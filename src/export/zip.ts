@@ -20,7 +20,10 @@ const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
 
 /** A relative link target for a file in the same folder. */
 export function relativeTarget(fileName: string): string {
-  return encodeURIComponent(fileName).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(fileName).replace(
+    /[()!'*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 export interface LibraryFile {
@@ -29,7 +32,10 @@ export interface LibraryFile {
 }
 
 /** The files of a library export, index first, in entry order. */
-export function libraryFiles(entries: readonly LibraryEntry[], options: HighlightExportOptions = {}): LibraryFile[] {
+export function libraryFiles(
+  entries: readonly LibraryEntry[],
+  options: HighlightExportOptions = {},
+): LibraryFile[] {
   const namer = new FileNamer('.md');
   namer.reserve(INDEX_FILE);
   const notes = entries.map((e) => ({
@@ -47,7 +53,10 @@ export function libraryFiles(entries: readonly LibraryEntry[], options: Highligh
 }
 
 /** Deterministic zip (fixed modification time, fixed order) of libraryFiles. */
-export function renderLibraryZip(entries: readonly LibraryEntry[], options: HighlightExportOptions = {}): Uint8Array {
+export function renderLibraryZip(
+  entries: readonly LibraryEntry[],
+  options: HighlightExportOptions = {},
+): Uint8Array {
   const files: Zippable = {};
   for (const f of libraryFiles(entries, options)) files[f.name] = [strToU8(f.text), { mtime: FIXED_MTIME }];
   return zipSync(files, { level: 6, mtime: FIXED_MTIME });

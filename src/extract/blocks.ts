@@ -34,19 +34,106 @@ export interface RawBlock {
 }
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
-  'html', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
-  'thead', 'tr', 'ul', 'caption', 'listing', 'xmp', 'plaintext', 'search',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'caption',
+  'listing',
+  'xmp',
+  'plaintext',
+  'search',
 ]);
 
 /** Elements whose loose text is a paragraph of its own kind, not anonymous text. */
-const NAMED_OWNERS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'blockquote', 'pre', 'td', 'th', 'summary', 'caption']);
+const NAMED_OWNERS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'td',
+  'th',
+  'summary',
+  'caption',
+]);
 
 /** Inline formatting whose attributes say nothing about text or chrome. */
 const PLAIN_INLINE = new Set([
-  'b', 'strong', 'em', 'i', 'u', 's', 'sup', 'sub', 'small', 'mark', 'abbr', 'code', 'kbd', 'var', 'samp', 'q',
-  'cite', 'dfn', 'wbr', 'bdi', 'bdo', 'ins', 'del', 'tt', 'big', 'strike',
+  'b',
+  'strong',
+  'em',
+  'i',
+  'u',
+  's',
+  'sup',
+  'sub',
+  'small',
+  'mark',
+  'abbr',
+  'code',
+  'kbd',
+  'var',
+  'samp',
+  'q',
+  'cite',
+  'dfn',
+  'wbr',
+  'bdi',
+  'bdo',
+  'ins',
+  'del',
+  'tt',
+  'big',
+  'strike',
 ]);
 
 /** Above this many child elements, children are walked by iterator rather than nextSibling. */
@@ -70,7 +157,11 @@ const DEFINITION: KindFrame = { kind: 'definition', level: 0, ordered: false };
 const CELL: KindFrame = { kind: 'paragraph', level: 0, ordered: false };
 const ITEM: KindFrame = { kind: 'list-item', level: 0, ordered: false };
 const ORDERED_ITEM: KindFrame = { kind: 'list-item', level: 0, ordered: true };
-const HEADINGS: KindFrame[] = [0, 1, 2, 3, 4, 5, 6].map((level) => ({ kind: 'heading', level, ordered: false }));
+const HEADINGS: KindFrame[] = [0, 1, 2, 3, 4, 5, 6].map((level) => ({
+  kind: 'heading',
+  level,
+  ordered: false,
+}));
 
 class SegmentBuilder {
   parts: string[] = [];
@@ -162,12 +253,21 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
     const frame = kinds[kinds.length - 1];
     const kind: RawKind = frame ? frame.kind : 'paragraph';
     if (kind === 'code') {
-      const text = segs.map((s) => s.parts.join('')).join('\n').replace(/^\n+|\s+$/g, '');
+      const text = segs
+        .map((s) => s.parts.join(''))
+        .join('\n')
+        .replace(/^\n+|\s+$/g, '');
       if (text.trim() === '') return;
       out.push({
-        kind, level: 0, ordered: false, text,
+        kind,
+        level: 0,
+        ordered: false,
+        text,
         segments: [{ text, lead: '', allBold: false, allItalic: false }],
-        allBold: false, allItalic: false, linkedAway: false, anonymous: false,
+        allBold: false,
+        allItalic: false,
+        linkedAway: false,
+        anonymous: false,
       });
       return;
     }
@@ -292,7 +392,7 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       return true;
     }
     if (preDepth > 0) return false;
-    return (a !== null && isChrome(a)) || (skipSite !== undefined && skipSite(el, name, a !== null));
+    return (a !== null && isChrome(a)) || (skipSite?.(el, name, a !== null) ?? false);
   };
 
   owners.push(root.localName);

@@ -4,15 +4,69 @@
 
 /** Elements whose whole subtree is never article text. */
 export const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed',
-  'canvas', 'video', 'audio', 'img', 'picture', 'source', 'track', 'map', 'button', 'input', 'select',
-  'textarea', 'label', 'form', 'nav', 'aside', 'footer', 'header', 'dialog', 'menu', 'figcaption', 'head',
-  'title', 'meta', 'link', 'option', 'datalist', 'output', 'progress', 'meter', 'slot', 'portal',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'img',
+  'picture',
+  'source',
+  'track',
+  'map',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'label',
+  'form',
+  'nav',
+  'aside',
+  'footer',
+  'header',
+  'dialog',
+  'menu',
+  'figcaption',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'option',
+  'datalist',
+  'output',
+  'progress',
+  'meter',
+  'slot',
+  'portal',
 ]);
 
 const SKIP_ROLES = new Set([
-  'navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar',
-  'toolbar', 'button', 'form', 'tablist', 'tooltip', 'status', 'marquee', 'timer',
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'dialog',
+  'alertdialog',
+  'menu',
+  'menubar',
+  'toolbar',
+  'button',
+  'form',
+  'tablist',
+  'tooltip',
+  'status',
+  'marquee',
+  'timer',
 ]);
 
 // Whole words in class or id naming page furniture. Very short words (nav, ads)
@@ -58,13 +112,27 @@ export function readAttributes(el: Element, a: ElementAttributes = emptyAttribut
   a.hidden = a.ariaHidden = false;
   for (const attr of el.attributes) {
     switch (attr.name) {
-      case 'class': a.cls = attr.value; break;
-      case 'id': a.id = attr.value; break;
-      case 'role': a.role = attr.value; break;
-      case 'style': a.style = attr.value; break;
-      case 'href': a.href = attr.value; break;
-      case 'hidden': a.hidden = true; break;
-      case 'aria-hidden': a.ariaHidden = attr.value.trim().toLowerCase() === 'true'; break;
+      case 'class':
+        a.cls = attr.value;
+        break;
+      case 'id':
+        a.id = attr.value;
+        break;
+      case 'role':
+        a.role = attr.value;
+        break;
+      case 'style':
+        a.style = attr.value;
+        break;
+      case 'href':
+        a.href = attr.value;
+        break;
+      case 'hidden':
+        a.hidden = true;
+        break;
+      case 'aria-hidden':
+        a.ariaHidden = attr.value.trim().toLowerCase() === 'true';
+        break;
       default:
     }
   }

@@ -37,7 +37,9 @@ function findTitle(document: Document, meta: HeadMeta, blocks: RawBlock[]): stri
 /** Blocks after the article's own title heading: what stands before it is kicker and chrome. */
 function afterTitle(blocks: RawBlock[], title: string): RawBlock[] {
   const t = title.toLowerCase();
-  const at = blocks.slice(0, TITLE_SEARCH).findIndex((b) => b.kind === 'heading' && b.text.toLowerCase() === t);
+  const at = blocks
+    .slice(0, TITLE_SEARCH)
+    .findIndex((b) => b.kind === 'heading' && b.text.toLowerCase() === t);
   return at >= 0 ? blocks.slice(at + 1) : blocks;
 }
 
@@ -46,13 +48,26 @@ function firstOf(...values: (string | null | undefined)[]): string | null {
   return null;
 }
 
-function metadata(document: Document, url: string, meta: HeadMeta, reading: SiteReading | undefined, datetime: string | null) {
+function metadata(
+  document: Document,
+  url: string,
+  meta: HeadMeta,
+  reading: SiteReading | undefined,
+  datetime: string | null,
+) {
   const byline = reading?.byline(document) ?? {};
   const m = (k: string): string | undefined => meta.meta.get(k);
   const siteName = m('og:site_name');
   return {
     canonicalUrl: resolveUrl(meta.canonical, url) ?? resolveUrl(m('og:url'), url),
-    author: firstOf(meta.ld.author, notUrl(m('author')), byline.author, notUrl(m('article:author')), m('parsely-author'), m('dc.creator')),
+    author: firstOf(
+      meta.ld.author,
+      notUrl(m('author')),
+      byline.author,
+      notUrl(m('article:author')),
+      m('parsely-author'),
+      m('dc.creator'),
+    ),
     publication: firstOf(
       meta.ld.publisher && !/^medium$/i.test(meta.ld.publisher) ? meta.ld.publisher : null,
       byline.publication,
@@ -79,8 +94,18 @@ function mergeSubject(...parts: Subject[]): Subject {
 
 function emptyInterview(url: string): Interview {
   return {
-    url, canonicalUrl: null, site: 'generic', interview: false, title: '', author: null, publication: null,
-    published: null, subject: {}, facts: [], intro: [], sections: [],
+    url,
+    canonicalUrl: null,
+    site: 'generic',
+    interview: false,
+    title: '',
+    author: null,
+    publication: null,
+    published: null,
+    subject: {},
+    facts: [],
+    intro: [],
+    sections: [],
   };
 }
 
@@ -117,7 +142,9 @@ function extract(document: Document, url: string): Interview {
   const interview = answered >= 2;
 
   const introBlocks = interview ? introRaw : blocks;
-  const intro: Block[] = introBlocks.filter((b) => !isStrayLabel(b)).flatMap((b) => toBlocks(b, false, false));
+  const intro: Block[] = introBlocks
+    .filter((b) => !isStrayLabel(b))
+    .flatMap((b) => toBlocks(b, false, false));
   const facts = readFacts(introBlocks);
   const leadLines = introBlocks.slice(0, 8).map((b) => b.text);
   const subject = mergeSubject(

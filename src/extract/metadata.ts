@@ -19,7 +19,10 @@ export interface LdArticle {
 }
 
 export function isJsonLd(el: Element): boolean {
-  return el.localName === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
+  return (
+    el.localName === 'script' &&
+    (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json'
+  );
 }
 
 /**
@@ -56,7 +59,8 @@ export function readHeadMeta(document: Document): HeadMeta {
       ldTexts.push(el.textContent ?? '');
     }
   }
-  if (document.body) for (const el of Array.from(document.body.children)) if (isJsonLd(el)) ldTexts.push(el.textContent ?? '');
+  if (document.body)
+    for (const el of Array.from(document.body.children)) if (isJsonLd(el)) ldTexts.push(el.textContent ?? '');
   return { meta, canonical, ld: readJsonLd(ldTexts), ldTexts };
 }
 
@@ -66,7 +70,6 @@ export function withJsonLd(meta: HeadMeta, more: string[]): HeadMeta {
   const ldTexts = [...meta.ldTexts, ...more];
   return { ...meta, ld: readJsonLd(ldTexts), ldTexts };
 }
-
 
 const ARTICLE_TYPES = /Article|BlogPosting|Posting|Report|Review|WebPage|CreativeWork/;
 
@@ -88,7 +91,13 @@ function str(v: unknown): string | null {
 }
 
 function readJsonLd(texts: string[]): LdArticle {
-  const out: LdArticle = { headline: null, author: null, publisher: null, published: null, description: null };
+  const out: LdArticle = {
+    headline: null,
+    author: null,
+    publisher: null,
+    published: null,
+    description: null,
+  };
   const nodes: Record<string, unknown>[] = [];
   const visit = (v: unknown, depth: number): void => {
     if (depth > 4 || v === null || typeof v !== 'object') return;
@@ -108,7 +117,8 @@ function readJsonLd(texts: string[]): LdArticle {
     }
   }
   // Article-like nodes first, then a WebPage as a weaker source.
-  const typeOf = (o: Record<string, unknown>): string => (Array.isArray(o['@type']) ? o['@type'].join(' ') : String(o['@type'] ?? ''));
+  const typeOf = (o: Record<string, unknown>): string =>
+    Array.isArray(o['@type']) ? o['@type'].join(' ') : String(o['@type'] ?? '');
   const ranked = nodes
     .filter((o) => ARTICLE_TYPES.test(typeOf(o)))
     .sort((a, b) => Number(/WebPage/.test(typeOf(a))) - Number(/WebPage/.test(typeOf(b))));

@@ -5,7 +5,13 @@
 
 import type { RawBlock, Segment } from './blocks';
 import {
-  cleanQuestion, collapse, endsWithQuestionMark, hasLetters, hasQuestionMarker, inlineAnswerMarker, wordCount,
+  cleanQuestion,
+  collapse,
+  endsWithQuestionMark,
+  hasLetters,
+  hasQuestionMarker,
+  inlineAnswerMarker,
+  wordCount,
 } from './text';
 
 export interface Candidate {
@@ -50,7 +56,12 @@ function paragraphCandidate(b: RawBlock, index: number): Candidate | null {
     if (inline >= 0) {
       rest.unshift(plainSegment(question.slice(inline).trim()));
       question = question.slice(0, inline);
-    } else if (first.lead && first.lead !== first.text && hasQuestionMarker(first.lead) && endsWithQuestionMark(first.lead)) {
+    } else if (
+      first.lead &&
+      first.lead !== first.text &&
+      hasQuestionMarker(first.lead) &&
+      endsWithQuestionMark(first.lead)
+    ) {
       rest.unshift(plainSegment(first.text.slice(first.lead.length).trim()));
       question = first.lead;
     }
@@ -65,7 +76,9 @@ function paragraphCandidate(b: RawBlock, index: number): Candidate | null {
   if (first.lead && endsWithQuestionMark(first.lead) && wordCount(first.lead) >= 3) {
     const q = collapse(first.lead);
     const after = first.text.slice(first.lead.length).trim();
-    return acceptable(q) ? { index, form: 'p-bold', rank: PARAGRAPH_RANK, question: q, rest: [plainSegment(after), ...more] } : null;
+    return acceptable(q)
+      ? { index, form: 'p-bold', rank: PARAGRAPH_RANK, question: q, rest: [plainSegment(after), ...more] }
+      : null;
   }
   return null;
 }
@@ -121,7 +134,11 @@ export function findQuestions(blocks: RawBlock[], colonPrompts: boolean): Map<nu
 
   let best: Candidate[] = [];
   for (const run of kept.values()) {
-    if (run.length > best.length || (run.length === best.length && best.length > 0 && run[0]!.index < best[0]!.index)) best = run;
+    if (
+      run.length > best.length ||
+      (run.length === best.length && best.length > 0 && run[0]!.index < best[0]!.index)
+    )
+      best = run;
   }
   return new Map(best.map((c) => [c.index, c]));
 }

@@ -22,7 +22,11 @@ export function textLength(el: Element, enough = Infinity): number {
     if (node.nodeType === 3) {
       n += (node as Text).data.length;
       if (n >= enough) return n;
-    } else if (node.nodeType === 1 && (node as Element).localName !== 'script' && (node as Element).localName !== 'style') {
+    } else if (
+      node.nodeType === 1 &&
+      (node as Element).localName !== 'script' &&
+      (node as Element).localName !== 'style'
+    ) {
       stack.push(node.childNodes[Symbol.iterator]());
     }
   }
@@ -36,12 +40,18 @@ export function textLength(el: Element, enough = Infinity): number {
 export function findArticleRoot(document: Document): Element {
   const fallback = (): Element => document.body ?? document.documentElement ?? document.createElement('body');
   try {
-    const candidates = Array.from(document.querySelectorAll('[itemprop~="articleBody"], article, main, [role="main"]'));
-    const body = candidates.find((el) => (el.getAttribute('itemprop') ?? '').split(/\s+/).includes('articleBody'));
+    const candidates = Array.from(
+      document.querySelectorAll('[itemprop~="articleBody"], article, main, [role="main"]'),
+    );
+    const body = candidates.find((el) =>
+      (el.getAttribute('itemprop') ?? '').split(/\s+/).includes('articleBody'),
+    );
     if (body && textLength(body, MIN_ARTICLE_CHARS) >= MIN_ARTICLE_CHARS) return body;
 
     // Outermost articles only: a nested <article> is a card or comment inside another.
-    const articles = candidates.filter((el) => el.localName === 'article' && !el.parentElement?.closest('article'));
+    const articles = candidates.filter(
+      (el) => el.localName === 'article' && !el.parentElement?.closest('article'),
+    );
     if (articles.length === 1) {
       if (textLength(articles[0]!, MIN_ARTICLE_CHARS) >= MIN_ARTICLE_CHARS) return articles[0]!;
     } else if (articles.length > 1) {

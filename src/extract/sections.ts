@@ -7,7 +7,14 @@
 import type { Block, Section } from '../types';
 import type { RawBlock, Segment } from './blocks';
 import type { Candidate } from './questions';
-import { endsWithQuestionMark, isNameLike, labelOf, sectionIdFor, stripAnswerMarker, wordCount } from './text';
+import {
+  endsWithQuestionMark,
+  isNameLike,
+  labelOf,
+  sectionIdFor,
+  stripAnswerMarker,
+  wordCount,
+} from './text';
 
 /** Closing lines that speak for the publisher, not the interviewee. */
 const OUTRO =
@@ -44,13 +51,20 @@ function paragraphBlocks(segments: Segment[], looseMarkers: boolean): Block[] {
     for (const p of parts) {
       const last = out[out.length - 1];
       if (!p.speaker && last) last.text = `${last.text} ${p.text}`;
-      else out.push(p.speaker ? { kind: 'paragraph', text: p.text, speaker: p.speaker } : { kind: 'paragraph', text: p.text });
+      else
+        out.push(
+          p.speaker
+            ? { kind: 'paragraph', text: p.text, speaker: p.speaker }
+            : { kind: 'paragraph', text: p.text },
+        );
     }
     return out;
   }
   const first = parts[0]!;
   const text = parts.map((p) => p.text).join(' ');
-  return first.speaker ? [{ kind: 'paragraph', text, speaker: first.speaker }] : [{ kind: 'paragraph', text }];
+  return first.speaker
+    ? [{ kind: 'paragraph', text, speaker: first.speaker }]
+    : [{ kind: 'paragraph', text }];
 }
 
 /** Answer blocks from a raw block; `speakers: false` keeps "Label:" leads as text (intro facts). */
@@ -72,7 +86,13 @@ export function toBlocks(b: RawBlock, looseMarkers: boolean, speakers = true): B
 
 /** Loose chrome text (a "Published in" label beside a byline link) that says nothing on its own. */
 export function isStrayLabel(b: RawBlock): boolean {
-  return b.anonymous && b.kind === 'paragraph' && b.text.length < 40 && wordCount(b.text) < 4 && !/[.!?:;]/.test(b.text);
+  return (
+    b.anonymous &&
+    b.kind === 'paragraph' &&
+    b.text.length < 40 &&
+    wordCount(b.text) < 4 &&
+    !/[.!?:;]/.test(b.text)
+  );
 }
 
 const QUOTE_MARKS = /^[\s"'“”‘’«»„]+|[\s"'“”‘’«»„]+$/g;
@@ -81,7 +101,10 @@ const QUOTE_MARKS = /^[\s"'“”‘’«»„]+|[\s"'“”‘’«»„]+$/g;
 function dropRepeatedQuotes(sections: Section[], intro: RawBlock[]): void {
   if (!sections.some((s) => s.answer.some((b) => b.kind === 'quote'))) return;
   // Block texts are already collapsed, so a space join keeps one normal form.
-  const said = [...intro.map((b) => b.text), ...sections.flatMap((s) => s.answer.filter((b) => b.kind !== 'quote').map((b) => b.text))].join(' ');
+  const said = [
+    ...intro.map((b) => b.text),
+    ...sections.flatMap((s) => s.answer.filter((b) => b.kind !== 'quote').map((b) => b.text)),
+  ].join(' ');
   for (const s of sections) {
     s.answer = s.answer.filter((b) => {
       if (b.kind !== 'quote') return true;
@@ -147,7 +170,10 @@ export function assemble(blocks: RawBlock[], questions: Map<number, Candidate>):
   }
 
   trimOutros(sections, raw, blocks, looseMarkers);
-  dropRepeatedQuotes(sections, intro.filter((b) => b.kind !== 'quote'));
+  dropRepeatedQuotes(
+    sections,
+    intro.filter((b) => b.kind !== 'quote'),
+  );
   return { intro, sections };
 }
 

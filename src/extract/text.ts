@@ -3,7 +3,20 @@
 
 /** The characters JavaScript's \s matches (nbsp included). */
 export function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    (c > 127 &&
+      (c === 160 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff))
+  );
 }
 
 /** True when s holds nothing but white space. */
@@ -73,7 +86,27 @@ export function wordCount(s: string): number {
   return n;
 }
 
-const PARTICLES = new Set(['de', 'del', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'al', 'el', 'y', 'e', 'dos', 'das', 'ter']);
+const PARTICLES = new Set([
+  'de',
+  'del',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'bin',
+  'al',
+  'el',
+  'y',
+  'e',
+  'dos',
+  'das',
+  'ter',
+]);
 
 /** Looks like a person's name (a speaker label): 1 to 5 capitalised words, particles allowed. */
 export function isNameLike(s: string): boolean {
@@ -109,7 +142,9 @@ function fnv1a(s: string): number {
 export function questionKey(question: string): string {
   // normalize() is costly; plain ASCII needs none.
   const q = /[^\x00-\x7f]/.test(question) ? question.normalize('NFKC') : question;
-  return collapse(q).toLowerCase().replace(/[\s?？؟:：.!]+$/, '');
+  return collapse(q)
+    .toLowerCase()
+    .replace(/[\s?？؟:：.!]+$/, '');
 }
 
 /** A slug of the first words plus a short hash of the whole question: same question, same id. */

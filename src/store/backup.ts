@@ -52,12 +52,15 @@ function checkShape(root: unknown): void {
   const stack: { v: unknown; path: string; depth: number }[] = [{ v: root, path: '', depth: 0 }];
   while (stack.length) {
     const { v, path, depth } = stack.pop()!;
-    if (depth > BACKUP_LIMITS.depth) throw new BackupError(`${path || 'file'}: nested deeper than ${BACKUP_LIMITS.depth} levels`);
+    if (depth > BACKUP_LIMITS.depth)
+      throw new BackupError(`${path || 'file'}: nested deeper than ${BACKUP_LIMITS.depth} levels`);
     if (typeof v === 'string') {
       chars += v.length;
     } else if (Array.isArray(v)) {
       chars += v.length;
-      v.forEach((x, i) => stack.push({ v: x, path: `${path}[${i}]`, depth: depth + 1 }));
+      v.forEach((x, i) => {
+        stack.push({ v: x, path: `${path}[${i}]`, depth: depth + 1 });
+      });
     } else if (typeof v === 'object' && v !== null) {
       if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) {
         throw new BackupError(`${path || 'file'}: expected plain JSON data`);
@@ -71,7 +74,8 @@ function checkShape(root: unknown): void {
     } else if (v !== null && v !== undefined && typeof v !== 'number' && typeof v !== 'boolean') {
       throw new BackupError(`${path || 'file'}: expected JSON data, got ${typeof v}`);
     }
-    if (chars > BACKUP_LIMITS.chars) throw new BackupError(`file: larger than ${BACKUP_LIMITS.chars} characters`);
+    if (chars > BACKUP_LIMITS.chars)
+      throw new BackupError(`file: larger than ${BACKUP_LIMITS.chars} characters`);
   }
 }
 
@@ -81,7 +85,9 @@ export function parseBackup(data: unknown): Backup {
     checkShape(data);
     const o = record(data, 'file');
     if (o.format !== BACKUP_FORMAT) {
-      throw new BackupError(`format: expected "${BACKUP_FORMAT}", got ${JSON.stringify(o.format) ?? 'nothing'}`);
+      throw new BackupError(
+        `format: expected "${BACKUP_FORMAT}", got ${JSON.stringify(o.format) ?? 'nothing'}`,
+      );
     }
     if (o.version !== BACKUP_VERSION) {
       const newer = typeof o.version === 'number' && o.version > BACKUP_VERSION;
@@ -91,14 +97,18 @@ export function parseBackup(data: unknown): Backup {
       );
     }
     const exportedAt = str(o.exportedAt, 'exportedAt', 64);
-    if (Number.isNaN(Date.parse(exportedAt))) throw new BackupError(`exportedAt: expected an ISO date, got ${JSON.stringify(exportedAt)}`);
-    const articles = array(o.articles, 'articles', BACKUP_LIMITS.articles).map((a, i) => checkArticle(a, `articles[${i}]`));
+    if (Number.isNaN(Date.parse(exportedAt)))
+      throw new BackupError(`exportedAt: expected an ISO date, got ${JSON.stringify(exportedAt)}`);
+    const articles = array(o.articles, 'articles', BACKUP_LIMITS.articles).map((a, i) =>
+      checkArticle(a, `articles[${i}]`),
+    );
     const highlights = array(o.highlights, 'highlights', BACKUP_LIMITS.highlights).map((h, i) =>
       checkHighlight(h, `highlights[${i}]`),
     );
     const keys = new Set<string>();
     articles.forEach((a, i) => {
-      if (keys.has(a.key)) throw new BackupError(`articles[${i}].key: ${JSON.stringify(a.key)} appears twice`);
+      if (keys.has(a.key))
+        throw new BackupError(`articles[${i}].key: ${JSON.stringify(a.key)} appears twice`);
       keys.add(a.key);
     });
     const ids = new Set<string>();
@@ -106,7 +116,9 @@ export function parseBackup(data: unknown): Backup {
       if (ids.has(h.id)) throw new BackupError(`highlights[${i}].id: ${JSON.stringify(h.id)} appears twice`);
       ids.add(h.id);
       if (!keys.has(h.articleKey)) {
-        throw new BackupError(`highlights[${i}].articleKey: no article with key ${JSON.stringify(h.articleKey)} in the file`);
+        throw new BackupError(
+          `highlights[${i}].articleKey: no article with key ${JSON.stringify(h.articleKey)} in the file`,
+        );
       }
     });
     return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, articles, highlights };
@@ -118,7 +130,8 @@ export function parseBackup(data: unknown): Backup {
 
 /** Parses backup file text; a file that is not JSON is refused the same way as a malformed one. */
 export function parseBackupText(text: string): Backup {
-  if (text.length > BACKUP_LIMITS.chars) throw new BackupError(`file: larger than ${BACKUP_LIMITS.chars} characters`);
+  if (text.length > BACKUP_LIMITS.chars)
+    throw new BackupError(`file: larger than ${BACKUP_LIMITS.chars} characters`);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -60,7 +60,11 @@ export class LibraryDB extends Dexie {
   articles!: Table<Article, string>;
   highlights!: Table<StoredHighlight, string>;
 
-  constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+  constructor(
+    name: string = DEFAULT_DB_NAME,
+    options?: DexieOptions,
+    versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+  ) {
     super(name, options);
     declareVersions(this, versions[versions.length - 1]!.version, versions);
   }

@@ -26,9 +26,54 @@ const WORDS = (
   'pipeline kafka spark graph recommendation recommendations ads shopping creators video trust safety privacy'
 ).split(/\s+/);
 
-const FIRST = ['Ana', 'Bilal', 'Chloé', 'Dmitri', 'Eun-ji', 'Farah', 'Gábor', 'Hiro', 'Inès', 'José', 'Kwame', 'Léa', 'Mateus', 'Nadia', 'Øyvind', 'Priya'];
-const LAST = ['Álvarez', 'Brennan', 'Chen', 'Dubois', 'Eriksen', 'Fernández', 'García', 'Huang', 'Ivanova', 'Jensen', 'Kowalski', 'Müller', 'Nakamura', 'Okafor'];
-const TAGS = ['culture', 'career', 'hiring', 'advice', 'Leadership', 'growth', 'remote', 'mentorship', 'data', 'infra', 'favourite', 'to-read'];
+const FIRST = [
+  'Ana',
+  'Bilal',
+  'Chloé',
+  'Dmitri',
+  'Eun-ji',
+  'Farah',
+  'Gábor',
+  'Hiro',
+  'Inès',
+  'José',
+  'Kwame',
+  'Léa',
+  'Mateus',
+  'Nadia',
+  'Øyvind',
+  'Priya',
+];
+const LAST = [
+  'Álvarez',
+  'Brennan',
+  'Chen',
+  'Dubois',
+  'Eriksen',
+  'Fernández',
+  'García',
+  'Huang',
+  'Ivanova',
+  'Jensen',
+  'Kowalski',
+  'Müller',
+  'Nakamura',
+  'Okafor',
+];
+const TAGS = [
+  'culture',
+  'career',
+  'hiring',
+  'advice',
+  'Leadership',
+  'growth',
+  'remote',
+  'mentorship',
+  'data',
+  'infra',
+  'favourite',
+  'to-read',
+];
 const SITES: Site[] = ['pinterest-engineering-blog', 'life-at-pinterest', 'generic'];
 const DAY = 86_400_000;
 const START = Date.UTC(2019, 0, 1);
@@ -45,7 +90,7 @@ export function generateLibrary(nArticles: number, nHighlights: number, seed = 1
   const sentence = (n: number) => {
     const ws = Array.from({ length: n }, () => pickOne(WORDS));
     const s = ws.join(' ');
-    return s.charAt(0).toUpperCase() + s.slice(1) + '.';
+    return `${s.charAt(0).toUpperCase() + s.slice(1)}.`;
   };
   const hex = (n: number) => Array.from({ length: n }, () => int(16).toString(16)).join('');
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[int(4)]}${hex(3)}-${hex(12)}`;
@@ -74,7 +119,10 @@ export function generateLibrary(nArticles: number, nHighlights: number, seed = 1
       author: rnd() < 0.8 ? 'Pinterest Engineering' : null,
       publication: site === 'pinterest-engineering-blog' ? 'Pinterest Engineering Blog' : null,
       published: rnd() < 0.85 ? new Date(created - int(30) * DAY).toISOString().slice(0, 10) : null,
-      subject: { name, role: pickOne(['Software Engineer', 'Engineering Manager', 'Data Scientist', 'Designer']) },
+      subject: {
+        name,
+        role: pickOne(['Software Engineer', 'Engineering Manager', 'Data Scientist', 'Designer']),
+      },
       sections,
       createdAt: created,
       updatedAt: created,
@@ -97,7 +145,12 @@ export function generateLibrary(nArticles: number, nHighlights: number, seed = 1
       kind: rnd() < 0.85 ? 'selection' : 'paragraph',
       quote,
       selectors: [
-        { type: 'TextQuoteSelector', exact: quote, prefix: sentence(4).slice(-32), suffix: sentence(4).slice(0, 32) },
+        {
+          type: 'TextQuoteSelector',
+          exact: quote,
+          prefix: sentence(4).slice(-32),
+          suffix: sentence(4).slice(0, 32),
+        },
         { type: 'TextPositionSelector', start, end: start + quote.length },
       ],
       sectionId: section?.id ?? null,

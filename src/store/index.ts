@@ -1,5 +1,12 @@
 // The store's public face: import from 'src/store'.
-export { LibraryDB, openAtVersion, SCHEMA_VERSIONS, CURRENT_VERSION, DEFAULT_DB_NAME, type StoredHighlight } from './db';
+export {
+  LibraryDB,
+  openAtVersion,
+  SCHEMA_VERSIONS,
+  CURRENT_VERSION,
+  DEFAULT_DB_NAME,
+  type StoredHighlight,
+} from './db';
 export {
   Library,
   openLibrary,
@@ -11,7 +18,14 @@ export {
   type LibraryOptions,
 } from './library';
 export { StoreError, BackupError, toStoreError, type StoreErrorKind } from './errors';
-export { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, parseBackupText, makeBackup, type Backup } from './backup';
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  parseBackup,
+  parseBackupText,
+  makeBackup,
+  type Backup,
+} from './backup';
 export {
   SearchIndex,
   type Facets,

@@ -15,7 +15,16 @@ import { DEFAULT_DB_NAME, LibraryDB, type SchemaVersion, type StoredHighlight } 
 import { StoreError, toStoreError } from './errors';
 import { SearchIndex, searchWords, type Facets, type LibraryQuery, type SearchResult } from './search';
 import { articleFromHighlight } from './article';
-import { bool, checkArticle, checkHighlight, cleanTags, color, LIMITS, str, ValidationError } from './validate';
+import {
+  bool,
+  checkArticle,
+  checkHighlight,
+  cleanTags,
+  color,
+  LIMITS,
+  str,
+  ValidationError,
+} from './validate';
 
 export interface HighlightEdit {
   note?: string;
@@ -56,7 +65,13 @@ interface Changes {
 }
 
 function emptyChanges(): Changes {
-  return { articleKeys: new Set(), putArticles: [], deletedArticles: [], putHighlights: [], deletedHighlights: [] };
+  return {
+    articleKeys: new Set(),
+    putArticles: [],
+    deletedArticles: [],
+    putHighlights: [],
+    deletedHighlights: [],
+  };
 }
 
 function stripWords(row: StoredHighlight): Highlight {
@@ -101,8 +116,14 @@ export function comparePageOrder(a: Highlight, b: Highlight): number {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** The article row after clipping again from the page: page facts refreshed, history kept. */
-export function mergeArticle(old: Article | undefined, incoming: Article, clippedAt: number, now: number): Article {
-  if (!old) return { ...incoming, updatedAt: now, lastClippedAt: Math.max(incoming.lastClippedAt, clippedAt) };
+export function mergeArticle(
+  old: Article | undefined,
+  incoming: Article,
+  clippedAt: number,
+  now: number,
+): Article {
+  if (!old)
+    return { ...incoming, updatedAt: now, lastClippedAt: Math.max(incoming.lastClippedAt, clippedAt) };
   const sectionIds = new Set(incoming.sections.map((s) => s.id));
   const subject = { ...old.subject };
   for (const [k, v] of Object.entries(incoming.subject) as [keyof Article['subject'], string | undefined][]) {
@@ -126,7 +147,6 @@ export function mergeArticle(old: Article | undefined, incoming: Article, clippe
     lastClippedAt: Math.max(old.lastClippedAt, clippedAt),
   };
 }
-
 
 function searchFieldsChanged(a: Article | undefined, b: Article): boolean {
   return !a || a.title !== b.title || (a.subject.name ?? '') !== (b.subject.name ?? '');
@@ -183,7 +203,10 @@ export class Library {
       invalid(e);
     }
     if (hl.articleKey !== art.key) {
-      throw new StoreError('invalid', `highlight.articleKey ${JSON.stringify(hl.articleKey)} is not article.key ${JSON.stringify(art.key)}`);
+      throw new StoreError(
+        'invalid',
+        `highlight.articleKey ${JSON.stringify(hl.articleKey)} is not article.key ${JSON.stringify(art.key)}`,
+      );
     }
     await this.write(async (ch) => {
       const old = await this.db.articles.get(art.key);
@@ -225,7 +248,9 @@ export class Library {
     const orphaned = new Set(orphanedIds);
     await this.write(async (ch) => {
       const rows = await this.db.highlights.where('articleKey').equals(articleKey).toArray();
-      const changed = rows.filter((r) => r.orphaned !== orphaned.has(r.id)).map((r) => ({ ...r, orphaned: !r.orphaned }));
+      const changed = rows
+        .filter((r) => r.orphaned !== orphaned.has(r.id))
+        .map((r) => ({ ...r, orphaned: !r.orphaned }));
       if (changed.length === 0) return;
       await this.db.highlights.bulkPut(changed);
       ch.putHighlights.push(...changed.map(stripWords));
@@ -241,7 +266,9 @@ export class Library {
    */
   async deleteHighlights(ids: string[]): Promise<Highlight[]> {
     return this.write(async (ch) => {
-      const rows = (await this.db.highlights.bulkGet(ids)).filter((r): r is StoredHighlight => r !== undefined);
+      const rows = (await this.db.highlights.bulkGet(ids)).filter(
+        (r): r is StoredHighlight => r !== undefined,
+      );
       await this.db.highlights.bulkDelete(rows.map((r) => r.id));
       for (const r of rows) ch.articleKeys.add(r.articleKey);
       ch.deletedHighlights.push(...rows.map((r) => r.id));
@@ -325,14 +352,23 @@ export class Library {
     );
     const withHighlights = new Set(used.map(String));
     const rows = all.filter((a) => withHighlights.has(a.key));
-    const recent = (a: Article, b: Article) => b.lastClippedAt - a.lastClippedAt || collator.compare(a.title, b.title);
+    const recent = (a: Article, b: Article) =>
+      b.lastClippedAt - a.lastClippedAt || collator.compare(a.title, b.title);
     switch (sort) {
       case 'lastClipped':
         return rows.sort(recent);
       case 'published':
         // Undated articles last; IndexedDB leaves null out of the published index, so this sorts in memory.
         return rows.sort((a, b) =>
-          a.published === b.published ? recent(a, b) : a.published === null ? 1 : b.published === null ? -1 : a.published < b.published ? 1 : -1,
+          a.published === b.published
+            ? recent(a, b)
+            : a.published === null
+              ? 1
+              : b.published === null
+                ? -1
+                : a.published < b.published
+                  ? 1
+                  : -1,
         );
       case 'title':
         return rows.sort((a, b) => collator.compare(a.title, b.title) || recent(a, b));
@@ -342,7 +378,9 @@ export class Library {
   /** All highlights, or one article's. */
   async countHighlights(articleKey?: string): Promise<number> {
     return this.read(() =>
-      articleKey === undefined ? this.db.highlights.count() : this.db.highlights.where('articleKey').equals(articleKey).count(),
+      articleKey === undefined
+        ? this.db.highlights.count()
+        : this.db.highlights.where('articleKey').equals(articleKey).count(),
     );
   }
 
@@ -402,7 +440,11 @@ export class Library {
         const old = oldArticles[i];
         if (!old || a.updatedAt > old.updatedAt) {
           const row = old
-            ? { ...a, createdAt: Math.min(a.createdAt, old.createdAt), lastClippedAt: Math.max(a.lastClippedAt, old.lastClippedAt) }
+            ? {
+                ...a,
+                createdAt: Math.min(a.createdAt, old.createdAt),
+                lastClippedAt: Math.max(a.lastClippedAt, old.lastClippedAt),
+              }
             : a;
           putArticles.push(row);
           if (old && searchFieldsChanged(old, row)) reworded.push(row);
@@ -457,7 +499,8 @@ export class Library {
     try {
       return await op();
     } catch (e) {
-      if (this.closed || (e as { name?: unknown } | null)?.name !== 'DatabaseClosedError') throw toStoreError(e);
+      if (this.closed || (e as { name?: unknown } | null)?.name !== 'DatabaseClosedError')
+        throw toStoreError(e);
       lost = e;
     }
     try {

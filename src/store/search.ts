@@ -68,7 +68,14 @@ export interface Facets {
  * Per query word: an exact word beats any prefix hit, then title, question,
  * tags and the interviewee beat the quote, which beats the note.
  */
-const WEIGHT: Record<SearchField, number> = { title: 3, interviewee: 3, question: 3, tag: 3, quote: 2, note: 1 };
+const WEIGHT: Record<SearchField, number> = {
+  title: 3,
+  interviewee: 3,
+  question: 3,
+  tag: 3,
+  quote: 2,
+  note: 1,
+};
 const PREFIX = 1;
 const EXACT = 4; // > max weight, so exact-in-note (4) still outranks prefix-in-title (3)
 /** Each extra occurrence adds a little, so more mentions rank higher without outweighing a better field. */
@@ -107,7 +114,9 @@ class Vocabulary {
 
   /** The known words a query term grades, as [word id, grade] pairs; empty when none. */
   matching(term: string): [number, number][] {
-    const sorted = (this.sorted ??= this.list.map((_, i) => i).sort((a, b) => (this.list[a]! < this.list[b]! ? -1 : 1)));
+    const sorted = (this.sorted ??= this.list
+      .map((_, i) => i)
+      .sort((a, b) => (this.list[a]! < this.list[b]! ? -1 : 1)));
     const out: [number, number][] = [];
     let lo = 0;
     let hi = sorted.length;
@@ -153,7 +162,14 @@ function unique(ws: string[]): string[] {
 
 /** The normalised words stored in the `words` index for a highlight. */
 export function searchWords(h: Highlight, article: Article | undefined): string[] {
-  const all = [h.quote, h.note, h.question ?? '', ...h.tags, article?.title ?? '', article?.subject.name ?? ''];
+  const all = [
+    h.quote,
+    h.note,
+    h.question ?? '',
+    ...h.tags,
+    article?.title ?? '',
+    article?.subject.name ?? '',
+  ];
   return unique(all.flatMap((t) => words(t)));
 }
 
@@ -192,7 +208,10 @@ function post(lists: (number[] | undefined)[], ids: Uint32Array, entry: number):
   for (let i = 0; i < ids.length; i++) (lists[ids[i]!] ??= []).push(entry);
 }
 
-function buildPostings(articles: Map<string, PreparedArticle>, highlights: Map<string, PreparedHighlight>): Postings {
+function buildPostings(
+  articles: Map<string, PreparedArticle>,
+  highlights: Map<string, PreparedHighlight>,
+): Postings {
   const p: Postings = { rows: [], members: [], inHighlights: [], inArticles: [] };
   const articleSlot = new Map<string, number>();
   for (const a of articles.values()) {
@@ -275,7 +294,9 @@ export function matchesIn(text: string, terms: string[], field: SearchField, ind
     for (const t of terms) if (t.length > longest && tok.word.startsWith(t)) longest = t.length;
     if (longest === 0) continue;
     const len =
-      longest === tok.word.length ? tok.end - tok.start : originalPrefixLength(text.slice(tok.start, tok.end), longest);
+      longest === tok.word.length
+        ? tok.end - tok.start
+        : originalPrefixLength(text.slice(tok.start, tok.end), longest);
     const m: SearchMatch = { field, start: tok.start, end: tok.start + len };
     if (index !== undefined) m.index = index;
     out.push(m);
@@ -396,7 +417,8 @@ export class SearchIndex {
       if (q.orphaned !== undefined && hl.orphaned !== q.orphaned) return false;
       if (q.hasNote !== undefined && (hl.note.trim() !== '') !== q.hasNote) return false;
       if (tag !== undefined && !h.tagNorm.includes(tag)) return false;
-      if (q.site === undefined && interviewee === undefined && q.from === undefined && q.to === undefined) return true;
+      if (q.site === undefined && interviewee === undefined && q.from === undefined && q.to === undefined)
+        return true;
       const a = this.articles.get(hl.articleKey)!;
       if (q.site !== undefined && a.article.site !== q.site) return false;
       if (interviewee !== undefined && a.intervieweeNorm !== interviewee) return false;
@@ -435,8 +457,10 @@ export class SearchIndex {
         people.set(a.intervieweeNorm, e);
       }
     }
-    const byCount = <T extends { count: number }>(key: (x: T) => string) => (x: T, y: T) =>
-      y.count - x.count || key(x).localeCompare(key(y));
+    const byCount =
+      <T extends { count: number }>(key: (x: T) => string) =>
+      (x: T, y: T) =>
+        y.count - x.count || key(x).localeCompare(key(y));
     return {
       tags: [...tags.values()].sort(byCount((x) => x.tag)),
       interviewees: [...people.values()].sort(byCount((x) => x.name)),

@@ -73,7 +73,8 @@ export function record(v: unknown, path: string): Record<string, unknown> {
 
 export function str(v: unknown, path: string, max: number, opts: { nonEmpty?: boolean } = {}): string {
   if (typeof v !== 'string') fail(path, 'a string', v);
-  if (v.length > max) throw new ValidationError(path, `string of ${v.length} characters is longer than ${max}`);
+  if (v.length > max)
+    throw new ValidationError(path, `string of ${v.length} characters is longer than ${max}`);
   if (opts.nonEmpty && v.trim() === '') fail(path, 'a non-empty string', v);
   return v;
 }
@@ -92,7 +93,8 @@ export function bool(v: unknown, path: string): boolean {
 }
 
 export function time(v: unknown, path: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 8.64e15) fail(path, 'a time in epoch milliseconds', v);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 8.64e15)
+    fail(path, 'a time in epoch milliseconds', v);
   return v;
 }
 
@@ -138,8 +140,11 @@ export function cleanTags(v: unknown, path: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   array(v, path, LIMITS.tags).forEach((t, i) => {
-    const tag = str(t, `${path}[${i}]`, LIMITS.tag * 4).trim().replace(/\s+/g, ' ');
-    if (tag.length > LIMITS.tag) throw new ValidationError(`${path}[${i}]`, `tag longer than ${LIMITS.tag} characters`);
+    const tag = str(t, `${path}[${i}]`, LIMITS.tag * 4)
+      .trim()
+      .replace(/\s+/g, ' ');
+    if (tag.length > LIMITS.tag)
+      throw new ValidationError(`${path}[${i}]`, `tag longer than ${LIMITS.tag} characters`);
     const k = tag.toLocaleLowerCase();
     if (tag && !seen.has(k)) {
       seen.add(k);
@@ -213,7 +218,9 @@ export function checkHighlight(v: unknown, path = 'highlight'): Highlight {
   };
   if (h.kind !== 'qa' && h.quote.trim() === '') fail(`${path}.quote`, 'a non-empty string', h.quote);
   if (o.answer !== undefined) {
-    h.answer = array(o.answer, `${path}.answer`, LIMITS.blocks).map((b, i) => block(b, `${path}.answer[${i}]`));
+    h.answer = array(o.answer, `${path}.answer`, LIMITS.blocks).map((b, i) =>
+      block(b, `${path}.answer[${i}]`),
+    );
   }
   if (o.subQuestions !== undefined) {
     h.subQuestions = array(o.subQuestions, `${path}.subQuestions`, LIMITS.subQuestions).map((q, i) =>
@@ -226,7 +233,8 @@ export function checkHighlight(v: unknown, path = 'highlight'): Highlight {
 export function checkArticle(v: unknown, path = 'article'): Article {
   const o = record(v, path);
   const published = strOrNull(o.published, `${path}.published`, 10);
-  if (published !== null && !/^\d{4}-\d{2}-\d{2}$/.test(published)) fail(`${path}.published`, 'a YYYY-MM-DD date', published);
+  if (published !== null && !/^\d{4}-\d{2}-\d{2}$/.test(published))
+    fail(`${path}.published`, 'a YYYY-MM-DD date', published);
   return {
     key: str(o.key, `${path}.key`, LIMITS.url, { nonEmpty: true }),
     url: url(o.url, `${path}.url`),

@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { anchorAll, anchorSelectors, buildTextIndex, describeOffsets, rangesForMatches, type TextIndex } from '../../src/anchor';
+import {
+  anchorAll,
+  anchorSelectors,
+  buildTextIndex,
+  describeOffsets,
+  rangesForMatches,
+  type TextIndex,
+} from '../../src/anchor';
 import type { Selector } from '../../src/types';
 import { loadFixture, SEED } from './fixtures';
 
@@ -9,7 +16,11 @@ function sentenceItems(index: TextIndex): { id: string; selectors: Selector[]; q
   const items: { id: string; selectors: Selector[]; quote: string }[] = [];
   const re = /[A-Z][^.?!\n]{20,}[.?!]/g;
   for (let m = re.exec(index.text); m; m = re.exec(index.text)) {
-    items.push({ id: `h${items.length}`, selectors: describeOffsets(index, m.index, m.index + m[0].length), quote: m[0] });
+    items.push({
+      id: `h${items.length}`,
+      selectors: describeOffsets(index, m.index, m.index + m[0].length),
+      quote: m[0],
+    });
   }
   return items;
 }
@@ -106,7 +117,9 @@ describe('anchorAll', () => {
 
   it('rejects at once when the signal is already aborted', async () => {
     const index = buildTextIndex(document.body);
-    await expect(anchorAll(index, sentenceItems(index), { signal: AbortSignal.abort() })).rejects.toMatchObject({
+    await expect(
+      anchorAll(index, sentenceItems(index), { signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({
       name: 'AbortError',
     });
   });

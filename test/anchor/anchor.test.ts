@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { anchorSelectors, buildTextIndex, describeOffsets, describeRange, rangeFromOffsets, type TextIndex } from '../../src/anchor';
+import {
+  anchorSelectors,
+  buildTextIndex,
+  describeOffsets,
+  describeRange,
+  rangeFromOffsets,
+  type TextIndex,
+} from '../../src/anchor';
 import type { Selector, TextQuoteSelector } from '../../src/types';
 import { editText, loadFixture, offsetsIn, SEED } from './fixtures';
 
@@ -58,7 +65,10 @@ describe('anchorSelectors on the seed interview', () => {
   it('finds the quote by its text when text was inserted before it', () => {
     const quote = sentence('9e04', 1);
     const selectors = save(buildTextIndex(document.body), '9e04', quote);
-    insertBefore(para('a77b'), 'An editor’s note added after the reader saved the highlight, long enough to move everything.');
+    insertBefore(
+      para('a77b'),
+      'An editor’s note added after the reader saved the highlight, long enough to move everything.',
+    );
     const index = buildTextIndex(document.body);
     const m = placed(index, selectors);
     expect(m?.method).toBe('quote');
@@ -101,7 +111,9 @@ describe('anchorSelectors on the seed interview', () => {
     const quote = sentence('d8a3', 0);
     expect(quote).toContain('I’m');
     const q = save(buildTextIndex(document.body), 'd8a3', quote);
-    const straight = q.map((s) => (s.type === 'TextQuoteSelector' ? { ...s, exact: s.exact.replace(/’/g, "'") } : s));
+    const straight = q.map((s) =>
+      s.type === 'TextQuoteSelector' ? { ...s, exact: s.exact.replace(/’/g, "'") } : s,
+    );
     const index = buildTextIndex(document.body);
     const m = placed(index, straight);
     expect(m?.method).toBe('quote');
@@ -224,7 +236,9 @@ describe('anchorSelectors on the seed interview', () => {
 
   it('returns null for selectors without a quote that no longer fit', () => {
     const index = buildTextIndex(document.body);
-    expect(anchorSelectors(index, [{ type: 'TextPositionSelector', start: 5, end: index.text.length + 10 }])).toBeNull();
+    expect(
+      anchorSelectors(index, [{ type: 'TextPositionSelector', start: 5, end: index.text.length + 10 }]),
+    ).toBeNull();
     expect(anchorSelectors(index, [])).toBeNull();
   });
 });

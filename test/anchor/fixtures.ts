@@ -41,7 +41,8 @@ export function offsetsIn(
   const elText = el.textContent ?? '';
   const at = elText.indexOf(needle);
   if (at < 0) throw new Error(`"${needle}" is not in the element`);
-  if (index.text.slice(base, base + elText.length) !== elText) throw new Error('element text is not contiguous in the index');
+  if (index.text.slice(base, base + elText.length) !== elText)
+    throw new Error('element text is not contiguous in the index');
   return { start: base + at, end: base + at + needle.length };
 }
 

@@ -3,7 +3,9 @@ import { normalize, normalizeWithMap } from '../../src/anchor/normalize';
 
 describe('normalize', () => {
   it('folds typographic quotes, dashes, no-break spaces and white-space runs', () => {
-    expect(normalize('It\u2019s \u201Cfine\u201D \u2014 really\u00A0\u00A0so\n\t ok\u2026')).toBe(`It's "fine" - really so ok...`);
+    expect(normalize('It\u2019s \u201Cfine\u201D \u2014 really\u00A0\u00A0so\n\t ok\u2026')).toBe(
+      `It's "fine" - really so ok...`,
+    );
     expect(normalize('soft\u00ADhyphen and zero\u200Bwidth')).toBe('softhyphen and zerowidth');
   });
 

@@ -26,11 +26,17 @@ function countSteps<T>(steps: Generator<void, T, void>): { value: T; pauses: num
 describe('searchSteps', () => {
   it('finds exactly what one whole-text search finds, for any stretch length', () => {
     fc.assert(
-      fc.property(text, pattern, fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 64 }), (t, p, maxErrors, step) => {
-        const whole = search(t, p, maxErrors);
-        const stepped = runSteps(searchSteps(t, p, maxErrors, step));
-        expect(stepped).toEqual(whole);
-      }),
+      fc.property(
+        text,
+        pattern,
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 1, max: 64 }),
+        (t, p, maxErrors, step) => {
+          const whole = search(t, p, maxErrors);
+          const stepped = runSteps(searchSteps(t, p, maxErrors, step));
+          expect(stepped).toEqual(whole);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -87,7 +93,9 @@ describe('anchoring a quote gone from a long page', () => {
     const index = buildTextIndex(root);
     expect(index.text.length).toBeGreaterThan(4 * STEP_CHARS);
     const selectors = describeOffsets(index, 1000, 1060).map((s) =>
-      s.type === 'TextQuoteSelector' ? { ...s, exact: 'A sentence that this page never held, nor anything like it.' } : s,
+      s.type === 'TextQuoteSelector'
+        ? { ...s, exact: 'A sentence that this page never held, nor anything like it.' }
+        : s,
     );
     let yields = 0;
     (globalThis as { scheduler?: unknown }).scheduler = {
@@ -97,7 +105,10 @@ describe('anchoring a quote gone from a long page', () => {
       },
     };
     const slices: number[] = [];
-    const result = await anchorAll(index, [{ id: 'gone', selectors }], { sliceMs: 0, onSlice: (s, e) => slices.push(e - s) });
+    const result = await anchorAll(index, [{ id: 'gone', selectors }], {
+      sliceMs: 0,
+      onSlice: (s, e) => slices.push(e - s),
+    });
     expect(result.get('gone')).toBeNull();
     expect(anchorSelectors(index, selectors)).toBeNull();
     // One item, yet many pauses: the page-wide steps were split.

@@ -1,7 +1,13 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anchorSelectors, buildTextIndex, describeRange, rangeFromOffsets, type TextIndex } from '../../src/anchor';
+import {
+  anchorSelectors,
+  buildTextIndex,
+  describeRange,
+  rangeFromOffsets,
+  type TextIndex,
+} from '../../src/anchor';
 import { loadFixture, SEED } from './fixtures';
 
 let index: TextIndex;
@@ -12,12 +18,10 @@ beforeAll(() => {
 });
 
 const span = () =>
-  fc
-    .tuple(fc.nat(), fc.integer({ min: 1, max: 600 }))
-    .map(([a, len]) => {
-      const start = a % (index.text.length - 1);
-      return { start, end: Math.min(index.text.length, start + len) };
-    });
+  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 600 })).map(([a, len]) => {
+    const start = a % (index.text.length - 1);
+    return { start, end: Math.min(index.text.length, start + len) };
+  });
 
 describe('describe → anchor round trip on the seed page', () => {
   it('places any non-empty range back on exactly its own text', () => {
@@ -38,7 +42,11 @@ describe('describe → anchor round trip on the seed page', () => {
     const saved = fc.sample(span(), { numRuns: 150, seed: 42 }).filter(({ start, end }) => {
       return index.text.slice(start, end).replace(/\s/g, '').length >= 12;
     });
-    const described = saved.map(({ start, end }) => ({ start, end, selectors: describeRange(index, rangeFromOffsets(index, start, end)) }));
+    const described = saved.map(({ start, end }) => ({
+      start,
+      end,
+      selectors: describeRange(index, rangeFromOffsets(index, start, end)),
+    }));
     const extra = doc.createElement('p');
     extra.textContent = 'Inserted before everything else on the page.';
     doc.body.prepend(extra);

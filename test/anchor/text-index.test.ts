@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildTextIndex, describeRange, offsetsFromRange, rangeFromOffsets, UI_HOST_ATTRIBUTE } from '../../src/anchor';
+import {
+  buildTextIndex,
+  describeRange,
+  offsetsFromRange,
+  rangeFromOffsets,
+  UI_HOST_ATTRIBUTE,
+} from '../../src/anchor';
 import { FIXTURES, loadFixture } from './fixtures';
 
 function mount(html: string): HTMLElement {
@@ -29,7 +35,8 @@ describe('buildTextIndex', () => {
     );
     const index = buildTextIndex(root);
     expect(index.text).toBe('keptalso kept');
-    for (const n of index.nodes) expect(n.parentElement?.closest(`[${UI_HOST_ATTRIBUTE}], script, style`)).toBeNull();
+    for (const n of index.nodes)
+      expect(n.parentElement?.closest(`[${UI_HOST_ATTRIBUTE}], script, style`)).toBeNull();
   });
 
   it('indexes every fixture page without the page scripts', () => {

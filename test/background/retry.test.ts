@@ -12,7 +12,9 @@ function fullDiskArea(): KeyValueArea & { full: boolean; data: Map<string, unkno
     data,
     async get(keys: string | string[] | null) {
       const wanted = keys === null ? [...data.keys()] : Array.isArray(keys) ? keys : [keys];
-      return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]));
+      return Object.fromEntries(
+        wanted.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]),
+      );
     },
     async set(items: Record<string, unknown>) {
       if (area.full) throw new Error('IO error: 000003.log: FILE_ERROR_NO_SPACE');

@@ -54,7 +54,10 @@ const art = (url = PAGE): Article => ({
 });
 
 class StoreError extends Error {
-  constructor(readonly kind: string, readonly userMessage: string) {
+  constructor(
+    readonly kind: string,
+    readonly userMessage: string,
+  ) {
     super(userMessage);
   }
 }
@@ -94,7 +97,9 @@ class MemoryArea implements KeyValueArea {
   async get(keys: string | string[] | null): Promise<Record<string, unknown>> {
     if (keys === null) return structuredClone(this.data);
     const list = typeof keys === 'string' ? [keys] : keys;
-    return Object.fromEntries(list.filter((k) => k in this.data).map((k) => [k, structuredClone(this.data[k])]));
+    return Object.fromEntries(
+      list.filter((k) => k in this.data).map((k) => [k, structuredClone(this.data[k])]),
+    );
   }
   async set(items: Record<string, unknown>): Promise<void> {
     Object.assign(this.data, structuredClone(items));
@@ -127,8 +132,16 @@ function setup() {
 describe('background router', () => {
   it('sets the badge to the question count for interviews and clears it otherwise', async () => {
     const { deps, badges } = setup();
-    await handleMessage({ type: 'page:extracted', url: PAGE, questionCount: 6, interview: true }, fromTab(PAGE), deps);
-    await handleMessage({ type: 'page:extracted', url: PAGE, questionCount: 1, interview: false }, fromTab(PAGE), deps);
+    await handleMessage(
+      { type: 'page:extracted', url: PAGE, questionCount: 6, interview: true },
+      fromTab(PAGE),
+      deps,
+    );
+    await handleMessage(
+      { type: 'page:extracted', url: PAGE, questionCount: 1, interview: false },
+      fromTab(PAGE),
+      deps,
+    );
     expect(badges).toEqual([
       [4, '6'],
       [4, ''],
@@ -140,7 +153,11 @@ describe('background router', () => {
   it('saves a highlight from its own page and tells every tab', async () => {
     const { deps, lib, broadcasts } = setup();
     const h = hl();
-    const reply = await handleMessage({ type: 'highlight:save', highlight: h, article: art() }, fromTab(PAGE), deps);
+    const reply = await handleMessage(
+      { type: 'highlight:save', highlight: h, article: art() },
+      fromTab(PAGE),
+      deps,
+    );
     expect(reply).toEqual({ ok: true, value: null });
     expect(lib.rows.get(h.id)).toEqual(h);
     expect(broadcasts).toEqual([[articleKey(PAGE)]]);
@@ -149,7 +166,11 @@ describe('background router', () => {
   it('refuses, logs and never writes a highlight claiming another page', async () => {
     const { deps, lib, warn } = setup();
     const h = hl({ articleKey: articleKey(OTHER), url: OTHER });
-    const reply = await handleMessage({ type: 'highlight:save', highlight: h, article: art(OTHER) }, fromTab(PAGE), deps);
+    const reply = await handleMessage(
+      { type: 'highlight:save', highlight: h, article: art(OTHER) },
+      fromTab(PAGE),
+      deps,
+    );
     expect(reply.ok).toBe(false);
     expect(lib.rows.size).toBe(0);
     expect(warn).toHaveBeenCalled();
@@ -167,7 +188,11 @@ describe('background router', () => {
     const { deps, lib, area, retry } = setup();
     lib.failWrites = true;
     const h = hl();
-    const reply = await handleMessage({ type: 'highlight:save', highlight: h, article: art() }, fromTab(PAGE), deps);
+    const reply = await handleMessage(
+      { type: 'highlight:save', highlight: h, article: art() },
+      fromTab(PAGE),
+      deps,
+    );
     expect(reply).toEqual({ ok: false, error: 'Your disk is full.', retrying: true });
     expect(Object.keys(area.data)).toEqual([RETRY_PREFIX + h.id]);
     // Still listed for the page, so it is painted on reload.
@@ -186,7 +211,11 @@ describe('background router', () => {
   it('does not queue a highlight the store refuses as invalid: no retry could save it', async () => {
     const { deps, lib, area, retry } = setup();
     lib.refuseRows = true;
-    const reply = await handleMessage({ type: 'highlight:save', highlight: hl(), article: art() }, fromTab(PAGE), deps);
+    const reply = await handleMessage(
+      { type: 'highlight:save', highlight: hl(), article: art() },
+      fromTab(PAGE),
+      deps,
+    );
     expect(reply).toEqual({ ok: false, error: 'article.published: expected a YYYY-MM-DD date' });
     expect(area.data).toEqual({});
     retry.dispose();
@@ -212,10 +241,18 @@ describe('background router', () => {
     expect(lib.rows.has(mine.id)).toBe(false);
     await handleMessage({ type: 'highlight:restore', rows: [mine] }, fromTab(PAGE), deps);
     expect(lib.rows.get(mine.id)).toEqual(mine);
-    const refusedUpdate = await handleMessage({ type: 'highlight:update', id: theirs.id, patch: { note: 'x' } }, fromTab(PAGE), deps);
+    const refusedUpdate = await handleMessage(
+      { type: 'highlight:update', id: theirs.id, patch: { note: 'x' } },
+      fromTab(PAGE),
+      deps,
+    );
     expect(refusedUpdate.ok).toBe(false);
     expect(lib.rows.get(theirs.id)?.note).toBe('');
-    await handleMessage({ type: 'highlight:update', id: mine.id, patch: { note: 'mine' } }, fromTab(PAGE), deps);
+    await handleMessage(
+      { type: 'highlight:update', id: mine.id, patch: { note: 'mine' } },
+      fromTab(PAGE),
+      deps,
+    );
     expect(lib.rows.get(mine.id)?.note).toBe('mine');
   });
 
@@ -225,19 +262,37 @@ describe('background router', () => {
     const theirs = hl({ articleKey: articleKey(OTHER), url: OTHER });
     lib.rows.set(mine.id, mine);
     lib.rows.set(theirs.id, theirs);
-    const listed = await handleMessage({ type: 'highlights:list', url: `${PAGE}?utm_source=x` }, fromTab(PAGE), deps);
+    const listed = await handleMessage(
+      { type: 'highlights:list', url: `${PAGE}?utm_source=x` },
+      fromTab(PAGE),
+      deps,
+    );
     expect(listed).toEqual({ ok: true, value: [mine] });
-    expect((await handleMessage({ type: 'highlights:list', url: OTHER }, fromTab(PAGE), deps)).ok).toBe(false);
-    await handleMessage({ type: 'highlights:orphaned', articleKey: articleKey(PAGE), orphanedIds: [mine.id, theirs.id] }, fromTab(PAGE), deps);
+    expect((await handleMessage({ type: 'highlights:list', url: OTHER }, fromTab(PAGE), deps)).ok).toBe(
+      false,
+    );
+    await handleMessage(
+      { type: 'highlights:orphaned', articleKey: articleKey(PAGE), orphanedIds: [mine.id, theirs.id] },
+      fromTab(PAGE),
+      deps,
+    );
     expect(lib.orphanCalls).toEqual([[articleKey(PAGE), [mine.id]]]);
   });
 
   it('forwards library:changed from extension pages to the tabs', async () => {
     const { deps, broadcasts } = setup();
-    const reply = await handleMessage({ type: 'library:changed', articleKeys: ['k'] }, { id: 'ext', url: `${EXT}/popup/index.html` }, deps);
+    const reply = await handleMessage(
+      { type: 'library:changed', articleKeys: ['k'] },
+      { id: 'ext', url: `${EXT}/popup/index.html` },
+      deps,
+    );
     expect(reply.ok).toBe(true);
     expect(broadcasts).toEqual([['k']]);
-    const fromPage = await handleMessage({ type: 'library:changed', articleKeys: ['k'] }, fromTab(PAGE), deps);
+    const fromPage = await handleMessage(
+      { type: 'library:changed', articleKeys: ['k'] },
+      fromTab(PAGE),
+      deps,
+    );
     expect(fromPage.ok).toBe(false);
   });
 });

@@ -20,7 +20,12 @@ const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 interface Expected {
   url: string;
-  questions: { question: string; answerStartsWith: string; answerEndsWith: string; answerSpeakers?: string[] }[];
+  questions: {
+    question: string;
+    answerStartsWith: string;
+    answerEndsWith: string;
+    answerSpeakers?: string[];
+  }[];
 }
 
 function load(name: string) {
@@ -73,10 +78,18 @@ describe('capturing a selection on the Pinterest Engineering interview', () => {
     expect(h.articleKey).toBe(articleKey(expected.url));
     expect(h.url).toBe(`${expected.url}?source=rss`);
     expect(h.fragmentUrl.startsWith(`${expected.url}?source=rss#:~:text=`)).toBe(true);
-    expect(h.selectors.find((s) => s.type === 'TextQuoteSelector')).toMatchObject({ type: 'TextQuoteSelector' });
+    expect(h.selectors.find((s) => s.type === 'TextQuoteSelector')).toMatchObject({
+      type: 'TextQuoteSelector',
+    });
     expect(h).toMatchObject({ note: '', tags: [], orphaned: false, createdAt: ctx.now, updatedAt: ctx.now });
-    expect(r.value.article).toMatchObject({ key: h.articleKey, title: interview.title, site: interview.site });
-    expect(r.value.article.sections.map((s) => s.question)).toEqual(interview.sections.map((s) => s.question));
+    expect(r.value.article).toMatchObject({
+      key: h.articleKey,
+      title: interview.title,
+      site: interview.site,
+    });
+    expect(r.value.article.sections.map((s) => s.question)).toEqual(
+      interview.sections.map((s) => s.question),
+    );
   });
 
   it('makes one highlight of a selection from a question into its answer, filed under that question', () => {
@@ -149,7 +162,9 @@ describe('capturing a selection on the Pinterest Engineering interview', () => {
   });
 
   it('refuses a section that is not on the page', () => {
-    expect(captureSection(ctx, 'no-such-question', undefined, (s, e) => rangeFromOffsets(index, s, e)).ok).toBe(false);
+    expect(
+      captureSection(ctx, 'no-such-question', undefined, (s, e) => rangeFromOffsets(index, s, e)).ok,
+    ).toBe(false);
   });
 });
 
@@ -163,7 +178,10 @@ describe('a page that claims oversized metadata', () => {
       subject: { ...interview.subject, name: 'N'.repeat(LIMITS.shortText * 3) },
       sections: [
         ...interview.sections.map((s) => ({ ...s, question: s.question + '?'.repeat(LIMITS.question) })),
-        ...Array.from({ length: LIMITS.sections }, (_, i) => ({ ...interview.sections[0]!, id: `extra-${i}` })),
+        ...Array.from({ length: LIMITS.sections }, (_, i) => ({
+          ...interview.sections[0]!,
+          id: `extra-${i}`,
+        })),
       ],
     };
     const article = buildArticle(huge, ctx.pageUrl, ctx.now);
@@ -173,11 +191,16 @@ describe('a page that claims oversized metadata', () => {
     expect(() => checkArticle(article)).not.toThrow();
 
     const hugeCtx = { ...ctx, interview: huge };
-    for (const r of [captureRange(hugeCtx, rangeOver(index, interview.sections[0]!.question)), captureSection(hugeCtx, interview.sections[0]!.id, undefined, (s, e) => rangeFromOffsets(index, s, e))]) {
+    for (const r of [
+      captureRange(hugeCtx, rangeOver(index, interview.sections[0]!.question)),
+      captureSection(hugeCtx, interview.sections[0]!.id, undefined, (s, e) => rangeFromOffsets(index, s, e)),
+    ]) {
       if (!r.ok) throw new Error(r.error);
       expect(r.value.highlight.question).toHaveLength(LIMITS.question);
       expect(() => checkHighlight(r.value.highlight)).not.toThrow();
-      expect(checkMessage({ type: 'highlight:save', highlight: r.value.highlight, article: r.value.article }).ok).toBe(true);
+      expect(
+        checkMessage({ type: 'highlight:save', highlight: r.value.highlight, article: r.value.article }).ok,
+      ).toBe(true);
     }
   });
 });

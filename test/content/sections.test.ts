@@ -25,7 +25,10 @@ describe('locateSections', () => {
 
   it('finds each question in page order despite different white space', () => {
     expect(spans.map((s) => s.id)).toEqual(['led', 'do', 'where']);
-    for (const s of spans) expect(TEXT.slice(s.start, s.questionEnd).replace(/\s+/g, ' ')).toBe(sections.find((x) => x.id === s.id)?.question);
+    for (const s of spans)
+      expect(TEXT.slice(s.start, s.questionEnd).replace(/\s+/g, ' ')).toBe(
+        sections.find((x) => x.id === s.id)?.question,
+      );
   });
 
   it('spans each section to the next question and the last to the end', () => {
@@ -42,7 +45,11 @@ describe('locateSections', () => {
   });
 
   it('skips a question that is not in the text without losing the rest', () => {
-    const s = locateSections(TEXT, [sections[0]!, { id: 'gone', question: 'Not on the page?' }, sections[2]!]);
+    const s = locateSections(TEXT, [
+      sections[0]!,
+      { id: 'gone', question: 'Not on the page?' },
+      sections[2]!,
+    ]);
     expect(s.map((x) => x.id)).toEqual(['led', 'where']);
   });
 

@@ -30,7 +30,11 @@ describe('watchPage', () => {
     const onContentAdded = vi.fn();
     const ui = document.createElement('div');
     document.documentElement.append(ui);
-    stop = watchPage(window, { onUrlChange: vi.fn(), onContentAdded }, { debounceMs: 20, ignore: (n) => n === ui || ui.contains(n) });
+    stop = watchPage(
+      window,
+      { onUrlChange: vi.fn(), onContentAdded },
+      { debounceMs: 20, ignore: (n) => n === ui || ui.contains(n) },
+    );
     document.body.append(document.createElement('img'), document.createElement('div'));
     const script = document.createElement('script');
     script.textContent = 'var x = 1;';

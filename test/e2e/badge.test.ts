@@ -105,7 +105,9 @@ describe('action badge', () => {
       const page = await ext.context.newPage();
       await page.goto(first.url);
       const tabId = await tabIdOf(ext.worker, first.url);
-      await expect.poll(() => badgeText(ext.worker, tabId), { timeout: 15_000 }).toBe(String(first.questions?.length ?? 0));
+      await expect
+        .poll(() => badgeText(ext.worker, tabId), { timeout: 15_000 })
+        .toBe(String(first.questions?.length ?? 0));
       await page.goto(expected.url);
       await expect.poll(() => badgeText(ext.worker, tabId), { timeout: 15_000 }).toBe('');
       await badgeStays(ext, tabId, '');

@@ -3,7 +3,18 @@
 
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, blockNetwork, fixtureExpected, fixtureHtml, launchExtension, openFixture, selectText, serveFixture, storedHighlights, type SaveReply } from './harness';
+import {
+  badgeText,
+  blockNetwork,
+  fixtureExpected,
+  fixtureHtml,
+  launchExtension,
+  openFixture,
+  selectText,
+  serveFixture,
+  storedHighlights,
+  type SaveReply,
+} from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
 const TECH = 'pinterest-engineering-technical-post';
@@ -26,14 +37,21 @@ async function painted(page: Page, color = 'yellow'): Promise<string[]> {
 }
 
 const viaCommand = (worker: Worker, tabId: number): Promise<SaveReply> =>
-  worker.evaluate((id) => (globalThis as unknown as { ih: { onCommand(c: string, t: { id: number }): Promise<SaveReply> } }).ih.onCommand('save-highlight', { id }), tabId);
+  worker.evaluate(
+    (id) =>
+      (
+        globalThis as unknown as { ih: { onCommand(c: string, t: { id: number }): Promise<SaveReply> } }
+      ).ih.onCommand('save-highlight', { id }),
+    tabId,
+  );
 const viaContextMenu = (worker: Worker, tabId: number): Promise<SaveReply> =>
   worker.evaluate(
     (id) =>
-      (globalThis as unknown as { ih: { onContextMenuClick(i: object, t: { id: number }): Promise<SaveReply> } }).ih.onContextMenuClick(
-        { menuItemId: 'save-highlight', editable: false, pageUrl: '' },
-        { id },
-      ),
+      (
+        globalThis as unknown as {
+          ih: { onContextMenuClick(i: object, t: { id: number }): Promise<SaveReply> };
+        }
+      ).ih.onContextMenuClick({ menuItemId: 'save-highlight', editable: false, pageUrl: '' }, { id }),
     tabId,
   );
 
@@ -80,7 +98,9 @@ describe('capture and paint in Chromium', () => {
     expect(await painted(page)).toEqual(expect.arrayContaining([first, second]));
 
     await page.reload();
-    await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([first, second]));
+    await expect
+      .poll(() => painted(page), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([first, second]));
     await page.close();
   }, 60_000);
 
@@ -91,7 +111,9 @@ describe('capture and paint in Chromium', () => {
     await page.evaluate(() => window.getSelection()?.removeAllRanges());
     const reply = await viaCommand(worker, tabId);
     expect(reply.ok).toBe(false);
-    await expect.poll(() => page.locator('[data-interview-highlights-ui] .toast').textContent(), { timeout: 5_000 }).toContain('Select some text');
+    await expect
+      .poll(() => page.locator('[data-interview-highlights-ui] .toast').textContent(), { timeout: 5_000 })
+      .toContain('Select some text');
     expect((await storedHighlights(worker, career.url)).length).toBe(before);
     await page.close();
   }, 30_000);
@@ -120,7 +142,9 @@ describe('capture and paint in Chromium', () => {
 
     await swapTo(CAREER, career.url);
     await expect.poll(() => painted(page), { timeout: 5_000 }).toEqual(before);
-    await expect.poll(() => badgeText(worker, tabId), { timeout: 5_000 }).toBe(String(career.questions.length));
+    await expect
+      .poll(() => badgeText(worker, tabId), { timeout: 5_000 })
+      .toBe(String(career.questions.length));
     // Nothing was orphaned by the round trip.
     await page.waitForTimeout(2_000);
     expect((await storedHighlights(worker, career.url)).filter((h) => h.orphaned)).toEqual([]);
@@ -140,7 +164,8 @@ describe('capture and paint in Chromium', () => {
     expect(rows.length).toBe(before + 5);
     expect(rows.map((h) => squash(h.quote))).toEqual(expect.arrayContaining(phrases));
     // Every tab hears about the others' saves and paints them.
-    for (const { page } of tabs) await expect.poll(() => painted(page), { timeout: 5_000 }).toEqual(expect.arrayContaining(phrases));
+    for (const { page } of tabs)
+      await expect.poll(() => painted(page), { timeout: 5_000 }).toEqual(expect.arrayContaining(phrases));
     await Promise.all(tabs.map(({ page }) => page.close()));
   }, 90_000);
 
@@ -152,14 +177,20 @@ describe('capture and paint in Chromium', () => {
     const button = page.locator('[data-interview-highlights-ui] button.save');
     await expect.poll(() => button.count(), { timeout: 5_000 }).toBe(1);
     await button.click();
-    await expect.poll(async () => (await storedHighlights(worker, career.url)).map((h) => squash(h.quote)), { timeout: 5_000 }).toContain(phrase);
+    await expect
+      .poll(async () => (await storedHighlights(worker, career.url)).map((h) => squash(h.quote)), {
+        timeout: 5_000,
+      })
+      .toContain(phrase);
     await expect.poll(() => painted(page), { timeout: 5_000 }).toContain(phrase);
     await expect.poll(() => button.count(), { timeout: 5_000 }).toBe(0);
 
     // Click inside the painted text: the menu opens in the shadow root.
     const point = await page.evaluate((needle) => {
       const h = CSS.highlights.get('ih-yellow');
-      const range = [...(h ?? [])].find((r) => (r as Range).toString().replace(/\s+/g, ' ').trim() === needle) as Range | undefined;
+      const range = [...(h ?? [])].find(
+        (r) => (r as Range).toString().replace(/\s+/g, ' ').trim() === needle,
+      ) as Range | undefined;
       // Scroll the highlight into view: a click outside the viewport reaches nothing.
       (range?.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
       const rect = range?.getClientRects()[0];
@@ -171,11 +202,19 @@ describe('capture and paint in Chromium', () => {
     await expect.poll(() => menu.count(), { timeout: 5_000 }).toBe(1);
 
     await menu.locator('button[data-action="delete"]').click();
-    await expect.poll(async () => (await storedHighlights(worker, career.url)).map((h) => squash(h.quote)), { timeout: 5_000 }).not.toContain(phrase);
+    await expect
+      .poll(async () => (await storedHighlights(worker, career.url)).map((h) => squash(h.quote)), {
+        timeout: 5_000,
+      })
+      .not.toContain(phrase);
     await expect.poll(() => painted(page), { timeout: 5_000 }).not.toContain(phrase);
 
     await page.locator('[data-interview-highlights-ui] .toast button[data-action="toast"]').click();
-    await expect.poll(async () => (await storedHighlights(worker, career.url)).map((h) => squash(h.quote)), { timeout: 5_000 }).toContain(phrase);
+    await expect
+      .poll(async () => (await storedHighlights(worker, career.url)).map((h) => squash(h.quote)), {
+        timeout: 5_000,
+      })
+      .toContain(phrase);
     await expect.poll(() => painted(page), { timeout: 5_000 }).toContain(phrase);
     await page.close();
   }, 60_000);
@@ -188,7 +227,10 @@ describe('capture and paint in Chromium', () => {
     for (const phrase of phrases) {
       await selectText(page, phrase);
       const paintedNow = page.waitForFunction(
-        (needle) => [...(CSS.highlights.get('ih-yellow') ?? [])].some((r) => (r as Range).toString().replace(/\s+/g, ' ').trim() === needle),
+        (needle) =>
+          [...(CSS.highlights.get('ih-yellow') ?? [])].some(
+            (r) => (r as Range).toString().replace(/\s+/g, ' ').trim() === needle,
+          ),
         phrase,
         { polling: 'raf' },
       );
@@ -199,7 +241,9 @@ describe('capture and paint in Chromium', () => {
       expect((await reply).ok).toBe(true);
     }
     const m = median(times);
-    console.log(`[bench] save highlight, command to painted: median ${m.toFixed(1)} ms over ${times.length} saves (${times.map((t) => t.toFixed(0)).join(', ')})`);
+    console.log(
+      `[bench] save highlight, command to painted: median ${m.toFixed(1)} ms over ${times.length} saves (${times.map((t) => t.toFixed(0)).join(', ')})`,
+    );
     expect(m).toBeLessThan(1_000);
     await page.close();
   }, 60_000);

@@ -10,7 +10,20 @@
 // fills that tmpfs through /proc/PID/root: IndexedDB then fails the commit
 // with QuotaExceededError ("Encountered disk full while committing transaction").
 
-import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statfsSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statfsSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
@@ -18,7 +31,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLibrary, type GeneratedLibrary } from '../../src/store/generate';
 import type { Highlight } from '../../src/types';
 import { findChromium, NO_CHROMIUM } from '../../scripts/chromium.mjs';
-import { blockNetwork, fixtureExpected, launchExtension, openFixture, saveSelection, selectText, serveFixture, storedHighlights, type Launched } from './harness';
+import {
+  blockNetwork,
+  fixtureExpected,
+  launchExtension,
+  openFixture,
+  saveSelection,
+  selectText,
+  serveFixture,
+  storedHighlights,
+  type Launched,
+} from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
 const career = fixtureExpected(CAREER) as unknown as {
@@ -38,9 +61,11 @@ interface WorkerHooks {
 const retryEntries = (worker: Worker): Promise<RetryEntryView[]> =>
   worker.evaluate(() => (globalThis as unknown as { ih: WorkerHooks }).ih.retryEntries());
 
-
 const toastText = (page: Page): Promise<string | null> =>
-  page.locator('[data-interview-highlights-ui] .toast').textContent({ timeout: 1_000 }).catch(() => null);
+  page
+    .locator('[data-interview-highlights-ui] .toast')
+    .textContent({ timeout: 1_000 })
+    .catch(() => null);
 
 // ---- the browser's processes and its disk ----
 
@@ -53,7 +78,9 @@ function cmdline(pid: number): string[] {
 }
 
 function allPids(): number[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
 }
 
 /** The browser process (not a renderer or helper) running on this profile. */
@@ -129,7 +156,10 @@ describe('a full disk', () => {
   it('is reported, loses nothing saved before, and the refused save is queued and lands once there is room', async () => {
     const { context, worker } = ext;
     const pid = browserPid(profileDir);
-    expect(statfsSync(`/proc/${pid}/root${profileDir}`).blocks * statfsSync(`/proc/${pid}/root${profileDir}`).bsize).toBeLessThanOrEqual(64 << 20);
+    expect(
+      statfsSync(`/proc/${pid}/root${profileDir}`).blocks *
+        statfsSync(`/proc/${pid}/root${profileDir}`).bsize,
+    ).toBeLessThanOrEqual(64 << 20);
     const { page, tabId } = await openFixture(context, worker, career.url);
     const [first, second, third, fourth] = career.questions.map((q) => q.answerStartsWith);
 
@@ -146,12 +176,16 @@ describe('a full disk', () => {
     expect(reply, JSON.stringify(reply)).toMatchObject({ ok: false, retrying: true });
     expect(reply.error).toMatch(/storage for Interview Highlights is full/);
     // The reader is told, on the page, that it is not saved yet and will be retried.
-    await expect.poll(() => toastText(page), { timeout: 5_000 }).toMatch(/^Not saved yet: .*storage .* is full.*It will be retried\./);
+    await expect
+      .poll(() => toastText(page), { timeout: 5_000 })
+      .toMatch(/^Not saved yet: .*storage .* is full.*It will be retried\./);
 
     // The reader tries again with another quote while the disk is still full: refused and queued too.
     await selectText(page, fourth!);
     expect(await saveSelection(worker, tabId)).toMatchObject({ ok: false, retrying: true });
-    await expect.poll(() => toastText(page), { timeout: 5_000 }).toMatch(/^Not saved yet: .*It will be retried\./);
+    await expect
+      .poll(() => toastText(page), { timeout: 5_000 })
+      .toMatch(/^Not saved yet: .*It will be retried\./);
 
     // The refused highlights wait in the queue (in memory: storage.local is on the full disk too),
     // and the page keeps showing them, since their paint was not taken back.
@@ -164,7 +198,10 @@ describe('a full disk', () => {
     // (While no byte is free Chromium cannot even open the database to read it.)
     unlinkSync(filler);
     await expect
-      .poll(async () => (await storedHighlights(worker, career.url).catch(() => [])).map((h) => h.id), { timeout: 45_000, interval: 500 })
+      .poll(async () => (await storedHighlights(worker, career.url).catch(() => [])).map((h) => h.id), {
+        timeout: 45_000,
+        interval: 500,
+      })
       .toEqual(expect.arrayContaining(queuedIds));
     expect(await retryEntries(worker)).toEqual([]);
     const after = await storedHighlights(worker, career.url);
@@ -218,7 +255,12 @@ interface Rows {
   highlights: unknown[];
 }
 interface PageHooks {
-  ihLibrary: { library: { importBackup(b: unknown): Promise<unknown>; db: { articles: { toArray(): Promise<unknown[]> }; highlights: { toArray(): Promise<unknown[]> } } } };
+  ihLibrary: {
+    library: {
+      importBackup(b: unknown): Promise<unknown>;
+      db: { articles: { toArray(): Promise<unknown[]> }; highlights: { toArray(): Promise<unknown[]> } };
+    };
+  };
 }
 
 async function openLibraryPage(context: BrowserContext, extensionId: string): Promise<Page> {
@@ -257,7 +299,10 @@ describe('the browser killed in the middle of an import', () => {
     const { extensionId } = ext;
     let page = await openLibraryPage(ext.context, extensionId);
     const old = generateLibrary(12, 150, 3);
-    await page.evaluate((b) => (globalThis as unknown as PageHooks).ihLibrary.library.importBackup(b), backupOf(old));
+    await page.evaluate(
+      (b) => (globalThis as unknown as PageHooks).ihLibrary.library.importBackup(b),
+      backupOf(old),
+    );
     const before = await rawRows(page);
     expect(before.highlights).toHaveLength(150);
 
@@ -272,17 +317,32 @@ describe('the browser killed in the middle of an import', () => {
     // kill lands inside it whatever the machine's speed. An import split over
     // several transactions never gets there, and the test fails.
     await page.evaluate((expected) => {
-      interface TxState { writes: number; succeeded: number; completed: boolean; aborted: boolean; stores: string[] }
+      interface TxState {
+        writes: number;
+        succeeded: number;
+        completed: boolean;
+        aborted: boolean;
+        stores: string[];
+      }
       const states = new Map<IDBTransaction, TxState>();
       const probe = { transactions: [] as TxState[], held: null as TxState | null };
       (globalThis as unknown as { probe: typeof probe }).probe = probe;
       // Dexie holds IDBDatabase.transaction bound since it opened; puts go through the prototype.
       const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      IDBObjectStore.prototype.put = function (
+        this: IDBObjectStore,
+        ...args: Parameters<IDBObjectStore['put']>
+      ) {
         const t = this.transaction;
         let st = states.get(t);
         if (!st) {
-          const fresh: TxState = { writes: 0, succeeded: 0, completed: false, aborted: false, stores: Array.from(t.objectStoreNames) };
+          const fresh: TxState = {
+            writes: 0,
+            succeeded: 0,
+            completed: false,
+            aborted: false,
+            stores: Array.from(t.objectStoreNames),
+          };
           st = fresh;
           states.set(t, fresh);
           probe.transactions.push(fresh);
@@ -310,13 +370,27 @@ describe('the browser killed in the middle of an import', () => {
     await page.evaluate((b) => {
       void (globalThis as unknown as PageHooks).ihLibrary.library.importBackup(b).catch(() => undefined);
     }, backupOf(big));
-    interface Held { writes: number; succeeded: number; completed: boolean; aborted: boolean; stores: string[] }
+    interface Held {
+      writes: number;
+      succeeded: number;
+      completed: boolean;
+      aborted: boolean;
+      stores: string[];
+    }
     const held = await page
-      .waitForFunction(() => (globalThis as unknown as { probe: { held: Held | null } }).probe.held ?? false, null, { timeout: 60_000, polling: 50 })
+      .waitForFunction(
+        () => (globalThis as unknown as { probe: { held: Held | null } }).probe.held ?? false,
+        null,
+        { timeout: 60_000, polling: 50 },
+      )
       .then((h) => h.jsonValue() as Promise<Held>)
       .catch(async (e: unknown) => {
-        const seen = await page.evaluate(() => JSON.stringify((globalThis as unknown as { probe: unknown }).probe));
-        throw new Error(`no one transaction wrote the whole file (${expectedPuts} rows): ${seen}`, { cause: e });
+        const seen = await page.evaluate(() =>
+          JSON.stringify((globalThis as unknown as { probe: unknown }).probe),
+        );
+        throw new Error(`no one transaction wrote the whole file (${expectedPuts} rows): ${seen}`, {
+          cause: e,
+        });
       });
     // Every row of the file is written inside the one transaction, which has not ended.
     expect(held).toMatchObject({ completed: false, aborted: false, stores: ['articles', 'highlights'] });

@@ -33,6 +33,8 @@ export default function setup(): () => void {
           `(${run.launches} browser launch(es) watched):\n${describeRequests(run.unexpected)}`,
       );
     }
-    console.log(`No network request from the extension in ${run.launches} browser launch(es) (${run.expected} made on purpose by tests).`);
+    console.log(
+      `No network request from the extension in ${run.launches} browser launch(es) (${run.expected} made on purpose by tests).`,
+    );
   };
 }

@@ -8,7 +8,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Route, type Request, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type Page,
+  type Route,
+  type Request,
+  type Worker,
+} from 'playwright-core';
 import { expect } from 'vitest';
 import { extensionArgs, findChromium, NO_CHROMIUM } from '../../scripts/chromium.mjs';
 import type { Highlight } from '../../src/types';
@@ -114,7 +121,8 @@ function seen(context: BrowserContext, request: Request): SeenRequest {
 
 function note(log: LaunchLog, r: SeenRequest): void {
   const source = requestSource(r);
-  if (source) log.record({ url: r.url, resourceType: r.resourceType, source, from: r.from, test: currentTest() });
+  if (source)
+    log.record({ url: r.url, resourceType: r.resourceType, source, from: r.from, test: currentTest() });
 }
 
 /** Records every request of the context that is the extension's, blocked or not. */
@@ -123,7 +131,15 @@ function watchNetwork(context: BrowserContext, log: LaunchLog): void {
   // WebSockets are not requests to Playwright; they are reported per page.
   const watchPage = (page: Page): void => {
     page.on('websocket', (ws) =>
-      note(log, { url: ws.url(), resourceType: 'websocket', navigation: false, workerUrl: null, from: page.url(), pageUrl: page.url(), served: false }),
+      note(log, {
+        url: ws.url(),
+        resourceType: 'websocket',
+        navigation: false,
+        workerUrl: null,
+        from: page.url(),
+        pageUrl: page.url(),
+        served: false,
+      }),
     );
   };
   context.pages().forEach(watchPage);
@@ -137,17 +153,40 @@ function watchNetwork(context: BrowserContext, log: LaunchLog): void {
  */
 export async function sweepWorker(worker: Worker, log: LaunchLog): Promise<ExtensionRequest[]> {
   const entries = await worker.evaluate(() =>
-    performance.getEntriesByType('resource').map((e) => ({ url: e.name, type: (e as PerformanceResourceTiming).initiatorType })),
+    performance
+      .getEntriesByType('resource')
+      .map((e) => ({ url: e.name, type: (e as PerformanceResourceTiming).initiatorType })),
   );
-  const known = new Set(log.requests().filter((r) => r.source === 'extension service worker').map((r) => r.url));
+  const known = new Set(
+    log
+      .requests()
+      .filter((r) => r.source === 'extension service worker')
+      .map((r) => r.url),
+  );
   const added: ExtensionRequest[] = [];
   for (const e of entries) {
     if (known.has(e.url)) continue;
-    const r: SeenRequest = { url: e.url, resourceType: e.type, navigation: false, workerUrl: worker.url(), from: worker.url(), pageUrl: null, served: false };
+    const r: SeenRequest = {
+      url: e.url,
+      resourceType: e.type,
+      navigation: false,
+      workerUrl: worker.url(),
+      from: worker.url(),
+      pageUrl: null,
+      served: false,
+    };
     const source = requestSource(r);
     if (!source) continue;
     known.add(e.url);
-    added.push(log.record({ url: r.url, resourceType: `${e.type} (from the worker's resource timing)`, source, from: r.from, test: currentTest() }));
+    added.push(
+      log.record({
+        url: r.url,
+        resourceType: `${e.type} (from the worker's resource timing)`,
+        source,
+        from: r.from,
+        test: currentTest(),
+      }),
+    );
   }
   return added;
 }
@@ -159,7 +198,12 @@ export interface FixtureExpectation {
   site: string;
   interview: boolean;
   title?: string;
-  questions?: { question: string; subQuestions?: string[]; answerStartsWith?: string; answerEndsWith?: string }[];
+  questions?: {
+    question: string;
+    subQuestions?: string[];
+    answerStartsWith?: string;
+    answerEndsWith?: string;
+  }[];
   [key: string]: unknown;
 }
 
@@ -213,7 +257,11 @@ function servedFor(state: RouterState, raw: string): string | null {
   // without a query also answers its tracking-parameter variants.
   for (let i = state.served.length - 1; i >= 0; i--) {
     const s = state.served[i]!;
-    if (s.url.origin === u.origin && s.url.pathname === u.pathname && (s.url.search === '' || s.url.search === u.search)) {
+    if (
+      s.url.origin === u.origin &&
+      s.url.pathname === u.pathname &&
+      (s.url.search === '' || s.url.search === u.search)
+    ) {
       return s.html;
     }
   }
@@ -304,12 +352,19 @@ export async function tabIdOf(worker: Worker, url: string, timeoutMs = 10_000): 
       const api = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
       const tabs = await api.tabs.query({});
       const ids = tabs
-        .filter((t) => t.id !== undefined && [t.url, t.pendingUrl].some((u) => u !== undefined && clean(u) === clean(wanted)))
+        .filter(
+          (t) =>
+            t.id !== undefined &&
+            [t.url, t.pendingUrl].some((u) => u !== undefined && clean(u) === clean(wanted)),
+        )
         .map((t) => t.id!);
       return ids.length ? Math.max(...ids) : null;
     }, url);
     if (id !== null) return id;
-    const page = context?.pages().filter((p) => strip(p.url()) === strip(url)).at(-1);
+    const page = context
+      ?.pages()
+      .filter((p) => strip(p.url()) === strip(url))
+      .at(-1);
     if (page) return tabIdOfPage(worker, page);
     if (Date.now() > deadline) throw new Error(`no tab shows ${url}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -340,16 +395,27 @@ interface WorkerHooks {
 
 /** Saves the tab's selection the way the shortcut and the context menu do. */
 export function saveSelection(worker: Worker, tabId: number): Promise<SaveReply> {
-  return worker.evaluate((id) => (globalThis as unknown as { ih: WorkerHooks }).ih.saveSelectionInTab(id), tabId);
+  return worker.evaluate(
+    (id) => (globalThis as unknown as { ih: WorkerHooks }).ih.saveSelectionInTab(id),
+    tabId,
+  );
 }
 
 /** The rows the extension's store holds for the page at url. */
 export function storedHighlights(worker: Worker, url: string): Promise<Highlight[]> {
-  return worker.evaluate(async (key) => (await (globalThis as unknown as { ih: WorkerHooks }).ih.library()).highlightsForArticle(key), articleKey(url));
+  return worker.evaluate(
+    async (key) =>
+      (await (globalThis as unknown as { ih: WorkerHooks }).ih.library()).highlightsForArticle(key),
+    articleKey(url),
+  );
 }
 
 /** Opens url in a new tab and waits until the content script has read it (the badge shows its question count). */
-export async function openFixture(context: BrowserContext, worker: Worker, url: string): Promise<{ page: Page; tabId: number }> {
+export async function openFixture(
+  context: BrowserContext,
+  worker: Worker,
+  url: string,
+): Promise<{ page: Page; tabId: number }> {
   const page = await context.newPage();
   await page.goto(url);
   const tabId = await tabIdOf(worker, url);
@@ -359,7 +425,8 @@ export async function openFixture(context: BrowserContext, worker: Worker, url: 
 
 export function badgeText(worker: Worker, tabId: number): Promise<string> {
   return worker.evaluate(
-    (id: number) => (globalThis as unknown as { chrome: WorkerChrome }).chrome.action.getBadgeText({ tabId: id }),
+    (id: number) =>
+      (globalThis as unknown as { chrome: WorkerChrome }).chrome.action.getBadgeText({ tabId: id }),
     tabId,
   );
 }

@@ -8,13 +8,24 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockNetwork, launchExtension, openPopup, ROOT, serveHtml, tabIdOf, type Launched, type NetworkLog, selectText, saveSelection } from './harness';
+import {
+  blockNetwork,
+  launchExtension,
+  openPopup,
+  ROOT,
+  serveHtml,
+  tabIdOf,
+  type Launched,
+  type NetworkLog,
+  selectText,
+  saveSelection,
+} from './harness';
 
 const URL_ = 'https://medium.com/pinterest-engineering/hostile-interview-0123456789ab';
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=1</script>';
 // 100 KB in one word, built here so the repository does not carry it.
-const LONG_WORD = 'W' + 'x'.repeat(100 * 1024 - 2) + 'Z';
+const LONG_WORD = `W${'x'.repeat(100 * 1024 - 2)}Z`;
 
 async function hostileHtml(): Promise<string> {
   const html = await readFile(join(ROOT, 'test/e2e/pages/hostile-interview.html'), 'utf8');
@@ -26,7 +37,9 @@ async function activeElementsIn(page: Page, selector: string): Promise<string[]>
   return page.evaluate((sel) => {
     const found: string[] = [];
     for (const root of document.querySelectorAll(sel)) {
-      for (const el of root.querySelectorAll('img, script, iframe, object, embed, a[href^="javascript:" i], [onerror], [onload]')) {
+      for (const el of root.querySelectorAll(
+        'img, script, iframe, object, embed, a[href^="javascript:" i], [onerror], [onload]',
+      )) {
         found.push(el.outerHTML.slice(0, 120));
       }
     }
@@ -34,7 +47,8 @@ async function activeElementsIn(page: Page, selector: string): Promise<string[]>
   }, selector);
 }
 
-const pwned = (page: Page): Promise<unknown> => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+const pwned = (page: Page): Promise<unknown> =>
+  page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 
 let ext: Launched;
 let net: NetworkLog;
@@ -84,7 +98,10 @@ describe('hostile page text in Chromium', () => {
       const pressed = await expect
         .poll(() => row.locator('button.save').getAttribute('aria-pressed'), { timeout: 20_000 })
         .toBe('true')
-        .then(() => null, async () => (await popup.locator('body').textContent())?.replace(/x{200,}/g, '<x…>').slice(-300));
+        .then(
+          () => null,
+          async () => (await popup.locator('body').textContent())?.replace(/x{200,}/g, '<x…>').slice(-300),
+        );
       expect(pressed, `Q&A ${i} was not saved; the popup says: ${pressed}`).toBeNull();
     }
     saved = count;
@@ -117,7 +134,10 @@ describe('hostile page text in Chromium', () => {
 
     const [download] = await Promise.all([
       lib.waitForEvent('download'),
-      lib.getByRole('button', { name: /^Download Markdown for/ }).first().click(),
+      lib
+        .getByRole('button', { name: /^Download Markdown for/ })
+        .first()
+        .click(),
     ]);
     const md = await readFile((await download.path())!, 'utf8');
     // Front matter is YAML data, escaped as YAML (markdown-export.md); the body is Markdown, escaped as Markdown.
@@ -126,7 +146,9 @@ describe('hostile page text in Chromium', () => {
     const titleLines = fm![1]!.split('\n').filter((l) => /^title:/.test(l));
     expect(titleLines).toHaveLength(1);
     // A YAML double-quoted scalar with only \\ and \" escapes reads the same as JSON.
-    expect(JSON.parse(titleLines[0]!.slice('title:'.length).trim())).toBe(`${SCRIPT} Hostile "interview" ---`);
+    expect(JSON.parse(titleLines[0]!.slice('title:'.length).trim())).toBe(
+      `${SCRIPT} Hostile "interview" ---`,
+    );
     const body = md.slice(fm![0].length);
     expect(body).toContain('window.\\_\\_pwned=1');
     // Bidi controls are written as character references, so the file shows them plainly.
@@ -162,7 +184,9 @@ describe('hostile page text in Chromium', () => {
     expect(await row.textContent()).toContain(LONG_WORD.slice(0, 200));
     await row.locator('button.save').click();
     // Whatever the outcome, the text stays text.
-    await expect.poll(() => popup.locator('body').textContent(), { timeout: 20_000 }).toMatch(/Saved “What is the longest|Could not save/);
+    await expect
+      .poll(() => popup.locator('body').textContent(), { timeout: 20_000 })
+      .toMatch(/Saved “What is the longest|Could not save/);
     expect(await activeElementsIn(popup, 'body')).toEqual([]);
     expect(await pwned(popup)).toBeUndefined();
     const status = (await popup.locator('body').textContent()) ?? '';

@@ -10,7 +10,18 @@
 
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, blockNetwork, launchExtension, openPopup, saveSelection, selectText, serveHtml, storedHighlights, tabIdOf, type Launched } from './harness';
+import {
+  badgeText,
+  blockNetwork,
+  launchExtension,
+  openPopup,
+  saveSelection,
+  selectText,
+  serveHtml,
+  storedHighlights,
+  tabIdOf,
+  type Launched,
+} from './harness';
 import { hundredThousandParagraphs, twentyMegabytePage, type HugePage } from './pages/huge-pages';
 
 const LONG_TASK_MS = 200;
@@ -39,9 +50,11 @@ interface Timing {
   steps: (Span & { name: string })[];
 }
 
-const timing = (page: Page): Promise<Timing> => page.evaluate(() => (window as unknown as { __ihTiming: Timing }).__ihTiming);
+const timing = (page: Page): Promise<Timing> =>
+  page.evaluate(() => (window as unknown as { __ihTiming: Timing }).__ihTiming);
 
-const overlaps = (a: Span, b: Span): boolean => a.start < b.start + b.duration && b.start < a.start + a.duration;
+const overlaps = (a: Span, b: Span): boolean =>
+  a.start < b.start + b.duration && b.start < a.start + a.duration;
 
 /** The long tasks during which the extension was working. */
 function extensionTasks(t: Timing): Span[] {
@@ -76,7 +89,9 @@ async function painted(page: Page): Promise<string[]> {
 
 /** The content script has read the page once it has measured the article's size. */
 async function contentScriptRead(page: Page): Promise<void> {
-  await expect.poll(async () => (await timing(page)).steps.some((s) => s.name === 'size'), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(async () => (await timing(page)).steps.some((s) => s.name === 'size'), { timeout: 30_000 })
+    .toBe(true);
 }
 
 async function openAt(context: BrowserContext, url: string): Promise<Page> {
@@ -111,7 +126,12 @@ describe('huge pages in Chromium', () => {
     await ext?.close();
   });
 
-  async function readsWithoutFreezing(name: string, url: string, otherUrl: string, questions: number): Promise<void> {
+  async function readsWithoutFreezing(
+    name: string,
+    url: string,
+    otherUrl: string,
+    questions: number,
+  ): Promise<void> {
     const alone = await openAt(ext.context, otherUrl);
     await alone.waitForTimeout(1_000);
     const baseline = await timing(alone);
@@ -122,7 +142,9 @@ describe('huge pages in Chromium', () => {
     const tabId = await tabIdOf(ext.worker, url);
     await contentScriptRead(page);
     const popup = await openPopup(ext.context, ext.extensionId, tabId);
-    await expect.poll(() => popup.locator('main').textContent(), { timeout: 20_000 }).not.toContain('Reading the page');
+    await expect
+      .poll(() => popup.locator('main').textContent(), { timeout: 20_000 })
+      .not.toContain('Reading the page');
     const badge = await badgeText(ext.worker, tabId);
     const said = (await popup.locator('main').textContent()) ?? '';
     // Either it read the page (badge counts the questions) or it said why it did not.
@@ -138,11 +160,21 @@ describe('huge pages in Chromium', () => {
   }
 
   it('a ~20 MB interview: read or declined without a long task over 200 ms', async () => {
-    await readsWithoutFreezing('~20 MB page', BIG_URL, 'https://example.org/twenty-megabytes', big.questions.length);
+    await readsWithoutFreezing(
+      '~20 MB page',
+      BIG_URL,
+      'https://example.org/twenty-megabytes',
+      big.questions.length,
+    );
   }, 60_000);
 
   it('100,000 paragraphs: read or declined without a long task over 200 ms', async () => {
-    await readsWithoutFreezing('100,000 paragraphs', MANY_URL, 'https://example.org/hundred-thousand', many.questions.length);
+    await readsWithoutFreezing(
+      '100,000 paragraphs',
+      MANY_URL,
+      'https://example.org/hundred-thousand',
+      many.questions.length,
+    );
   }, 60_000);
 
   it('a highlight saved on the 20 MB page is painted again after a reload, without a long task over 200 ms', async () => {
@@ -172,11 +204,17 @@ describe('huge pages in Chromium', () => {
     expect(before.map((h) => h.quote)).toEqual([big.lateQuote]);
     expect(before[0]!.orphaned).toBe(false);
     // The page is edited: the quoted sentence is gone, everything else stays.
-    await serveHtml(ext.context, BIG_URL, big.html.replace(big.lateQuote, 'An editor rewrote this sentence entirely.'));
+    await serveHtml(
+      ext.context,
+      BIG_URL,
+      big.html.replace(big.lateQuote, 'An editor rewrote this sentence entirely.'),
+    );
 
     const page = await openAt(ext.context, BIG_URL);
     await contentScriptRead(page);
-    await expect.poll(async () => (await storedHighlights(ext.worker, BIG_URL))[0]?.orphaned, { timeout: 45_000 }).toBe(true);
+    await expect
+      .poll(async () => (await storedHighlights(ext.worker, BIG_URL))[0]?.orphaned, { timeout: 45_000 })
+      .toBe(true);
     expect(await painted(page)).toEqual([]);
     const t = await timing(page);
     report('a quote gone from the 20 MB page', t);

@@ -5,7 +5,16 @@
 import { readFile } from 'node:fs/promises';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, blockNetwork, fixtureExpected, launchExtension, saveSelection, selectText, serveFixture, tabIdOf } from './harness';
+import {
+  badgeText,
+  blockNetwork,
+  fixtureExpected,
+  launchExtension,
+  saveSelection,
+  selectText,
+  serveFixture,
+  tabIdOf,
+} from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
 const PROFILE = 'life-at-pinterest-profile';
@@ -19,7 +28,11 @@ const expected = (name: string): Expected => fixtureExpected(name) as unknown as
 const career = expected(CAREER);
 const profile = expected(PROFILE);
 
-async function saveOn(ext: { context: import('playwright-core').BrowserContext; worker: Worker }, url: string, quotes: string[]): Promise<void> {
+async function saveOn(
+  ext: { context: import('playwright-core').BrowserContext; worker: Worker },
+  url: string,
+  quotes: string[],
+): Promise<void> {
   const page = await ext.context.newPage();
   await page.goto(url);
   const tabId = await tabIdOf(ext.worker, url);
@@ -39,7 +52,11 @@ interface BackupRows {
 
 const backupOf = (page: Page): Promise<BackupRows> =>
   page.evaluate(async () => {
-    const { exportedAt: _, ...rest } = await (globalThis as unknown as { ihLibrary: { library: { exportBackup(): Promise<{ exportedAt: string } & BackupRows> } } }).ihLibrary.library.exportBackup();
+    const { exportedAt: _, ...rest } = await (
+      globalThis as unknown as {
+        ihLibrary: { library: { exportBackup(): Promise<{ exportedAt: string } & BackupRows> } };
+      }
+    ).ihLibrary.library.exportBackup();
     return rest;
   });
 
@@ -66,7 +83,10 @@ describe('library page in Chromium', () => {
   });
 
   it('shows highlights saved on two interviews, under their questions', async () => {
-    await saveOn(ext, career.url, [career.questions[0]!.answerStartsWith, career.questions[1]!.answerStartsWith]);
+    await saveOn(ext, career.url, [
+      career.questions[0]!.answerStartsWith,
+      career.questions[1]!.answerStartsWith,
+    ]);
     await saveOn(ext, profile.url, [profile.questions[0]!.answerStartsWith]);
     page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
@@ -74,7 +94,8 @@ describe('library page in Chromium', () => {
     const titles = await page.locator('.article-title').allTextContents();
     expect(titles.sort()).toEqual([career.title, profile.title].sort());
     const questions = await page.locator('.question').allTextContents();
-    for (const q of [career.questions[0]!, career.questions[1]!, profile.questions[0]!]) expect(questions).toContain(q.question.replace(/:$/, ''));
+    for (const q of [career.questions[0]!, career.questions[1]!, profile.questions[0]!])
+      expect(questions).toContain(q.question.replace(/:$/, ''));
   });
 
   it('searches, marks the match, and keeps the search in the URL across a reload', async () => {
@@ -82,9 +103,13 @@ describe('library page in Chromium', () => {
     await page.locator('input[type="search"]').fill(word.toUpperCase());
     await expect.poll(() => page.locator('.quote mark').first().textContent(), { timeout: 5000 }).toBe(word);
     // The address follows in an effect after the frame, so it may trail the marks.
-    await expect.poll(() => page.url(), { timeout: 5000 }).toContain(`?q=${encodeURIComponent(word.toUpperCase())}`);
+    await expect
+      .poll(() => page.url(), { timeout: 5000 })
+      .toContain(`?q=${encodeURIComponent(word.toUpperCase())}`);
     await page.reload();
-    await expect.poll(() => page.locator('input[type="search"]').inputValue(), { timeout: 5000 }).toBe(word.toUpperCase());
+    await expect
+      .poll(() => page.locator('input[type="search"]').inputValue(), { timeout: 5000 })
+      .toBe(word.toUpperCase());
     await expect.poll(() => page.locator('.quote mark').count(), { timeout: 5000 }).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Clear search and filters' }).click();
     await expect.poll(() => page.locator('.highlight').count()).toBe(3);
@@ -118,21 +143,38 @@ describe('library page in Chromium', () => {
     const before = await backupOf(page);
     expect(before.highlights).toHaveLength(3);
     await page.getByRole('button', { name: 'Settings and backup' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup (.json)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download backup (.json)' }).click(),
+    ]);
     const file = (await download.path())!;
 
-    await page.evaluate(() => (globalThis as unknown as { ihLibrary: { library: { clear(): Promise<void> } } }).ihLibrary.library.clear());
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { ihLibrary: { library: { clear(): Promise<void> } } }
+      ).ihLibrary.library.clear(),
+    );
     await page.getByRole('button', { name: 'Library' }).click();
-    await expect.poll(() => page.locator('.empty').textContent(), { timeout: 5000 }).toContain('No highlights yet');
+    await expect
+      .poll(() => page.locator('.empty').textContent(), { timeout: 5000 })
+      .toContain('No highlights yet');
 
     await page.getByRole('button', { name: 'Settings and backup' }).click();
     // A broken file first: refused, nothing written.
-    await page.locator('input[type="file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something else"}') });
-    await expect.poll(() => page.locator('[role="alert"]').textContent(), { timeout: 5000 }).toMatch(/cannot be imported/i);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"something else"}'),
+    });
+    await expect
+      .poll(() => page.locator('[role="alert"]').textContent(), { timeout: 5000 })
+      .toMatch(/cannot be imported/i);
     expect((await backupOf(page)).highlights).toHaveLength(0);
 
     await page.locator('input[type="file"]').setInputFiles(file);
-    await expect.poll(() => page.locator('.settings [role="status"]').textContent(), { timeout: 5000 }).toContain('Imported 3 new highlights');
+    await expect
+      .poll(() => page.locator('.settings [role="status"]').textContent(), { timeout: 5000 })
+      .toContain('Imported 3 new highlights');
     expect(await backupOf(page)).toEqual(before);
     await page.getByRole('button', { name: 'Library' }).click();
     await expect.poll(() => page.locator('.highlight').count()).toBe(3);

@@ -26,7 +26,16 @@ const failedFetch = (url: string) => `fetch(${JSON.stringify(url)}).then(() => '
 describe('the network watch in Chromium', () => {
   it('sees a fetch from the extension service worker', async () => {
     const url = 'https://example.com/x';
-    expect(await ext.worker.evaluate((u) => fetch(u).then(() => 'answered', () => 'failed'), url)).toBe('failed');
+    expect(
+      await ext.worker.evaluate(
+        (u) =>
+          fetch(u).then(
+            () => 'answered',
+            () => 'failed',
+          ),
+        url,
+      ),
+    ).toBe('failed');
     await expect.poll(() => ext.network.unexpected().map((r) => r.url)).toContain(url);
     const [caught] = ext.network.expect((r) => r.url === url);
     expect(caught).toMatchObject({ url, resourceType: 'fetch', source: 'extension service worker' });
@@ -50,7 +59,12 @@ describe('the network watch in Chromium', () => {
     await page.evaluate(() => navigator.sendBeacon('https://example.com/beacon', 'x'));
 
     await expect
-      .poll(() => ext.network.unexpected().map((r) => `${r.source}: ${r.url}`).sort())
+      .poll(() =>
+        ext.network
+          .unexpected()
+          .map((r) => `${r.source}: ${r.url}`)
+          .sort(),
+      )
       .toEqual([
         'extension page: https://example.com/from-library',
         'web page script: https://example.com/beacon',
@@ -64,7 +78,7 @@ describe('the network watch in Chromium', () => {
     await page.close();
   });
 
-  it('finds in the worker\'s resource timing what it fetched before the watch began', async () => {
+  it("finds in the worker's resource timing what it fetched before the watch began", async () => {
     const url = 'https://example.com/before-the-watch';
     await ext.worker.evaluate((u) => fetch(u).catch(() => undefined), url);
     ext.network.expect((r) => r.url === url);
@@ -78,18 +92,47 @@ describe('the network watch in Chromium', () => {
   });
 
   it('counts requests by who made them', () => {
-    const base: SeenRequest = { url: 'https://example.com/', resourceType: 'fetch', from: '', navigation: false, workerUrl: null, pageUrl: null, served: false };
+    const base: SeenRequest = {
+      url: 'https://example.com/',
+      resourceType: 'fetch',
+      from: '',
+      navigation: false,
+      workerUrl: null,
+      pageUrl: null,
+      served: false,
+    };
     const ext_ = 'chrome-extension://abc/options/index.html';
     const web = 'https://medium.com/pinterest-engineering/x';
-    expect(requestSource({ ...base, workerUrl: 'chrome-extension://abc/background.js' })).toBe('extension service worker');
-    expect(requestSource({ ...base, resourceType: 'image', from: ext_, pageUrl: ext_ })).toBe('extension page');
-    expect(requestSource({ ...base, resourceType: 'document', navigation: true, from: ext_, pageUrl: ext_, served: true })).toBeNull();
-    expect(requestSource({ ...base, resourceType: 'document', navigation: true, from: ext_, pageUrl: ext_ })).toBe('extension page');
+    expect(requestSource({ ...base, workerUrl: 'chrome-extension://abc/background.js' })).toBe(
+      'extension service worker',
+    );
+    expect(requestSource({ ...base, resourceType: 'image', from: ext_, pageUrl: ext_ })).toBe(
+      'extension page',
+    );
+    expect(
+      requestSource({
+        ...base,
+        resourceType: 'document',
+        navigation: true,
+        from: ext_,
+        pageUrl: ext_,
+        served: true,
+      }),
+    ).toBeNull();
+    expect(
+      requestSource({ ...base, resourceType: 'document', navigation: true, from: ext_, pageUrl: ext_ }),
+    ).toBe('extension page');
     expect(requestSource({ ...base, from: web, pageUrl: web })).toBe('web page script');
     expect(requestSource({ ...base, resourceType: 'image', from: web, pageUrl: web })).toBeNull();
-    expect(requestSource({ ...base, resourceType: 'document', navigation: true, from: web, pageUrl: web })).toBeNull();
-    expect(requestSource({ ...base, url: 'chrome-extension://abc/popup/main.js', from: ext_, pageUrl: ext_ })).toBeNull();
-    expect(requestSource({ ...base, url: 'data:text/plain,x', workerUrl: 'chrome-extension://abc/background.js' })).toBeNull();
+    expect(
+      requestSource({ ...base, resourceType: 'document', navigation: true, from: web, pageUrl: web }),
+    ).toBeNull();
+    expect(
+      requestSource({ ...base, url: 'chrome-extension://abc/popup/main.js', from: ext_, pageUrl: ext_ }),
+    ).toBeNull();
+    expect(
+      requestSource({ ...base, url: 'data:text/plain,x', workerUrl: 'chrome-extension://abc/background.js' }),
+    ).toBeNull();
   });
 
   it('reads every launch log of a run and leaves out the expected requests', async () => {
@@ -97,7 +140,12 @@ describe('the network watch in Chromium', () => {
     try {
       const one = new LaunchLog('a.test.ts', dir);
       const two = new LaunchLog('b.test.ts', dir);
-      const r = { resourceType: 'fetch', source: 'extension service worker' as const, from: 'chrome-extension://abc/background.js', test: 't' };
+      const r = {
+        resourceType: 'fetch',
+        source: 'extension service worker' as const,
+        from: 'chrome-extension://abc/background.js',
+        test: 't',
+      };
       one.record({ url: 'https://example.com/kept', ...r });
       one.record({ url: 'https://example.com/on-purpose', ...r });
       one.expect((x) => x.url.endsWith('on-purpose'));

@@ -20,7 +20,11 @@ import { join, relative } from 'node:path';
 /** The environment variable global-setup sets to the directory the launches write to. */
 export const NETWORK_DIR_ENV = 'IH_E2E_NETWORK_DIR';
 
-export type RequestSource = 'extension service worker' | 'extension page' | 'web page script' | 'web service worker';
+export type RequestSource =
+  | 'extension service worker'
+  | 'extension page'
+  | 'web page script'
+  | 'web service worker';
 
 export interface SeenRequest {
   url: string;
@@ -51,12 +55,13 @@ export interface ExtensionRequest {
 
 const NETWORK = /^(https?|wss?|ftp):/i;
 const SCRIPTED = new Set(['fetch', 'xhr', 'eventsource', 'websocket', 'ping', 'other']);
-const isExtension = (u: string | null): boolean => u !== null && u.startsWith('chrome-extension://');
+const isExtension = (u: string | null): boolean => u?.startsWith('chrome-extension://') ?? false;
 
 /** Whose request this is, or null when it is not the extension's (or not a network request at all). */
 export function requestSource(r: SeenRequest): RequestSource | null {
   if (!NETWORK.test(r.url)) return null;
-  if (r.workerUrl !== null) return isExtension(r.workerUrl) ? 'extension service worker' : 'web service worker';
+  if (r.workerUrl !== null)
+    return isExtension(r.workerUrl) ? 'extension service worker' : 'web service worker';
   if (isExtension(r.from) || isExtension(r.pageUrl)) {
     return r.navigation && r.served ? null : 'extension page';
   }
@@ -90,7 +95,7 @@ export class LaunchLog {
   }
 
   private write(line: Line): void {
-    if (this.file) appendFileSync(this.file, JSON.stringify(line) + '\n');
+    if (this.file) appendFileSync(this.file, `${JSON.stringify(line)}\n`);
   }
 
   record(r: Omit<ExtensionRequest, 'id'>): ExtensionRequest {
@@ -131,7 +136,9 @@ export interface RunReport {
 export function readRun(dir: string): RunReport {
   const report: RunReport = { launches: 0, expected: 0, unexpected: [] };
   if (!existsSync(dir)) return report;
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()) {
     const lines = readFileSync(join(dir, name), 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '')
@@ -151,6 +158,9 @@ export function readRun(dir: string): RunReport {
 
 export function describeRequests(rs: RunReport['unexpected']): string {
   return rs
-    .map((r) => `  ${r.resourceType} ${r.url}\n    by the ${r.source} ${r.from}\n    in ${relative(process.cwd(), r.launchedBy) || r.launchedBy}${r.test ? ` > ${r.test}` : ''}`)
+    .map(
+      (r) =>
+        `  ${r.resourceType} ${r.url}\n    by the ${r.source} ${r.from}\n    in ${relative(process.cwd(), r.launchedBy) || r.launchedBy}${r.test ? ` > ${r.test}` : ''}`,
+    )
     .join('\n');
 }

@@ -4,10 +4,24 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, blockNetwork, fixtureExpected, launchExtension, saveSelection, selectText, serveFixture, storedHighlights, tabIdOf, type Launched } from './harness';
+import {
+  badgeText,
+  blockNetwork,
+  fixtureExpected,
+  launchExtension,
+  saveSelection,
+  selectText,
+  serveFixture,
+  storedHighlights,
+  tabIdOf,
+  type Launched,
+} from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
-const career = fixtureExpected(CAREER) as unknown as { url: string; questions: { answerStartsWith: string }[] };
+const career = fixtureExpected(CAREER) as unknown as {
+  url: string;
+  questions: { answerStartsWith: string }[];
+};
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** Each paint registry entry the extension owns (`ih-<color>`, `ih-note`), with the text of its ranges. */
@@ -15,7 +29,8 @@ async function paint(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     CSS.highlights.forEach((h, name) => {
-      if (name.startsWith('ih-') && name !== 'ih-flash') out[name] = [...h].map((r) => (r as Range).toString().replace(/\s+/g, ' ').trim());
+      if (name.startsWith('ih-') && name !== 'ih-flash')
+        out[name] = [...h].map((r) => (r as Range).toString().replace(/\s+/g, ' ').trim());
     });
     return out;
   });
@@ -29,7 +44,9 @@ async function clickPainted(page: Page, quote: string): Promise<void> {
         const range = r as Range;
         if (range.toString().replace(/\s+/g, ' ').trim() !== q) continue;
         const start = range.startContainer;
-        (start.nodeType === Node.ELEMENT_NODE ? (start as Element) : start.parentElement)?.scrollIntoView({ block: 'center' });
+        (start.nodeType === Node.ELEMENT_NODE ? (start as Element) : start.parentElement)?.scrollIntoView({
+          block: 'center',
+        });
         const box = range.getClientRects()[0];
         if (box) return { x: box.left + Math.min(box.width / 2, 40), y: box.top + box.height / 2 };
       }
@@ -73,7 +90,11 @@ describe('the highlight menu on the page, in Chromium', () => {
     await clickPainted(page, quote);
     const menu = page.getByRole('dialog', { name: 'Highlight' });
     await menu.waitFor({ timeout: 5000 });
-    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-label'))).toBe('Note');
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-label')),
+      )
+      .toBe('Note');
     await page.keyboard.type('Worth rereading before a review.');
     await page.keyboard.press('Tab');
     await page.keyboard.type('career, #growth, career');
@@ -89,9 +110,16 @@ describe('the highlight menu on the page, in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect(menu.isVisible()).resolves.toBe(false);
 
-    await expect.poll(() => storedHighlights(worker, career.url)).toEqual([
-      expect.objectContaining({ id: row!.id, color: 'green', note: 'Worth rereading before a review.', tags: ['career', 'growth'] }),
-    ]);
+    await expect
+      .poll(() => storedHighlights(worker, career.url))
+      .toEqual([
+        expect.objectContaining({
+          id: row!.id,
+          color: 'green',
+          note: 'Worth rereading before a review.',
+          tags: ['career', 'growth'],
+        }),
+      ]);
     const edited = (await storedHighlights(worker, career.url))[0]!;
     expect(edited.updatedAt).toBeGreaterThan(row!.updatedAt);
     // A highlight with a note is also underlined.
@@ -100,7 +128,9 @@ describe('the highlight menu on the page, in Chromium', () => {
     // The menu opens again with the saved note and tags; Delete removes row and paint.
     await clickPainted(page, quote);
     await menu.waitFor({ timeout: 5000 });
-    expect(await menu.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Worth rereading before a review.');
+    expect(await menu.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(
+      'Worth rereading before a review.',
+    );
     expect(await menu.getByRole('textbox', { name: 'Tags' }).inputValue()).toBe('career, growth');
     await menu.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => storedHighlights(worker, career.url)).toEqual([]);
@@ -110,7 +140,9 @@ describe('the highlight menu on the page, in Chromium', () => {
     const toast = page.getByRole('status').filter({ hasText: 'Highlight deleted.' });
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => storedHighlights(worker, career.url)).toEqual([edited]);
-    await expect.poll(() => paint(page), { timeout: 5000 }).toEqual({ 'ih-green': [quote], 'ih-note': [quote] });
+    await expect
+      .poll(() => paint(page), { timeout: 5000 })
+      .toEqual({ 'ih-green': [quote], 'ih-note': [quote] });
     await page.close();
   }, 60_000);
 });

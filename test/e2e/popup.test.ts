@@ -1,11 +1,24 @@
 // The popup in Chromium with the extension loaded, fixtures served at their real addresses.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureExpected, launchExtension, openPopup, serveFixture, tabIdOf, tabIdOfPage, type Launched } from './harness';
+import {
+  fixtureExpected,
+  launchExtension,
+  openPopup,
+  serveFixture,
+  tabIdOf,
+  tabIdOfPage,
+  type Launched,
+} from './harness';
 
 // The fixtures' own normalisation: NFC, no-break spaces, collapsed white space, no trailing colon.
 function norm(text: string): string {
-  return text.normalize('NFC').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim().replace(/:$/, '');
+  return text
+    .normalize('NFC')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/:$/, '');
 }
 
 let ext: Launched;
@@ -57,19 +70,29 @@ describe('popup in Chromium', () => {
           }),
         { timeout: 5000 },
       )
-      .toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${question.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))]));
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(new RegExp(`^${question.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)),
+        ]),
+      );
 
     // Stored: a fresh popup finds it in the library and lists it on this page.
     await popup.reload();
     await popup.locator('.question-text').first().waitFor();
-    await expect.poll(() => popup.locator('li.qa').nth(1).locator('button.save').getAttribute('aria-pressed')).toBe('true');
-    expect(norm((await popup.locator('.on-page .hl-question').first().textContent()) ?? '')).toContain(question);
+    await expect
+      .poll(() => popup.locator('li.qa').nth(1).locator('button.save').getAttribute('aria-pressed'))
+      .toBe('true');
+    expect(norm((await popup.locator('.on-page .hl-question').first().textContent()) ?? '')).toContain(
+      question,
+    );
 
     // Unsave: the row goes, and the page stops painting it.
     await popup.locator('li.qa').nth(1).locator('button.save').click();
     await expect.poll(() => popup.locator('.on-page li.highlight').count()).toBe(0);
     await expect
-      .poll(() => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k !== 'ih-flash').length), { timeout: 5000 })
+      .poll(() => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k !== 'ih-flash').length), {
+        timeout: 5000,
+      })
       .toBe(0);
     await popup.close();
     await page.close();

@@ -5,7 +5,16 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, blockNetwork, fixtureExpected, launchExtension, selectText, serveFixture, storedHighlights, tabIdOf } from './harness';
+import {
+  badgeText,
+  blockNetwork,
+  fixtureExpected,
+  launchExtension,
+  selectText,
+  serveFixture,
+  storedHighlights,
+  tabIdOf,
+} from './harness';
 
 const FIXTURE = 'life-at-pinterest-profile';
 const expected = fixtureExpected(FIXTURE) as unknown as {
@@ -16,7 +25,9 @@ const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 // A page the manifest does not match: the shortcut must inject the content script on demand.
 const PANEL = 'synthetic-panel-interview';
 const PANEL_URL = 'https://interviews.example.org/panel';
-const panel = fixtureExpected(PANEL) as unknown as { questions: { answerStartsWith: string; answerEndsWith: string }[] };
+const panel = fixtureExpected(PANEL) as unknown as {
+  questions: { answerStartsWith: string; answerEndsWith: string }[];
+};
 
 function xdotool(...args: string[]): string {
   return execFileSync('xdotool', args, { encoding: 'utf8', timeout: 10_000 }).trim();
@@ -30,7 +41,11 @@ function focusWindow(title: string): void {
 }
 
 const painted = (page: Page): Promise<string[]> =>
-  page.evaluate(() => [...(CSS.highlights.get('ih-yellow') ?? [])].map((r) => (r as Range).toString().replace(/\s+/g, ' ').trim()));
+  page.evaluate(() =>
+    [...(CSS.highlights.get('ih-yellow') ?? [])].map((r) =>
+      (r as Range).toString().replace(/\s+/g, ' ').trim(),
+    ),
+  );
 
 describe('the keyboard shortcut in a headed browser', () => {
   let ext: Awaited<ReturnType<typeof launchExtension>> | undefined;
@@ -50,7 +65,9 @@ describe('the keyboard shortcut in a headed browser', () => {
 
   it('saves the selection when Alt+Shift+H is pressed, and paints it', async () => {
     if (!process.env.DISPLAY || !ext) {
-      throw new Error('shortcut.test.ts needs an X display (DISPLAY is not set): run it with `xvfb-run -a npx vitest run -c vitest.e2e.config.ts test/e2e/shortcut.test.ts`, or through `npm test`.');
+      throw new Error(
+        'shortcut.test.ts needs an X display (DISPLAY is not set): run it with `xvfb-run -a npx vitest run -c vitest.e2e.config.ts test/e2e/shortcut.test.ts`, or through `npm test`.',
+      );
     }
     const { context, worker } = ext;
     const page = await context.newPage();
@@ -62,12 +79,17 @@ describe('the keyboard shortcut in a headed browser', () => {
     // The browser window must hold the X input focus for the key to reach it.
     focusWindow(await page.title());
 
-    const phrases = expected.questions.slice(0, 5).map((q) => q.answerStartsWith.split(/\s+/).slice(0, 6).join(' '));
+    const phrases = expected.questions
+      .slice(0, 5)
+      .map((q) => q.answerStartsWith.split(/\s+/).slice(0, 6).join(' '));
     const times: number[] = [];
     for (const phrase of phrases) {
       await selectText(page, phrase);
       const paintedNow = page.waitForFunction(
-        (needle) => [...(CSS.highlights.get('ih-yellow') ?? [])].some((r) => (r as Range).toString().replace(/\s+/g, ' ').trim() === needle),
+        (needle) =>
+          [...(CSS.highlights.get('ih-yellow') ?? [])].some(
+            (r) => (r as Range).toString().replace(/\s+/g, ' ').trim() === needle,
+          ),
         phrase,
         { polling: 'raf', timeout: 10_000 },
       );
@@ -81,7 +103,9 @@ describe('the keyboard shortcut in a headed browser', () => {
           painted: [...(CSS.highlights.get('ih-yellow') ?? [])].map((r) => (r as Range).toString()),
         }));
         const quotes = (await storedHighlights(worker, expected.url)).map((h) => h.quote);
-        throw new Error(`"${phrase}" not painted after the key press: ${JSON.stringify({ ...state, quotes })} (${String(e)})`);
+        throw new Error(
+          `"${phrase}" not painted after the key press: ${JSON.stringify({ ...state, quotes })} (${String(e)})`,
+        );
       });
       times.push(performance.now() - t0);
     }
@@ -90,12 +114,15 @@ describe('the keyboard shortcut in a headed browser', () => {
     expect(await painted(page)).toEqual(expect.arrayContaining(phrases));
     const sorted = [...times].sort((a, b) => a - b);
     const median = sorted[sorted.length >> 1]!;
-    console.log(`[bench] save highlight, key press (xdotool) to painted: median ${median.toFixed(1)} ms over ${times.length} saves (${times.map((t) => t.toFixed(0)).join(', ')})`);
+    console.log(
+      `[bench] save highlight, key press (xdotool) to painted: median ${median.toFixed(1)} ms over ${times.length} saves (${times.map((t) => t.toFixed(0)).join(', ')})`,
+    );
     await page.close();
   }, 90_000);
 
   it('injects the content script on a page it does not match, once, and saves there', async () => {
-    if (!process.env.DISPLAY || !ext) throw new Error('shortcut.test.ts needs an X display (DISPLAY is not set).');
+    if (!process.env.DISPLAY || !ext)
+      throw new Error('shortcut.test.ts needs an X display (DISPLAY is not set).');
     const { context, worker } = ext;
     const page = await context.newPage();
     await page.goto(PANEL_URL);
@@ -106,20 +133,31 @@ describe('the keyboard shortcut in a headed browser', () => {
     const first = panel.questions[0]!.answerStartsWith;
     await selectText(page, first);
     xdotool('key', '--clearmodifiers', 'alt+shift+h');
-    await expect.poll(async () => (await storedHighlights(worker, PANEL_URL)).map((h) => squash(h.quote)), { timeout: 10_000 }).toEqual([first]);
+    await expect
+      .poll(async () => (await storedHighlights(worker, PANEL_URL)).map((h) => squash(h.quote)), {
+        timeout: 10_000,
+      })
+      .toEqual([first]);
     await expect.poll(() => painted(page), { timeout: 5_000 }).toContain(first);
 
     // A second injection (activeTab now allows it) must not start a second content script:
     // one more key press stores one more highlight, not two.
     const tabId = await tabIdOf(worker, PANEL_URL);
     await worker.evaluate(
-      (id) => (globalThis as unknown as { chrome: { scripting: { executeScript(o: object): Promise<unknown> } } }).chrome.scripting.executeScript({ target: { tabId: id }, files: ['content.js'] }),
+      (id) =>
+        (
+          globalThis as unknown as { chrome: { scripting: { executeScript(o: object): Promise<unknown> } } }
+        ).chrome.scripting.executeScript({ target: { tabId: id }, files: ['content.js'] }),
       tabId,
     );
     const second = panel.questions[1]!.answerStartsWith;
     await selectText(page, second);
     xdotool('key', '--clearmodifiers', 'alt+shift+h');
-    await expect.poll(async () => (await storedHighlights(worker, PANEL_URL)).map((h) => squash(h.quote)).sort(), { timeout: 10_000 }).toEqual([first, second].sort());
+    await expect
+      .poll(async () => (await storedHighlights(worker, PANEL_URL)).map((h) => squash(h.quote)).sort(), {
+        timeout: 10_000,
+      })
+      .toEqual([first, second].sort());
     await page.waitForTimeout(1_000);
     expect((await storedHighlights(worker, PANEL_URL)).length).toBe(2);
     // A second content script would have answered too, found the selection already

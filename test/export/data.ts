@@ -2,7 +2,8 @@
 
 import type { Article, Block, Highlight, Interview } from '../../src/types';
 
-export const CAREER_URL = 'https://medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d';
+export const CAREER_URL =
+  'https://medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d';
 
 export function article(over: Partial<Article> = {}): Article {
   return {
@@ -59,7 +60,9 @@ export function highlight(over: Partial<Highlight> & { quote: string }): Highlig
 export function at(h: Highlight, start: number): Highlight {
   return {
     ...h,
-    selectors: h.selectors.map((s) => (s.type === 'TextPositionSelector' ? { ...s, start, end: start + h.quote.length } : s)),
+    selectors: h.selectors.map((s) =>
+      s.type === 'TextPositionSelector' ? { ...s, start, end: start + h.quote.length } : s,
+    ),
   };
 }
 
@@ -80,7 +83,8 @@ export function specExample(): { article: Article; highlights: Highlight[] } {
   };
 }
 
-export const p = (text: string, speaker?: string): Block => (speaker ? { kind: 'paragraph', text, speaker } : { kind: 'paragraph', text });
+export const p = (text: string, speaker?: string): Block =>
+  speaker ? { kind: 'paragraph', text, speaker } : { kind: 'paragraph', text };
 
 export function interview(over: Partial<Interview> = {}): Interview {
   return {
@@ -100,7 +104,10 @@ export function interview(over: Partial<Interview> = {}): Interview {
         id: 'q-team',
         question: 'Can you share more about your team at Pinterest?',
         subQuestions: ['What’s the goal of the team? What are the biggest opportunities you see?'],
-        answer: [p('Pinterest has three main engineering organizations.'), p('I lead the Machine Learning (ML) and Data Science teams.')],
+        answer: [
+          p('Pinterest has three main engineering organizations.'),
+          p('I lead the Machine Learning (ML) and Data Science teams.'),
+        ],
       },
       {
         id: 'q-trends',

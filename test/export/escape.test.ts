@@ -1,13 +1,25 @@
 import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownBlock, escapeMarkdownInline, markdownLink, safeLinkUrl, yamlString } from '../../src/export';
+import {
+  escapeMarkdownBlock,
+  escapeMarkdownInline,
+  markdownLink,
+  safeLinkUrl,
+  yamlString,
+} from '../../src/export';
 import { norm, readMarkdown } from './markdown-text';
 
 /** Renders text as one paragraph after a fixed lead, so inline text never sits at a line start. */
 function readInline(escaped: string) {
   const doc = readMarkdown(`Lead: ${escaped}\n`);
-  return { doc, text: doc.blocks.map((b) => b.text).join('\n').replace(/^Lead: ?/, '') };
+  return {
+    doc,
+    text: doc.blocks
+      .map((b) => b.text)
+      .join('\n')
+      .replace(/^Lead: ?/, ''),
+  };
 }
 
 function readBlock(escaped: string) {
@@ -46,7 +58,27 @@ const HOSTILE = [
   'tab\there',
 ];
 
-const LINE_STARTS = ['1. one', '1) one', '- dash', '-', '+ plus', '* star', '# heading', '> quote', '=====', '---', '- - -', '    indented code', '```js', '~~~', '<div>', '[^1]: note', '[x]: https://x.example', '2024. A year to remember', '123456789) nine digits'];
+const LINE_STARTS = [
+  '1. one',
+  '1) one',
+  '- dash',
+  '-',
+  '+ plus',
+  '* star',
+  '# heading',
+  '> quote',
+  '=====',
+  '---',
+  '- - -',
+  '    indented code',
+  '```js',
+  '~~~',
+  '<div>',
+  '[^1]: note',
+  '[x]: https://x.example',
+  '2024. A year to remember',
+  '123456789) nine digits',
+];
 
 describe('escapeMarkdownInline', () => {
   it.each(HOSTILE)('renders %j as its own text with no markup', (text) => {
@@ -62,8 +94,12 @@ describe('escapeMarkdownInline', () => {
   });
 
   it('keeps ordinary prose readable', () => {
-    expect(escapeMarkdownInline('What led you to joining Pinterest?')).toBe('What led you to joining Pinterest?');
-    expect(escapeMarkdownInline('Tech & Science (ML), 3.5 years - fun!')).toBe('Tech & Science (ML), 3.5 years - fun!');
+    expect(escapeMarkdownInline('What led you to joining Pinterest?')).toBe(
+      'What led you to joining Pinterest?',
+    );
+    expect(escapeMarkdownInline('Tech & Science (ML), 3.5 years - fun!')).toBe(
+      'Tech & Science (ML), 3.5 years - fun!',
+    );
   });
 
   it('folds line breaks, since inline text lives inside one line', () => {
@@ -103,7 +139,25 @@ describe('escapeMarkdownBlock', () => {
 });
 
 describe('yamlString', () => {
-  const values = ['plain', 'He said "hi"', 'back\\slash', 'line\nbreak', '---', 'a\n---\nb: c', '# not a comment', 'key: value', 'tab\tand\rcr', 'nul\u0000bell\u0007', 'bidi\u202Eevil\u202C', 'zero\u200Bwidth', 'emoji 👩‍💻', '- [x]', "'single'", '@at', '&anchor *alias !tag %directive'];
+  const values = [
+    'plain',
+    'He said "hi"',
+    'back\\slash',
+    'line\nbreak',
+    '---',
+    'a\n---\nb: c',
+    '# not a comment',
+    'key: value',
+    'tab\tand\rcr',
+    'nul\u0000bell\u0007',
+    'bidi\u202Eevil\u202C',
+    'zero\u200Bwidth',
+    'emoji 👩‍💻',
+    '- [x]',
+    "'single'",
+    '@at',
+    '&anchor *alias !tag %directive',
+  ];
 
   it.each(values)('gives %j back through a YAML parser', (value) => {
     const parsed = load(`key: ${yamlString(value)}\n`) as { key: string };
@@ -138,11 +192,49 @@ describe('links', () => {
 
 describe('properties', () => {
   // Strings rich in markup characters, so the property runs into the hard cases often.
-  const markupChars = fc.constantFrom(...'\\`*_[]()<>#|~$!&;=+-.:/ \n\t0123456789abcXYZ"\'é中\u202E'.split(''));
+  const markupChars = fc.constantFrom(
+    ...'\\`*_[]()<>#|~$!&;=+-.:/ \n\t0123456789abcXYZ"\'é中\u202E'.split(''),
+  );
   // And strings made of whole markup pieces, which random characters rarely line up into.
-  const pieces = fc.constantFrom('*', '**', '_', '[', '](', ')', '![', '<', '>', '`', '```', '~~', '|', '1. ', '- ', '# ', '\n', '\n\n', 'a', 'word', ' ', 'http://x.y', 'javascript:', '&amp;', '&#x41;', '\\', '$', '---', '===');
+  const pieces = fc.constantFrom(
+    '*',
+    '**',
+    '_',
+    '[',
+    '](',
+    ')',
+    '![',
+    '<',
+    '>',
+    '`',
+    '```',
+    '~~',
+    '|',
+    '1. ',
+    '- ',
+    '# ',
+    '\n',
+    '\n\n',
+    'a',
+    'word',
+    ' ',
+    'http://x.y',
+    'javascript:',
+    '&amp;',
+    '&#x41;',
+    '\\',
+    '$',
+    '---',
+    '===',
+  );
   const pieceString = fc.array(pieces, { maxLength: 14 }).map((a) => a.join(''));
-  const markupString = fc.oneof(pieceString, pieceString, fc.string({ unit: markupChars, maxLength: 60 }), fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 30 }));
+  const markupString = fc.oneof(
+    pieceString,
+    pieceString,
+    fc.string({ unit: markupChars, maxLength: 60 }),
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+  );
 
   it('inline-escaped text renders as itself with no markup', () => {
     fc.assert(

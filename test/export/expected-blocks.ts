@@ -31,14 +31,25 @@ export function answerBlocks(answer: readonly Block[]): Seen[] {
   });
 }
 
-function bylineText(title: { subjectName?: string; role?: string; author: string | null }, site: string, published: string | null): string {
+function bylineText(
+  title: { subjectName?: string; role?: string; author: string | null },
+  site: string,
+  published: string | null,
+): string {
   const who = [title.subjectName, title.role].filter(Boolean).join(', ') || title.author || '';
   return norm([who, site, published ?? ''].filter(Boolean).join(' · '));
 }
 
 export function interviewBlocks(i: Interview, site: string): Seen[] {
   const out: Seen[] = [{ kind: 'h1', text: norm(i.title) }];
-  out.push({ kind: 'p', text: bylineText({ subjectName: i.subject.name, role: i.subject.role, author: i.author }, site, i.published) });
+  out.push({
+    kind: 'p',
+    text: bylineText(
+      { subjectName: i.subject.name, role: i.subject.role, author: i.author },
+      site,
+      i.published,
+    ),
+  });
   for (const s of i.sections) {
     out.push({ kind: 'h2', text: norm(s.question) });
     if (s.subQuestions.length > 0) out.push({ kind: 'p', text: norm(s.subQuestions.join(' ')) });
@@ -59,16 +70,30 @@ export interface ShownParts {
 }
 
 /** The blocks of renderHighlights output, with groups and their order given by the test. */
-export function highlightBlocks(a: Article, site: string, groups: ExpectedGroup[], parts: ShownParts): Seen[] {
+export function highlightBlocks(
+  a: Article,
+  site: string,
+  groups: ExpectedGroup[],
+  parts: ShownParts,
+): Seen[] {
   const out: Seen[] = [{ kind: 'h1', text: norm(a.title) }];
-  out.push({ kind: 'p', text: bylineText({ subjectName: a.subject.name, role: a.subject.role, author: a.author }, site, a.published) });
+  out.push({
+    kind: 'p',
+    text: bylineText(
+      { subjectName: a.subject.name, role: a.subject.role, author: a.author },
+      site,
+      a.published,
+    ),
+  });
   for (const g of groups) {
     out.push({ kind: 'h2', text: norm(g.heading) });
     const subs = g.highlights.find((h) => h.kind === 'qa' && h.subQuestions?.length)?.subQuestions;
     if (subs) out.push({ kind: 'p', text: norm(subs.join(' ')) });
     for (const h of g.highlights) {
       const who = h.speaker ?? a.subject.name;
-      const attribution = norm(['—', [who, parts.link ? 'source' : ''].filter(Boolean).join(' · ')].join(' '));
+      const attribution = norm(
+        ['—', [who, parts.link ? 'source' : ''].filter(Boolean).join(' · ')].join(' '),
+      );
       if (h.kind === 'qa') {
         out.push(...answerBlocks(h.answer ?? []));
         out.push({ kind: 'p', text: attribution });
@@ -78,8 +103,10 @@ export function highlightBlocks(a: Article, site: string, groups: ExpectedGroup[
           out.push({ kind: 'quote>p', text: norm(i === paragraphs.length - 1 ? `${p} ${attribution}` : p) });
         });
       }
-      if (parts.notes && h.note.trim()) for (const p of h.note.split(/\n\s*\n/)) out.push({ kind: 'p', text: norm(p) });
-      if (parts.tags && h.tags.length > 0) out.push({ kind: 'p', text: h.tags.map((t) => `#${t}`).join(' ') });
+      if (parts.notes && h.note.trim())
+        for (const p of h.note.split(/\n\s*\n/)) out.push({ kind: 'p', text: norm(p) });
+      if (parts.tags && h.tags.length > 0)
+        out.push({ kind: 'p', text: h.tags.map((t) => `#${t}`).join(' ') });
     }
   }
   return out;

@@ -15,6 +15,8 @@ export function expectGolden(name: string, actual: string): void {
     writeFileSync(file, actual);
     return;
   }
-  expect(existsSync(file), `golden file ${file} is missing; run with UPDATE_GOLDEN=1 and review it`).toBe(true);
+  expect(existsSync(file), `golden file ${file} is missing; run with UPDATE_GOLDEN=1 and review it`).toBe(
+    true,
+  );
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }

@@ -6,7 +6,13 @@ import { highlightBlocks, seen, type ExpectedGroup, type ShownParts } from './ex
 import { expectGolden } from './golden';
 import { readMarkdown } from './markdown-text';
 
-function checkReadBack(md: string, a: Article, site: string, groups: ExpectedGroup[], parts: ShownParts): void {
+function checkReadBack(
+  md: string,
+  a: Article,
+  site: string,
+  groups: ExpectedGroup[],
+  parts: ShownParts,
+): void {
   const doc = readMarkdown(md);
   expect(doc.forbidden).toEqual([]);
   expect(seen(doc.blocks)).toEqual(highlightBlocks(a, site, groups, parts));
@@ -37,11 +43,15 @@ describe('renderHighlights: the spec example', () => {
     expect(fm.title).toBe(a.title);
     expect(fm.interviewee).toBe('Behnam Rezaei');
     expect(fm.tags).toEqual(['culture', 'hiring']);
-    expect(String(fm.clipped instanceof Date ? fm.clipped.toISOString().slice(0, 10) : fm.clipped)).toBe('2026-11-21');
+    expect(String(fm.clipped instanceof Date ? fm.clipped.toISOString().slice(0, 10) : fm.clipped)).toBe(
+      '2026-11-21',
+    );
   });
 
   it('takes the clipped day from the article when not given', () => {
-    expect(renderHighlights(a, highlights)).toBe(renderHighlights(a, highlights, { clipped: new Date(a.lastClippedAt) }));
+    expect(renderHighlights(a, highlights)).toBe(
+      renderHighlights(a, highlights, { clipped: new Date(a.lastClippedAt) }),
+    );
   });
 
   const variants: [string, HighlightExportOptions, ShownParts][] = [
@@ -65,10 +75,13 @@ describe('renderHighlights: the spec example', () => {
 
 describe('renderHighlights: grouping, whole Q&A, paragraphs, outside the Q&A', () => {
   const a = article();
-  const at = (start: number): Highlight['selectors'] => [{ type: 'TextPositionSelector', start, end: start + 10 }];
+  const at = (start: number): Highlight['selectors'] => [
+    { type: 'TextPositionSelector', start, end: start + 10 },
+  ];
   const qa = highlight({
     kind: 'qa',
-    quote: 'Can you share more about your team at Pinterest? Pinterest has three main engineering organizations. …',
+    quote:
+      'Can you share more about your team at Pinterest? Pinterest has three main engineering organizations. …',
     selectors: at(1900),
     sectionId: 'q-team',
     question: 'Can you share more about your team at Pinterest?',
@@ -146,7 +159,9 @@ describe('renderHighlights: grouping, whole Q&A, paragraphs, outside the Q&A', (
     const md = renderHighlights(a, [hostileLink], { clipped: '2026-11-21' });
     expect(md).not.toContain('javascript:');
     const hrefs = readMarkdown(md).blocks.flatMap((b) => b.links.map((l) => l.href));
-    expect(hrefs).toContain(`${CAREER_URL}#:~:text=it%E2%80%99s%20something%20I%E2%80%99m%20really%20proud%20of.`);
+    expect(hrefs).toContain(
+      `${CAREER_URL}#:~:text=it%E2%80%99s%20something%20I%E2%80%99m%20really%20proud%20of.`,
+    );
   });
 });
 

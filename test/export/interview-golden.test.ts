@@ -31,7 +31,8 @@ function checkReadBack(md: string, i: Interview): void {
   expect(links).toEqual([{ href: i.canonicalUrl ?? i.url, text: displaySite(i) }]);
   for (const b of doc.blocks) {
     const speakerMarks = b.marks.filter((m) => m.startsWith('strong:'));
-    if (b.kind === 'p' && speakerMarks.length > 0) expect(speakerMarks).toEqual([`strong:${b.text.slice(0, b.text.indexOf(':') + 1)}`]);
+    if (b.kind === 'p' && speakerMarks.length > 0)
+      expect(speakerMarks).toEqual([`strong:${b.text.slice(0, b.text.indexOf(':') + 1)}`]);
   }
   const fm = doc.frontMatter!;
   expect(fm.title).toBe(i.title);
@@ -60,14 +61,20 @@ describe('renderInterview on hand-built interviews', () => {
           id: 'q-how',
           question: 'How did each of you end up working on search?',
           subQuestions: [],
-          answer: [p('I started on the indexing pipeline as an intern.', 'Ana Torres'), p('I moved over from notifications.', 'Kwame Mensah'), p('And I stayed.', 'Kwame Mensah')],
+          answer: [
+            p('I started on the indexing pipeline as an intern.', 'Ana Torres'),
+            p('I moved over from notifications.', 'Kwame Mensah'),
+            p('And I stayed.', 'Kwame Mensah'),
+          ],
         },
       ],
     });
     const md = renderInterview(i);
     expectGolden('interview-panel-hand-built', md);
     checkReadBack(md, i);
-    expect(md).toContain('**Kwame Mensah:** I moved over from notifications.\n\n**Kwame Mensah:** And I stayed.');
+    expect(md).toContain(
+      '**Kwame Mensah:** I moved over from notifications.\n\n**Kwame Mensah:** And I stayed.',
+    );
   });
 
   it('keeps hostile page text as text', () => {
@@ -80,7 +87,13 @@ describe('renderInterview on hand-built interviews', () => {
           id: 'q',
           question: 'Is *this* a `question`? <b>bold</b>',
           subQuestions: ['_And_ this?', '| a | b |'],
-          answer: [p('- not a list\n===\n> not a quote'), { kind: 'heading', text: '## deeper' }, { kind: 'list-item', text: '1. inner number' }, { kind: 'quote', text: '```not code```' }, p('trailing backslash \\', '**Bold** Speaker')],
+          answer: [
+            p('- not a list\n===\n> not a quote'),
+            { kind: 'heading', text: '## deeper' },
+            { kind: 'list-item', text: '1. inner number' },
+            { kind: 'quote', text: '```not code```' },
+            p('trailing backslash \\', '**Bold** Speaker'),
+          ],
         },
       ],
     });
@@ -117,7 +130,9 @@ describe('renderInterview on the fixture pages', () => {
     expectGolden(`fixture-${name}`, md);
     checkReadBack(md, i);
     // The questions a careful reader wrote down are the file's headings, in order.
-    const headings = readMarkdown(md).blocks.filter((b) => b.kind === 'h2').map((b) => norm(b.text).replace(/:$/, ''));
+    const headings = readMarkdown(md)
+      .blocks.filter((b) => b.kind === 'h2')
+      .map((b) => norm(b.text).replace(/:$/, ''));
     if (expected.interview) expect(headings).toEqual((expected.questions ?? []).map((q) => norm(q.question)));
     expect(renderInterview(i)).toBe(md);
     window.happyDOM.abort();

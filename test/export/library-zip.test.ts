@@ -6,8 +6,12 @@ import { readMarkdown } from './markdown-text';
 
 describe('fileNameFor', () => {
   it('keeps letters of any script, digits, spaces, - and _', () => {
-    expect(fileNameFor('Life at Pinterest Profile: Aayush Mudgal')).toBe('Life at Pinterest Profile Aayush Mudgal');
-    expect(fileNameFor('Ärger über Öl — 日本語のインタビュー №5 हिन्दी')).toBe('Ärger über Öl 日本語のインタビュー 5 हिन्दी');
+    expect(fileNameFor('Life at Pinterest Profile: Aayush Mudgal')).toBe(
+      'Life at Pinterest Profile Aayush Mudgal',
+    );
+    expect(fileNameFor('Ärger über Öl — 日本語のインタビュー №5 हिन्दी')).toBe(
+      'Ärger über Öl 日本語のインタビュー 5 हिन्दी',
+    );
     expect(fileNameFor('a/b\\c:d*e?f"g<h>i|j')).toBe('a b c d e f g h i j');
     expect(fileNameFor('snake_case and kebab-case')).toBe('snake_case and kebab-case');
   });
@@ -37,7 +41,10 @@ describe('fileNameFor', () => {
 describe('renderLibraryZip', () => {
   const one = specExample();
   const twin = { article: { ...article(), key: 'https://example.com/other' }, highlights: [] };
-  const hostile = { article: article({ key: 'https://example.com/h', title: '[Evil](javascript:x) (draft) & more' }), highlights: one.highlights };
+  const hostile = {
+    article: article({ key: 'https://example.com/h', title: '[Evil](javascript:x) (draft) & more' }),
+    highlights: one.highlights,
+  };
   const entries = [one, twin, hostile];
 
   it('holds index.md and one note per interview, with deduplicated names', () => {
@@ -49,7 +56,9 @@ describe('renderLibraryZip', () => {
       'Create the engineering career you love at Pinterest (2).md',
       'Evil javascript x draft more.md',
     ]);
-    expect(strFromU8(files[names[1]!]!)).toBe(renderHighlights(one.article, one.highlights, { clipped: '2026-11-21' }));
+    expect(strFromU8(files[names[1]!]!)).toBe(
+      renderHighlights(one.article, one.highlights, { clipped: '2026-11-21' }),
+    );
   });
 
   it('links each note from the index with escaped text and percent-encoded targets', () => {
@@ -58,8 +67,14 @@ describe('renderLibraryZip', () => {
     expect(doc.forbidden).toEqual([]);
     const links = doc.blocks.flatMap((b) => b.links);
     expect(links).toEqual([
-      { text: 'Create the engineering career you love at Pinterest', href: 'Create%20the%20engineering%20career%20you%20love%20at%20Pinterest.md' },
-      { text: 'Create the engineering career you love at Pinterest', href: 'Create%20the%20engineering%20career%20you%20love%20at%20Pinterest%20%282%29.md' },
+      {
+        text: 'Create the engineering career you love at Pinterest',
+        href: 'Create%20the%20engineering%20career%20you%20love%20at%20Pinterest.md',
+      },
+      {
+        text: 'Create the engineering career you love at Pinterest',
+        href: 'Create%20the%20engineering%20career%20you%20love%20at%20Pinterest%20%282%29.md',
+      },
       { text: '[Evil](javascript:x) (draft) & more', href: 'Evil%20javascript%20x%20draft%20more.md' },
     ]);
     for (const l of links) expect(decodeURIComponent(l.href)).toMatch(/\.md$/);

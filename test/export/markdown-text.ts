@@ -6,7 +6,10 @@ import MarkdownIt from 'markdown-it';
 
 import { load } from 'js-yaml';
 
-export const md = new MarkdownIt('commonmark', { html: true, linkify: false }).enable(['table', 'strikethrough']);
+export const md = new MarkdownIt('commonmark', { html: true, linkify: false }).enable([
+  'table',
+  'strikethrough',
+]);
 type Token = ReturnType<typeof md.parse>[number];
 
 export interface ReadBlock {
@@ -25,7 +28,15 @@ export interface ReadDocument {
   forbidden: string[];
 }
 
-const FORBIDDEN = new Set(['html_inline', 'html_block', 'image', 'code_inline', 's_open', 'table_open', 'hr']);
+const FORBIDDEN = new Set([
+  'html_inline',
+  'html_block',
+  'image',
+  'code_inline',
+  's_open',
+  'table_open',
+  'hr',
+]);
 
 export function splitFrontMatter(markdown: string): { yaml: string | null; body: string } {
   if (!markdown.startsWith('---\n')) return { yaml: null, body: markdown };
@@ -100,7 +111,12 @@ export function readMarkdown(markdown: string): ReadDocument {
         break;
       case 'heading_open':
       case 'paragraph_open':
-        current = { kind: [...context, t.type === 'heading_open' ? t.tag : 'p'].join('>'), text: '', links: [], marks: [] };
+        current = {
+          kind: [...context, t.type === 'heading_open' ? t.tag : 'p'].join('>'),
+          text: '',
+          links: [],
+          marks: [],
+        };
         break;
       case 'inline':
         if (current) current.text = inlineText(t.children ?? [], current, forbidden);
@@ -112,7 +128,12 @@ export function readMarkdown(markdown: string): ReadDocument {
         break;
       case 'fence':
       case 'code_block':
-        blocks.push({ kind: [...context, t.type === 'fence' ? 'code' : 'indented-code'].join('>'), text: t.content.replace(/\n$/, ''), links: [], marks: [] });
+        blocks.push({
+          kind: [...context, t.type === 'fence' ? 'code' : 'indented-code'].join('>'),
+          text: t.content.replace(/\n$/, ''),
+          links: [],
+          marks: [],
+        });
         break;
       default:
         break;

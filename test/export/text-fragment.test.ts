@@ -6,16 +6,28 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getFragmentDirectives, parseFragmentDirectives, processTextFragmentDirective } from 'text-fragments-polyfill/text-fragment-utils';
+import {
+  getFragmentDirectives,
+  parseFragmentDirectives,
+  processTextFragmentDirective,
+} from 'text-fragments-polyfill/text-fragment-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { directiveFromText, fallbackFragmentUrl, fragmentFromRange, fragmentFromText, wordAlignedRange } from '../../src/export';
+import {
+  directiveFromText,
+  fallbackFragmentUrl,
+  fragmentFromRange,
+  fragmentFromText,
+  wordAlignedRange,
+} from '../../src/export';
 import { foldText, locateDirective } from '../../src/export/fragment-match';
 import { pageTextOf } from '../../src/export/page-text';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
 function loadPage(html: string): void {
-  document.documentElement.innerHTML = html.replace(/^\s*<!doctype[^>]*>/i, '').replace(/<link\b[^>]*>/gi, '');
+  document.documentElement.innerHTML = html
+    .replace(/^\s*<!doctype[^>]*>/i, '')
+    .replace(/<link\b[^>]*>/gi, '');
 }
 
 function loadFixture(name: string): void {
@@ -70,7 +82,8 @@ function directiveParts(url: string): string[] {
 }
 
 const PANEL = 'https://medium.com/pinterest-engineering/three-engineers-on-building-search-5d4c3b2a1f0e';
-const CAREER = 'https://medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d';
+const CAREER =
+  'https://medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d';
 
 describe('fragmentFromRange on fixture pages', () => {
   beforeEach(() => {
@@ -90,7 +103,9 @@ describe('fragmentFromRange on fixture pages', () => {
 
   it('links a long quote as START,END', () => {
     loadFixture('pinterest-engineering-career-interview');
-    const p = [...document.querySelectorAll('p')].find((el) => (el.textContent ?? '').startsWith('Pinterest has a very unique culture.'))!;
+    const p = [...document.querySelectorAll('p')].find((el) =>
+      (el.textContent ?? '').startsWith('Pinterest has a very unique culture.'),
+    )!;
     const quote = p.textContent!;
     expect(quote.length).toBeGreaterThan(300);
     const range = rangeOver(p, quote);
@@ -111,7 +126,10 @@ describe('fragmentFromRange on fixture pages', () => {
     const pullUrl = fragmentFromRange(pull, PANEL);
     // The pull quote comes second: only context before it can rule out the first.
     expect(directiveParts(pullUrl)[0]).toMatch(/-$/);
-    for (const [url, range] of [[firstUrl, first], [pullUrl, pull]] as const) {
+    for (const [url, range] of [
+      [firstUrl, first],
+      [pullUrl, pull],
+    ] as const) {
       const hit = selectedBy(url)!;
       expect(squash(hit.toString())).toBe(quote);
       expect(hit.compareBoundaryPoints(Range.START_TO_START, range)).toBe(0);
@@ -133,24 +151,38 @@ describe('fragmentFromRange on fixture pages', () => {
   });
 
   it('percent-encodes -, comma and & inside terms', () => {
-    loadPage('<html><body><p id="a">Intro text.</p><p id="b">Rock-paper, scissors &amp; more</p></body></html>');
-    const url = fragmentFromRange(rangeOver(document.getElementById('b')!, 'Rock-paper, scissors & more'), 'https://example.com/page');
+    loadPage(
+      '<html><body><p id="a">Intro text.</p><p id="b">Rock-paper, scissors &amp; more</p></body></html>',
+    );
+    const url = fragmentFromRange(
+      rangeOver(document.getElementById('b')!, 'Rock-paper, scissors & more'),
+      'https://example.com/page',
+    );
     expect(url).toBe('https://example.com/page#:~:text=Rock%2Dpaper%2C%20scissors%20%26%20more');
     expect(squash(selectedBy(url)!.toString())).toBe('Rock-paper, scissors & more');
   });
 
   it('drops the fragment the page URL already had', () => {
     loadFixture('synthetic-panel-interview');
-    const url = fragmentFromRange(rangeOver(document.getElementById('b009')!, 'spelling correction model'), `${PANEL}?source=rss#intro`);
+    const url = fragmentFromRange(
+      rangeOver(document.getElementById('b009')!, 'spelling correction model'),
+      `${PANEL}?source=rss#intro`,
+    );
     expect(url.startsWith(`${PANEL}?source=rss#:~:text=`)).toBe(true);
     expect(url).not.toContain('intro');
-    const old = fragmentFromRange(rangeOver(document.getElementById('b009')!, 'spelling correction model'), `${PANEL}#:~:text=old`);
+    const old = fragmentFromRange(
+      rangeOver(document.getElementById('b009')!, 'spelling correction model'),
+      `${PANEL}#:~:text=old`,
+    );
     expect(old).not.toContain('old');
   });
 
   it('widens a selection that starts or ends inside a word to whole words', () => {
     loadFixture('synthetic-panel-interview');
-    const url = fragmentFromRange(rangeOver(document.getElementById('b009')!, 'ebuilt the spelling correc'), PANEL);
+    const url = fragmentFromRange(
+      rangeOver(document.getElementById('b009')!, 'ebuilt the spelling correc'),
+      PANEL,
+    );
     expect(squash(selectedBy(url)!.toString())).toBe('rebuilt the spelling correction');
   });
 });
@@ -171,7 +203,11 @@ describe('fragmentFromRange without the polyfill', () => {
     expect(directiveParts(url)[0]).toMatch(/-$/);
     // Replay the link's own directive over the page text: it lands on the pull quote, not the answer.
     const parts = directiveParts(url).map(decodeURIComponent);
-    const d = { prefix: parts[0]!.slice(0, -1), textStart: parts[1]!, ...(parts[2] ? { suffix: parts[2].slice(1) } : {}) };
+    const d = {
+      prefix: parts[0]!.slice(0, -1),
+      textStart: parts[1]!,
+      ...(parts[2] ? { suffix: parts[2].slice(1) } : {}),
+    };
     const page = pageTextOf(doc.body);
     const hit = locateDirective(foldText(page.text), d)!;
     expect(hit.start).toBe(page.positionOf(text, 0));
@@ -189,7 +225,9 @@ describe('fragmentFromText (pure)', () => {
     expect(d.prefix ?? d.suffix).toBeDefined();
     const hit = locateDirective(foldText(text), d)!;
     expect([hit.start, hit.end]).toEqual([second, second + 19]);
-    expect(fragmentFromText(text, 0, 19, 'https://example.com/#x')).toBe('https://example.com/#:~:text=Ask%20questions%20early');
+    expect(fragmentFromText(text, 0, 19, 'https://example.com/#x')).toBe(
+      'https://example.com/#:~:text=Ask%20questions%20early',
+    );
   });
 
   it('returns the page URL alone for an empty quote', () => {
@@ -214,16 +252,24 @@ describe('fragmentFromText (pure)', () => {
 
 describe('fallbackFragmentUrl', () => {
   it('uses a short quote whole', () => {
-    expect(fallbackFragmentUrl('https://example.com/a#old', 'Pinterest has a very unique culture.')).toBe('https://example.com/a#:~:text=Pinterest%20has%20a%20very%20unique%20culture.');
+    expect(fallbackFragmentUrl('https://example.com/a#old', 'Pinterest has a very unique culture.')).toBe(
+      'https://example.com/a#:~:text=Pinterest%20has%20a%20very%20unique%20culture.',
+    );
   });
 
   it('uses the first and last words of a long quote', () => {
-    const url = fallbackFragmentUrl('https://example.com/a', 'One two three four five six seven eight nine ten eleven.');
+    const url = fallbackFragmentUrl(
+      'https://example.com/a',
+      'One two three four five six seven eight nine ten eleven.',
+    );
     expect(url).toBe('https://example.com/a#:~:text=One%20two%20three%20four,eight%20nine%20ten%20eleven.');
   });
 
   it('takes START from the first paragraph and END from the last', () => {
-    const url = fallbackFragmentUrl('https://example.com/a', 'First para here.\n\nMiddle.\n\nLast one-two, & done.');
+    const url = fallbackFragmentUrl(
+      'https://example.com/a',
+      'First para here.\n\nMiddle.\n\nLast one-two, & done.',
+    );
     expect(url).toBe('https://example.com/a#:~:text=First%20para%20here.,Last%20one%2Dtwo%2C%20%26%20done.');
   });
 });

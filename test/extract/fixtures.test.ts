@@ -10,7 +10,9 @@ import { withDocument } from './dom';
 import { checksFor, view, type Expected, type View } from './score';
 
 const dir = resolve(__dirname, '../fixtures');
-const pages = readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort();
+const pages = readdirSync(dir)
+  .filter((f) => f.endsWith('.expected.json'))
+  .sort();
 
 it('has fixture pages with expected files', () => {
   expect(pages.length).toBeGreaterThanOrEqual(4);

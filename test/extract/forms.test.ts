@@ -8,7 +8,10 @@ import type { Interview } from '../../src/types';
 const URL_ = 'https://example.com/blog/a-post';
 
 function page(body: string, head = ''): Document {
-  return new DOMParser().parseFromString(`<!doctype html><html><head><title>A post</title>${head}</head><body>${body}</body></html>`, 'text/html');
+  return new DOMParser().parseFromString(
+    `<!doctype html><html><head><title>A post</title>${head}</head><body>${body}</body></html>`,
+    'text/html',
+  );
 }
 
 function extract(body: string, url = URL_, head = ''): Interview {
@@ -26,7 +29,11 @@ describe('"Q:" and "A:" prefixes', () => {
       <p>Q: Why now? A: Because the index is ready.</p></article>`);
     expect(iv.interview).toBe(true);
     expect(questions(iv)).toEqual(['What do you build?', 'Tell us about your team', 'Why now?']);
-    expect(iv.sections.map((s) => s.answer.map((b) => b.text))).toEqual([['I build search.'], ['Six people, two cities.'], ['Because the index is ready.']]);
+    expect(iv.sections.map((s) => s.answer.map((b) => b.text))).toEqual([
+      ['I build search.'],
+      ['Six people, two cities.'],
+      ['Because the index is ready.'],
+    ]);
     expect(iv.sections[0]!.answer[0]!.speaker).toBeUndefined();
     expect(iv.intro.map((b) => b.text)).toEqual(['We talked to Kim.']);
   });
@@ -42,7 +49,8 @@ describe('bold lead-ins', () => {
   });
 
   it('reads whole-bold paragraphs as questions and the paragraphs after them as the answer', () => {
-    const iv = extract(`<main><p><strong>Where did you grow up?</strong></p><p>In Lisbon.</p><p>Then Porto.</p>
+    const iv =
+      extract(`<main><p><strong>Where did you grow up?</strong></p><p>In Lisbon.</p><p>Then Porto.</p>
       <p><strong>What do you do on weekends?</strong></p><p>I climb.</p></main>`);
     expect(questions(iv)).toEqual(['Where did you grow up?', 'What do you do on weekends?']);
     expect(iv.sections[0]!.answer.map((b) => b.text)).toEqual(['In Lisbon.', 'Then Porto.']);
@@ -67,7 +75,11 @@ describe('heading questions', () => {
     const iv = extract(body);
     expect(questions(iv)).toEqual(['What does your team own?', 'What is next?']);
     expect(iv.sections[0]!.answer.map((b) => `${b.kind}:${b.text}`)).toEqual([
-      'paragraph:The feed.', 'heading:Ranking', 'paragraph:We rank Pins.', 'heading:Serving', 'paragraph:We serve them.',
+      'paragraph:The feed.',
+      'heading:Ranking',
+      'paragraph:We rank Pins.',
+      'heading:Serving',
+      'paragraph:We serve them.',
     ]);
     expect(iv.sections[1]!.answer.map((b) => b.text)).toEqual(['Video.']);
     expect(iv.intro.map((b) => b.text)).toEqual(['Intro paragraph.']);
@@ -99,21 +111,31 @@ describe('which pages hold a Q&A', () => {
       <h2>FAQ</h2><h3>Is it open source?</h3><p>Yes.</p><h3>Does it support TTLs?</h3><p>Per key.</p>
       <h3>Where can I ask questions?</h3><p>On the forum.</p><h2>Conclusion</h2><p>Done.</p></article>`);
     expect(iv.interview).toBe(true);
-    expect(questions(iv)).toEqual(['Is it open source?', 'Does it support TTLs?', 'Where can I ask questions?']);
+    expect(questions(iv)).toEqual([
+      'Is it open source?',
+      'Does it support TTLs?',
+      'Where can I ask questions?',
+    ]);
     expect(answerText(iv, 2)).toBe('On the forum.');
   });
 
   it('is not an interview when a technical post has one question heading, or question headings apart', () => {
-    const one = extract(`<article><h2>Introduction</h2><p>Text.</p><h2>Why not use Redis?</h2><p>Latency.</p><h2>Results</h2><p>Fast.</p></article>`);
+    const one = extract(
+      `<article><h2>Introduction</h2><p>Text.</p><h2>Why not use Redis?</h2><p>Latency.</p><h2>Results</h2><p>Fast.</p></article>`,
+    );
     expect(one.interview).toBe(false);
     expect(one.sections).toEqual([]);
-    const apart = extract(`<article><h2>Why rewrite?</h2><p>Old code.</p><h2>Design</h2><p>Shards.</p><h2>What is next?</h2><p>More.</p></article>`);
+    const apart = extract(
+      `<article><h2>Why rewrite?</h2><p>Old code.</p><h2>Design</h2><p>Shards.</p><h2>What is next?</h2><p>More.</p></article>`,
+    );
     expect(apart.interview).toBe(false);
     expect(apart.intro.length).toBeGreaterThan(0);
   });
 
   it('reads questions in a definition list', () => {
-    const iv = extract(`<article><dl><dt>What is a Pin?</dt><dd>A saved idea.</dd><dt>What is a board?</dt><dd>A collection of Pins.</dd></dl></article>`);
+    const iv = extract(
+      `<article><dl><dt>What is a Pin?</dt><dd>A saved idea.</dd><dt>What is a board?</dt><dd>A collection of Pins.</dd></dl></article>`,
+    );
     expect(questions(iv)).toEqual(['What is a Pin?', 'What is a board?']);
     expect(answerText(iv, 1)).toBe('A collection of Pins.');
   });
@@ -138,7 +160,15 @@ describe('answer contents', () => {
       <figure><img src="x.png"><figcaption>Figure 1: the team</figcaption></figure>
       <p><strong>What is hard?</strong></p><p><strong>Ana Lopez:</strong> Naming.</p></article>`);
     const a = iv.sections[0]!.answer;
-    expect(a.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'list-item', 'list-item', 'list-item', 'code', 'quote']);
+    expect(a.map((b) => b.kind)).toEqual([
+      'paragraph',
+      'paragraph',
+      'list-item',
+      'list-item',
+      'list-item',
+      'code',
+      'quote',
+    ]);
     expect(a[0]).toEqual({ kind: 'paragraph', text: 'We pair a lot.', speaker: 'Ana Lopez' });
     expect(a[1]).toEqual({ kind: 'paragraph', text: 'Mostly on Tuesdays.', speaker: 'Ben Okafor' });
     expect(a.filter((b) => b.kind === 'list-item').map((b) => b.ordered)).toEqual([true, true, false]);
@@ -147,7 +177,8 @@ describe('answer contents', () => {
   });
 
   it('drops a pull quote that repeats answer text and keeps one that does not', () => {
-    const iv = extract(`<article><h2>Why search?</h2><p>Nobody expects you to know everything in your first month.</p>
+    const iv =
+      extract(`<article><h2>Why search?</h2><p>Nobody expects you to know everything in your first month.</p>
       <blockquote>“Nobody expects you to know everything in your first month.”</blockquote>
       <blockquote>A quote said nowhere else on the page.</blockquote>
       <h2>Why now?</h2><p>Timing.</p></article>`);
@@ -156,13 +187,16 @@ describe('answer contents', () => {
   });
 
   it('leaves the closing outro out of the last answer', () => {
-    const iv = extract(`<article><h2>Why Pinterest?</h2><p>The mission.</p><h2>Anything else?</h2><p>Come join us.</p>
+    const iv =
+      extract(`<article><h2>Why Pinterest?</h2><p>The mission.</p><h2>Anything else?</h2><p>Come join us.</p>
       <p>Thanks to Sam for chatting with us.</p><p><em>To learn more about our team, visit </em><a href="https://example.com"><em>our site</em></a><em>.</em></p></article>`);
     expect(iv.sections[1]!.answer.map((b) => b.text)).toEqual(['Come join us.']);
   });
 
   it('splits several speakers in one paragraph at their labels', () => {
-    const iv = extract(`<article><p><b>Who starts?</b><br><b>Ana Lopez:</b> Me.<br><b>Ben Okafor:</b> Then me.</p><p><b>Who ends?</b></p><p>Nobody.</p></article>`);
+    const iv = extract(
+      `<article><p><b>Who starts?</b><br><b>Ana Lopez:</b> Me.<br><b>Ben Okafor:</b> Then me.</p><p><b>Who ends?</b></p><p>Nobody.</p></article>`,
+    );
     expect(iv.sections[0]!.answer).toEqual([
       { kind: 'paragraph', text: 'Me.', speaker: 'Ana Lopez' },
       { kind: 'paragraph', text: 'Then me.', speaker: 'Ben Okafor' },
@@ -183,7 +217,13 @@ describe('profile pages', () => {
       { label: 'Team / Location', value: 'Design Systems in Toronto, Canada' },
       { label: 'Tenure', value: '3 years' },
     ]);
-    expect(iv.subject).toEqual({ name: 'Mia Chen', role: 'Staff Designer', team: 'Design Systems', location: 'Toronto, Canada', tenure: '3 years' });
+    expect(iv.subject).toEqual({
+      name: 'Mia Chen',
+      role: 'Staff Designer',
+      team: 'Design Systems',
+      location: 'Toronto, Canada',
+      tenure: '3 years',
+    });
   });
 
   it('does not take colon headings as questions on other sites', () => {
@@ -209,9 +249,13 @@ describe('metadata', () => {
 
   it('reads Medium byline elements when there is no structured data', () => {
     const head = '<meta property="al:android:app_name" content="Medium">';
-    const iv = extract(`<article><h1 data-testid="storyTitle">T</h1><p><a data-testid="authorName" href="/@x">Rae Kim</a></p>
+    const iv = extract(
+      `<article><h1 data-testid="storyTitle">T</h1><p><a data-testid="authorName" href="/@x">Rae Kim</a></p>
       <p><span>Published in</span> <a data-testid="publicationName" href="/pinterest-engineering">Pinterest Engineering Blog</a></p>
-      <span data-testid="storyPublishDate">Mar 7, 2022</span><p>Body text.</p></article>`, 'https://medium.com/pinterest-engineering/t-123', head);
+      <span data-testid="storyPublishDate">Mar 7, 2022</span><p>Body text.</p></article>`,
+      'https://medium.com/pinterest-engineering/t-123',
+      head,
+    );
     expect(iv.site).toBe('pinterest-engineering-blog');
     expect(iv.author).toBe('Rae Kim');
     expect(iv.publication).toBe('Pinterest Engineering Blog');

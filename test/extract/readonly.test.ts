@@ -8,7 +8,9 @@ import { detectSite, extractInterview, findArticleRoot } from '../../src/extract
 import { withDocument } from './dom';
 
 const dir = resolve(__dirname, '../fixtures');
-const fixtures = readdirSync(dir).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace(/\.expected\.json$/, ''));
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.expected.json'))
+  .map((f) => f.replace(/\.expected\.json$/, ''));
 
 describe('on the fixture pages', () => {
   for (const name of fixtures) {
@@ -38,8 +40,11 @@ describe('on the fixture pages', () => {
 
 describe('section ids', () => {
   it('are unique when a page repeats a question', async () => {
-    const html = '<article><h2>Why?</h2><p>One.</p><h2>Why?</h2><p>Two.</p><h2>How?</h2><p>Three.</p></article>';
-    const iv = await withDocument(html, 'https://example.com/', (d) => extractInterview(d, 'https://example.com/'));
+    const html =
+      '<article><h2>Why?</h2><p>One.</p><h2>Why?</h2><p>Two.</p><h2>How?</h2><p>Three.</p></article>';
+    const iv = await withDocument(html, 'https://example.com/', (d) =>
+      extractInterview(d, 'https://example.com/'),
+    );
     const ids = iv.sections.map((s) => s.id);
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(3);
@@ -51,11 +56,23 @@ describe('odd documents', () => {
   const pages: [string, string][] = [
     ['empty', ''],
     ['empty body', '<html><head></head><body></body></html>'],
-    ['only SVG', '<svg xmlns="http://www.w3.org/2000/svg"><text>What is this?</text><text>And this?</text></svg>'],
-    ['MathML', '<article><p>Let <math><mi>x</mi><mo>?</mo></math> be.</p><h2>Why x?</h2><p>Because.</p><h2>Why y?</h2><p>Also.</p></article>'],
+    [
+      'only SVG',
+      '<svg xmlns="http://www.w3.org/2000/svg"><text>What is this?</text><text>And this?</text></svg>',
+    ],
+    [
+      'MathML',
+      '<article><p>Let <math><mi>x</mi><mo>?</mo></math> be.</p><h2>Why x?</h2><p>Because.</p><h2>Why y?</h2><p>Also.</p></article>',
+    ],
     ['frameset', '<html><frameset><frame src="a.html"><frame src="b.html"></frameset></html>'],
-    ['broken markup', '<article><h2>Why <b>this?</h2><p>Un<i>closed <li>items</p><h2>And <a href="#">that?</h3><td>cell'],
-    ['RTL', '<html dir="rtl"><body><article><h2>ما رأيك؟</h2><p>جيد.</p><h2>لماذا؟</h2><p>لأن.</p></article></body></html>'],
+    [
+      'broken markup',
+      '<article><h2>Why <b>this?</h2><p>Un<i>closed <li>items</p><h2>And <a href="#">that?</h3><td>cell',
+    ],
+    [
+      'RTL',
+      '<html dir="rtl"><body><article><h2>ما رأيك؟</h2><p>جيد.</p><h2>لماذا؟</h2><p>لأن.</p></article></body></html>',
+    ],
     ['text only', 'What? Who? Why?'],
   ];
   for (const [name, html] of pages) {
@@ -72,7 +89,9 @@ describe('odd documents', () => {
 
   it('reads the RTL interview', async () => {
     const html = pages.find(([n]) => n === 'RTL')![1];
-    const iv = await withDocument(html, 'https://example.com/rtl', (d) => extractInterview(d, 'https://example.com/rtl'));
+    const iv = await withDocument(html, 'https://example.com/rtl', (d) =>
+      extractInterview(d, 'https://example.com/rtl'),
+    );
     expect(iv.sections.map((s) => s.question)).toEqual(['ما رأيك؟', 'لماذا؟']);
   });
 });
@@ -85,21 +104,27 @@ describe('findArticleRoot', () => {
   });
 
   it('falls back to <main> when comments are the only articles', async () => {
-    const comment = (i: number) => `<article><p>${'A comment with some words. '.repeat(10)} ${i}</p></article>`;
+    const comment = (i: number) =>
+      `<article><p>${'A comment with some words. '.repeat(10)} ${i}</p></article>`;
     const html = `<main id="m"><p>${'Body text. '.repeat(30)}</p>${[1, 2, 3, 4].map(comment).join('')}</main>`;
     await withDocument(html, 'https://example.com/', (d) => expect(findArticleRoot(d).id).toBe('m'));
   });
 
   it('falls back to <body>', async () => {
-    await withDocument('<div><p>Hi</p></div>', 'https://example.com/', (d) => expect(findArticleRoot(d)).toBe(d.body));
+    await withDocument('<div><p>Hi</p></div>', 'https://example.com/', (d) =>
+      expect(findArticleRoot(d)).toBe(d.body),
+    );
   });
 });
 
 describe('detectSite', () => {
-  const medium = '<html><head><meta property="al:android:app_name" content="Medium"></head><body><article><p>x</p></article></body></html>';
+  const medium =
+    '<html><head><meta property="al:android:app_name" content="Medium"></head><body><article><p>x</p></article></body></html>';
   it('knows the Pinterest Engineering Blog by its Medium address and markers', async () => {
     await withDocument(medium, 'https://medium.com/', (d) => {
-      expect(detectSite(d, 'https://medium.com/pinterest-engineering/a-post-123')).toBe('pinterest-engineering-blog');
+      expect(detectSite(d, 'https://medium.com/pinterest-engineering/a-post-123')).toBe(
+        'pinterest-engineering-blog',
+      );
       expect(detectSite(d, 'https://medium.com/other-publication/a-post-123')).toBe('generic');
     });
     await withDocument('<p>no markers</p>', 'https://medium.com/', (d) => {
@@ -108,14 +133,23 @@ describe('detectSite', () => {
   });
 
   it('knows the blog on another domain by Medium markers plus the publication name', async () => {
-    const html = medium.replace('</head>', '<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Pinterest Engineering Blog"}}</script></head>');
-    await withDocument(html, 'https://blog.example.com/', (d) => expect(detectSite(d, 'https://blog.example.com/a-post')).toBe('pinterest-engineering-blog'));
-    await withDocument(medium, 'https://blog.example.com/', (d) => expect(detectSite(d, 'https://blog.example.com/a-post')).toBe('generic'));
+    const html = medium.replace(
+      '</head>',
+      '<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Pinterest Engineering Blog"}}</script></head>',
+    );
+    await withDocument(html, 'https://blog.example.com/', (d) =>
+      expect(detectSite(d, 'https://blog.example.com/a-post')).toBe('pinterest-engineering-blog'),
+    );
+    await withDocument(medium, 'https://blog.example.com/', (d) =>
+      expect(detectSite(d, 'https://blog.example.com/a-post')).toBe('generic'),
+    );
   });
 
   it('knows Life at Pinterest profiles by their address', async () => {
     await withDocument('<p>x</p>', 'https://www.pinterestcareers.com/', (d) => {
-      expect(detectSite(d, 'https://www.pinterestcareers.com/life-at-pinterest/some-profile/')).toBe('life-at-pinterest');
+      expect(detectSite(d, 'https://www.pinterestcareers.com/life-at-pinterest/some-profile/')).toBe(
+        'life-at-pinterest',
+      );
       expect(detectSite(d, 'https://www.pinterestcareers.com/jobs/')).toBe('generic');
     });
   });

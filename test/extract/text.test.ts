@@ -1,16 +1,39 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanQuestion, collapse, endsWithQuestionMark, hasQuestionMarker, isBlank, sectionIdFor, wordCount } from '../../src/extract/text';
+import {
+  cleanQuestion,
+  collapse,
+  endsWithQuestionMark,
+  hasQuestionMarker,
+  isBlank,
+  sectionIdFor,
+  wordCount,
+} from '../../src/extract/text';
 
-const textish = fc.array(fc.constantFrom(' ', '  ', '\n', '\t', '\u00a0', '\u2003', '\u3000', 'a', 'é', '?', 'x y', '؟'), { maxLength: 40 }).map((a) => a.join(''));
+const textish = fc
+  .array(fc.constantFrom(' ', '  ', '\n', '\t', '\u00a0', '\u2003', '\u3000', 'a', 'é', '?', 'x y', '؟'), {
+    maxLength: 40,
+  })
+  .map((a) => a.join(''));
 
 describe('text rules', () => {
   it('collapse equals the plain regex collapse', () => {
-    fc.assert(fc.property(textish, (s) => collapse(s) === s.replace(/\s+/g, ' ').trim()), { numRuns: 5000 });
+    fc.assert(
+      fc.property(textish, (s) => collapse(s) === s.replace(/\s+/g, ' ').trim()),
+      { numRuns: 5000 },
+    );
   });
 
   it('isBlank and wordCount agree with their regex definitions', () => {
-    fc.assert(fc.property(textish, (s) => isBlank(s) === (s.trim() === '') && wordCount(s) === (s.trim() === '' ? 0 : s.trim().split(/\s+/).length)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(
+        textish,
+        (s) =>
+          isBlank(s) === (s.trim() === '') &&
+          wordCount(s) === (s.trim() === '' ? 0 : s.trim().split(/\s+/).length),
+      ),
+      { numRuns: 5000 },
+    );
   });
 
   it('reads question marks and Q markers', () => {

@@ -79,7 +79,10 @@ export function withinBound<T>(fn: () => T, bound = CASE_BOUND_MS): { value: T; 
   const first = timed(fn);
   if (first.ms <= bound) return first;
   const again = timed(fn);
-  if (again.ms > bound) throw new Error(`case took ${Math.round(first.ms)} ms then ${Math.round(again.ms)} ms (bound ${bound} ms)`);
+  if (again.ms > bound)
+    throw new Error(
+      `case took ${Math.round(first.ms)} ms then ${Math.round(again.ms)} ms (bound ${bound} ms)`,
+    );
   return again;
 }
 

@@ -19,17 +19,36 @@ function tokenTypes(markdown: string): string[] {
 }
 
 describe('dash lines with inner spaces', () => {
-  it.each(['-- -', '--- ---', '-- - -', '--\t-', '---- -'])('escapeMarkdownBlock(%j) renders as that text, not a rule', (line) => {
-    const out = escapeMarkdownBlock(line);
-    expect(tokenTypes(`${out}\n`)).not.toContain('hr');
-    expect(md.renderInline(out)).toBe(line.replace(/[ \t]+/g, ' '));
-  });
+  it.each(['-- -', '--- ---', '-- - -', '--\t-', '---- -'])(
+    'escapeMarkdownBlock(%j) renders as that text, not a rule',
+    (line) => {
+      const out = escapeMarkdownBlock(line);
+      expect(tokenTypes(`${out}\n`)).not.toContain('hr');
+      expect(md.renderInline(out)).toBe(line.replace(/[ \t]+/g, ' '));
+    },
+  );
 
   it('an answer paragraph "title: x" + "--- ---" keeps both lines as text in renderInterview', () => {
     const iv: Interview = {
-      url: 'https://example.org/a', canonicalUrl: null, site: 'generic', interview: true, title: 'T', author: null, publication: null,
-      published: null, subject: {}, facts: [], intro: [],
-      sections: [{ id: 'q', question: 'Q?', subQuestions: [], answer: [{ kind: 'paragraph', text: 'title: x\n--- ---' }] }],
+      url: 'https://example.org/a',
+      canonicalUrl: null,
+      site: 'generic',
+      interview: true,
+      title: 'T',
+      author: null,
+      publication: null,
+      published: null,
+      subject: {},
+      facts: [],
+      intro: [],
+      sections: [
+        {
+          id: 'q',
+          question: 'Q?',
+          subQuestions: [],
+          answer: [{ kind: 'paragraph', text: 'title: x\n--- ---' }],
+        },
+      ],
     };
     const html = md.render(renderInterview(iv).replace(/^---\n[\s\S]*?\n---\n/, ''));
     expect(html).not.toContain('<hr');

@@ -20,9 +20,18 @@ describe('questions whose mark is followed by an invisible character', () => {
     ['ZERO WIDTH SPACE', '\u200B'],
     ['POP DIRECTIONAL ISOLATE', '\u2069'],
   ])('%s after ؟ still ends a question', (_name, mark) => {
-    const body = QUESTIONS.map((q, i) => `<h2>${q}${mark}</h2><p>الجواب رقم ${i + 1} عن هذا السؤال.</p>`).join('');
-    const iv = extractInterview(parseHtml(`<!doctype html><html dir="rtl"><body><article><h1>مقابلة</h1>${body}</article></body></html>`), 'https://example.org/ar');
+    const body = QUESTIONS.map(
+      (q, i) => `<h2>${q}${mark}</h2><p>الجواب رقم ${i + 1} عن هذا السؤال.</p>`,
+    ).join('');
+    const iv = extractInterview(
+      parseHtml(
+        `<!doctype html><html dir="rtl"><body><article><h1>مقابلة</h1>${body}</article></body></html>`,
+      ),
+      'https://example.org/ar',
+    );
     expect(iv.interview).toBe(true);
-    expect(iv.sections.map((s) => s.question.replace(/[\u200B-\u200F\u061C\u2066-\u2069]/g, ''))).toEqual(QUESTIONS);
+    expect(iv.sections.map((s) => s.question.replace(/[\u200B-\u200F\u061C\u2066-\u2069]/g, ''))).toEqual(
+      QUESTIONS,
+    );
   });
 });

@@ -41,7 +41,9 @@ describe('published is a real calendar day or null', () => {
   });
 
   it('still reads real days (control)', () => {
-    expect(withHead('<meta property="article:published_time" content="2024-02-29T10:00:00Z">').published).toBe('2024-02-29');
+    expect(
+      withHead('<meta property="article:published_time" content="2024-02-29T10:00:00Z">').published,
+    ).toBe('2024-02-29');
   });
 });
 
@@ -57,6 +59,8 @@ describe('canonicalUrl is an http(s) address or null', () => {
   });
 
   it('still resolves a relative canonical link (control)', () => {
-    expect(withHead('<link rel="canonical" href="/post?utm_source=x">').canonicalUrl).toBe('https://example.org/post?utm_source=x');
+    expect(withHead('<link rel="canonical" href="/post?utm_source=x">').canonicalUrl).toBe(
+      'https://example.org/post?utm_source=x',
+    );
   });
 });

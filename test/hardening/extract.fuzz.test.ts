@@ -7,7 +7,15 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractInterview } from '../../src/extract';
 import type { Interview } from '../../src/types';
-import { closeQuietWindow, FIXTURE_PAGES, fixtureHtml, fixtureUrl, parseHtml, runs, withinBound } from './dom';
+import {
+  closeQuietWindow,
+  FIXTURE_PAGES,
+  fixtureHtml,
+  fixtureUrl,
+  parseHtml,
+  runs,
+  withinBound,
+} from './dom';
 import { applyMutation, generatedPage, HIDDEN_SENTINEL, mutation } from './generators';
 import { interviewProblems } from './shape';
 
@@ -28,7 +36,10 @@ const URLS = fc.constantFrom(
 function allText(iv: Interview): string {
   const blocks = [...iv.intro, ...iv.sections.flatMap((s) => s.answer)];
   return [
-    iv.title, iv.author ?? '', iv.publication ?? '', ...Object.values(iv.subject),
+    iv.title,
+    iv.author ?? '',
+    iv.publication ?? '',
+    ...Object.values(iv.subject),
     ...iv.facts.flatMap((f) => [f.label, f.value]),
     ...iv.sections.flatMap((s) => [s.question, ...s.subQuestions]),
     ...blocks.flatMap((b) => [b.text, b.speaker ?? '']),
@@ -61,7 +72,8 @@ function parseOrSkip(html: string): Document {
   try {
     return parseHtml(html);
   } catch (e) {
-    if (parserFailures.length < 3) parserFailures.push(`${String(e)} on ${JSON.stringify(html.slice(0, 120))}`);
+    if (parserFailures.length < 3)
+      parserFailures.push(`${String(e)} on ${JSON.stringify(html.slice(0, 120))}`);
     fc.pre(false);
     throw e;
   }
@@ -81,47 +93,74 @@ function check(html: string, url: string, opts: { hiddenSentinel: boolean }): vo
 }
 
 describe('extractInterview on generated pages', () => {
-  it('gives a well-formed Interview for random trees of article markup and odd text', () => {
-    fc.assert(
-      fc.property(generatedPage, URLS, (html, url) => check(html, url, { hiddenSentinel: true })),
-      { numRuns: runs(300) },
-    );
-    console.info(`[hardening] generated pages: slowest extraction ${slowest.toFixed(1)} ms`);
-  }, FUZZ_TIMEOUT);
+  it(
+    'gives a well-formed Interview for random trees of article markup and odd text',
+    () => {
+      fc.assert(
+        fc.property(generatedPage, URLS, (html, url) => check(html, url, { hiddenSentinel: true })),
+        { numRuns: runs(300) },
+      );
+      console.info(`[hardening] generated pages: slowest extraction ${slowest.toFixed(1)} ms`);
+    },
+    FUZZ_TIMEOUT,
+  );
 
-  it('reaches the section logic: some generated pages hold interviews, with questions in every script', () => {
-    // Guards the generator itself: if it never produced a Q&A, the property above would test little.
-    const samples = fc.sample(generatedPage, { numRuns: 80, seed: 6 });
-    const found = samples.map((html) => extractInterview(parseHtml(html), 'https://example.org/x')).filter((iv) => iv.interview);
-    expect(found.length).toBeGreaterThan(4);
-  }, FUZZ_TIMEOUT);
+  it(
+    'reaches the section logic: some generated pages hold interviews, with questions in every script',
+    () => {
+      // Guards the generator itself: if it never produced a Q&A, the property above would test little.
+      const samples = fc.sample(generatedPage, { numRuns: 80, seed: 6 });
+      const found = samples
+        .map((html) => extractInterview(parseHtml(html), 'https://example.org/x'))
+        .filter((iv) => iv.interview);
+      expect(found.length).toBeGreaterThan(4);
+    },
+    FUZZ_TIMEOUT,
+  );
 });
 
 describe('extractInterview on mutated fixture pages', () => {
   const pages = FIXTURE_PAGES.map((name) => ({ name, html: fixtureHtml(name), url: fixtureUrl(name) }));
 
-  it('gives a well-formed Interview after deletions, duplications, swaps, truncation and injected tags', () => {
-    slowest = 0;
-    fc.assert(
-      // The page by index, so a counterexample prints as a few numbers, not a whole saved page.
-      fc.property(fc.nat(pages.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (i, edits) => {
-        const page = pages[i]!;
-        const html = edits.reduce(applyMutation, page.html);
-        check(html, page.url, { hiddenSentinel: false });
-      }),
-      { numRuns: runs(150) },
-    );
-    console.info(`[hardening] mutated fixtures: slowest extraction ${slowest.toFixed(1)} ms`);
-    if (parserFailures.length > 0) console.info(`[hardening] happy-dom could not parse some pages:\n${parserFailures.join('\n')}`);
-  }, FUZZ_TIMEOUT);
+  it(
+    'gives a well-formed Interview after deletions, duplications, swaps, truncation and injected tags',
+    () => {
+      slowest = 0;
+      fc.assert(
+        // The page by index, so a counterexample prints as a few numbers, not a whole saved page.
+        fc.property(
+          fc.nat(pages.length - 1),
+          fc.array(mutation, { minLength: 1, maxLength: 4 }),
+          (i, edits) => {
+            const page = pages[i]!;
+            const html = edits.reduce(applyMutation, page.html);
+            check(html, page.url, { hiddenSentinel: false });
+          },
+        ),
+        { numRuns: runs(150) },
+      );
+      console.info(`[hardening] mutated fixtures: slowest extraction ${slowest.toFixed(1)} ms`);
+      if (parserFailures.length > 0)
+        console.info(`[hardening] happy-dom could not parse some pages:\n${parserFailures.join('\n')}`);
+    },
+    FUZZ_TIMEOUT,
+  );
 
-  it('still finds most of an interview when one element is deleted (mutations are not all fatal)', () => {
-    const page = pages.find((p) => p.name === 'pinterest-engineering-career-interview')!;
-    const whole = extractInterview(parseHtml(page.html), page.url).sections.length;
-    const kept = fc
-      .sample(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { numRuns: 16, seed: 7 })
-      .map((tag) => extractInterview(parseHtml(applyMutation(page.html, { kind: 'delete-tag', tag })), page.url).sections.length);
-    expect(whole).toBeGreaterThan(2);
-    expect(kept.filter((n) => n >= whole - 1).length).toBeGreaterThan(kept.length / 2);
-  }, FUZZ_TIMEOUT);
+  it(
+    'still finds most of an interview when one element is deleted (mutations are not all fatal)',
+    () => {
+      const page = pages.find((p) => p.name === 'pinterest-engineering-career-interview')!;
+      const whole = extractInterview(parseHtml(page.html), page.url).sections.length;
+      const kept = fc
+        .sample(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { numRuns: 16, seed: 7 })
+        .map(
+          (tag) =>
+            extractInterview(parseHtml(applyMutation(page.html, { kind: 'delete-tag', tag })), page.url)
+              .sections.length,
+        );
+      expect(whole).toBeGreaterThan(2);
+      expect(kept.filter((n) => n >= whole - 1).length).toBeGreaterThan(kept.length / 2);
+    },
+    FUZZ_TIMEOUT,
+  );
 });

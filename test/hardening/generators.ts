@@ -9,17 +9,101 @@ export const HIDDEN_SENTINEL = 'ZqxHiddenSentinel';
 
 /** Words chosen for what they do to question, label and speaker rules and to text handling. */
 const WORDS = [
-  'What', 'How', 'did', 'you', 'join', 'Pinterest', 'engineering', 'team', 'the', 'and', 'answer', 'question',
-  '?', '？', '؟', ':', '：', 'Q:', 'A:', 'Q1.', 'Question:', 'Answer:', 'Q -', 'A.', 'Name:', 'Role:', 'Team / Location:',
-  'Behnam Rezaei:', 'To learn more', 'Thanks to', 'Acknowledgements', 'Location:', '“quoted”', '—', '…',
+  'What',
+  'How',
+  'did',
+  'you',
+  'join',
+  'Pinterest',
+  'engineering',
+  'team',
+  'the',
+  'and',
+  'answer',
+  'question',
+  '?',
+  '？',
+  '؟',
+  ':',
+  '：',
+  'Q:',
+  'A:',
+  'Q1.',
+  'Question:',
+  'Answer:',
+  'Q -',
+  'A.',
+  'Name:',
+  'Role:',
+  'Team / Location:',
+  'Behnam Rezaei:',
+  'To learn more',
+  'Thanks to',
+  'Acknowledgements',
+  'Location:',
+  '“quoted”',
+  '—',
+  '…',
   // RTL, CJK, emoji, combining marks
-  'ما', 'هو', 'عملك', 'سؤال؟', 'מה', 'שאלה?', 'עבודה', '你好', '工作', '为什么？', 'インタビュー', 'なぜ？', '한국어',
-  '😀', '👩🏽‍💻', '🇫🇷', 'e\u0301', 'a\u0308\u0323', 'ﷺ',
+  'ما',
+  'هو',
+  'عملك',
+  'سؤال؟',
+  'מה',
+  'שאלה?',
+  'עבודה',
+  '你好',
+  '工作',
+  '为什么？',
+  'インタビュー',
+  'なぜ？',
+  '한국어',
+  '😀',
+  '👩🏽‍💻',
+  '🇫🇷',
+  'e\u0301',
+  'a\u0308\u0323',
+  'ﷺ',
   // invisible and bidi controls
-  '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068',
-  '\u2069', '\u061C', '\u00A0', '\u2028', '\u2029', '\uFEFF', '\u00AD', '\t', '\n',
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u200E',
+  '\u200F',
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u061C',
+  '\u00A0',
+  '\u2028',
+  '\u2029',
+  '\uFEFF',
+  '\u00AD',
+  '\t',
+  '\n',
   // markup-looking text (escaped when it goes into HTML)
-  '<b>', '</p>', '&amp;', '&lt;', '&#0;', '&', '<', '>', '"', "'", '*', '_', '#', '`', '[x](javascript:alert(1))', '---',
+  '<b>',
+  '</p>',
+  '&amp;',
+  '&lt;',
+  '&#0;',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  '*',
+  '_',
+  '#',
+  '`',
+  '[x](javascript:alert(1))',
+  '---',
 ];
 
 export const word = fc.oneof(
@@ -42,17 +126,74 @@ function escapeAttr(s: string): string {
 }
 
 const CONTAINER_TAGS = [
-  'div', 'section', 'article', 'main', 'nav', 'footer', 'aside', 'header', 'figure', 'blockquote', 'ul', 'ol', 'li',
-  'table', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'span', 'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'nav',
+  'footer',
+  'aside',
+  'header',
+  'figure',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'dl',
+  'dt',
+  'dd',
+  'span',
+  'p',
 ] as const;
-const TEXT_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'strong', 'b', 'em', 'i', 'a', 'li', 'pre', 'code', 'figcaption', 'span', 'dt'] as const;
+const TEXT_TAGS = [
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'a',
+  'li',
+  'pre',
+  'code',
+  'figcaption',
+  'span',
+  'dt',
+] as const;
 
 const ATTRIBUTES = [
-  'class="comments"', 'class="related-posts"', 'class="post-body"', 'class="byline"', 'class="hidden-xs"', 'class="pw-post-body-paragraph"',
-  'hidden', 'aria-hidden="true"', 'role="heading" aria-level="3"', 'role="navigation"', 'style="display:none"',
-  'style="font-weight:700"', 'style="font-style:italic"', 'dir="rtl"', 'dir="auto"', 'lang="ar"', 'href="#q1"',
-  'href="https://example.org/other"', 'href="javascript:alert(1)"', 'itemprop="articleBody"', 'id="footer"',
-  'onclick="alert(1)"', 'data-interview-highlights-ui',
+  'class="comments"',
+  'class="related-posts"',
+  'class="post-body"',
+  'class="byline"',
+  'class="hidden-xs"',
+  'class="pw-post-body-paragraph"',
+  'hidden',
+  'aria-hidden="true"',
+  'role="heading" aria-level="3"',
+  'role="navigation"',
+  'style="display:none"',
+  'style="font-weight:700"',
+  'style="font-style:italic"',
+  'dir="rtl"',
+  'dir="auto"',
+  'lang="ar"',
+  'href="#q1"',
+  'href="https://example.org/other"',
+  'href="javascript:alert(1)"',
+  'itemprop="articleBody"',
+  'id="footer"',
+  'onclick="alert(1)"',
+  'data-interview-highlights-ui',
 ];
 
 export interface HtmlNode {
@@ -65,9 +206,13 @@ const leafText = pageText.map(escapeHtml);
 
 /** Leaves that are not plain text: raw-text elements, voids and foreign content. */
 const specialLeaf = fc.oneof(
-  pageText.map((t) => `<script>var s = "${HIDDEN_SENTINEL}"; // ${escapeHtml(t).replace(/<\//g, '')}</script>`),
+  pageText.map(
+    (t) => `<script>var s = "${HIDDEN_SENTINEL}"; // ${escapeHtml(t).replace(/<\//g, '')}</script>`,
+  ),
   fc.constant(`<style>.x::after{content:"${HIDDEN_SENTINEL}"}</style>`),
-  fc.constant(`<svg viewBox="0 0 10 10"><text>${HIDDEN_SENTINEL}</text><title>${HIDDEN_SENTINEL}</title></svg>`),
+  fc.constant(
+    `<svg viewBox="0 0 10 10"><text>${HIDDEN_SENTINEL}</text><title>${HIDDEN_SENTINEL}</title></svg>`,
+  ),
   fc.constant(`<template><h2>${HIDDEN_SENTINEL}?</h2></template>`),
   fc.constant(`<noscript>${HIDDEN_SENTINEL}</noscript>`),
   fc.constant('<br>'),
@@ -80,7 +225,11 @@ const specialLeaf = fc.oneof(
 );
 
 /** A random element tree, as HTML. */
-export const htmlTree: fc.Arbitrary<string> = fc.letrec<{ node: string; element: string; textElement: string }>((tie) => ({
+export const htmlTree: fc.Arbitrary<string> = fc.letrec<{
+  node: string;
+  element: string;
+  textElement: string;
+}>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     { weight: 3, arbitrary: leafText },
@@ -89,7 +238,11 @@ export const htmlTree: fc.Arbitrary<string> = fc.letrec<{ node: string; element:
     { weight: 3, arbitrary: tie('element') },
   ),
   textElement: fc
-    .tuple(fc.constantFrom(...TEXT_TAGS), attrs, fc.array(fc.oneof(leafText, leafText, tie('textElement'), specialLeaf), { maxLength: 3 }))
+    .tuple(
+      fc.constantFrom(...TEXT_TAGS),
+      attrs,
+      fc.array(fc.oneof(leafText, leafText, tie('textElement'), specialLeaf), { maxLength: 3 }),
+    )
     .map(([tag, a, kids]) => `<${tag}${a}>${kids.join('')}</${tag}>`),
   element: fc
     .tuple(fc.constantFrom(...CONTAINER_TAGS), attrs, fc.array(tie('node'), { maxLength: 6 }), fc.boolean())
@@ -100,10 +253,17 @@ export const htmlTree: fc.Arbitrary<string> = fc.letrec<{ node: string; element:
 export const qaRun: fc.Arbitrary<string> = fc
   .tuple(
     fc.constantFrom('h2', 'h3', 'p-bold', 'p-q', 'dt'),
-    fc.array(fc.tuple(pageText, fc.constantFrom('?', '？', '؟', ':', ''), fc.array(fc.oneof(pageText.map(escapeHtml), htmlTree), { maxLength: 3 })), {
-      minLength: 1,
-      maxLength: 5,
-    }),
+    fc.array(
+      fc.tuple(
+        pageText,
+        fc.constantFrom('?', '？', '؟', ':', ''),
+        fc.array(fc.oneof(pageText.map(escapeHtml), htmlTree), { maxLength: 3 }),
+      ),
+      {
+        minLength: 1,
+        maxLength: 5,
+      },
+    ),
   )
   .map(([form, items]) =>
     items
@@ -158,7 +318,9 @@ export const generatedPage: fc.Arbitrary<string> = fc
   )
   .map(([meta, title, parts, wrapper, dir]) => {
     const body = parts.join('');
-    const wrapped = wrapper ? `<${wrapper}><h1>${escapeHtml(title)}</h1>${body}</${wrapper}>` : `<h1>${escapeHtml(title)}</h1>${body}`;
+    const wrapped = wrapper
+      ? `<${wrapper}><h1>${escapeHtml(title)}</h1>${body}</${wrapper}>`
+      : `<h1>${escapeHtml(title)}</h1>${body}`;
     return `<!doctype html><html${dir}><head><title>${escapeHtml(title)}</title>${meta.join('')}</head><body>${wrapped}</body></html>`;
   });
 
@@ -188,18 +350,47 @@ const INJECTIONS = fc.oneof(
   qaRun,
   specialLeaf,
   fc.constantFrom(
-    '<h2>', '</h2>', '</article>', '<article>', '</body>', '<table>', '<pre>', '<li>', '</div></div></div>', '<p><b>',
-    '<h2>What now?</h2>', '<p><strong>Why?</strong></p>', '<!--', '<script>', '<style>', '<textarea>', '<plaintext>',
-    '<xmp>', '<svg>', '<math>', '<frameset>', '<base href="javascript:alert(1)//">', '<template>', '\u0000', '&#0;', '&#xD800;',
+    '<h2>',
+    '</h2>',
+    '</article>',
+    '<article>',
+    '</body>',
+    '<table>',
+    '<pre>',
+    '<li>',
+    '</div></div></div>',
+    '<p><b>',
+    '<h2>What now?</h2>',
+    '<p><strong>Why?</strong></p>',
+    '<!--',
+    '<script>',
+    '<style>',
+    '<textarea>',
+    '<plaintext>',
+    '<xmp>',
+    '<svg>',
+    '<math>',
+    '<frameset>',
+    '<base href="javascript:alert(1)//">',
+    '<template>',
+    '\u0000',
+    '&#0;',
+    '&#xD800;',
   ),
 );
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fraction.map((at) => ({ kind: 'truncate' as const, at })),
   fraction.map((tag) => ({ kind: 'delete-tag' as const, tag })),
-  fc.tuple(fraction, fc.double({ min: 0, max: 0.05, noNaN: true })).map(([from, len]) => ({ kind: 'delete-range' as const, from, to: from + len })),
-  fc.tuple(fraction, fc.double({ min: 0, max: 0.05, noNaN: true })).map(([from, len]) => ({ kind: 'duplicate-range' as const, from, to: from + len })),
-  fc.tuple(fraction, fraction, fc.double({ min: 0, max: 0.03, noNaN: true })).map(([a, b, len]) => ({ kind: 'swap-ranges' as const, a, b, len })),
+  fc
+    .tuple(fraction, fc.double({ min: 0, max: 0.05, noNaN: true }))
+    .map(([from, len]) => ({ kind: 'delete-range' as const, from, to: from + len })),
+  fc
+    .tuple(fraction, fc.double({ min: 0, max: 0.05, noNaN: true }))
+    .map(([from, len]) => ({ kind: 'duplicate-range' as const, from, to: from + len })),
+  fc
+    .tuple(fraction, fraction, fc.double({ min: 0, max: 0.03, noNaN: true }))
+    .map(([a, b, len]) => ({ kind: 'swap-ranges' as const, a, b, len })),
   fc.tuple(fraction, INJECTIONS).map(([at, html]) => ({ kind: 'inject' as const, at, html })),
 );
 
@@ -244,7 +435,9 @@ export function applyMutation(html: string, m: Mutation): string {
       if (a > b) [a, b] = [b, a];
       const aEnd = Math.min(a + len, b);
       const bEnd = Math.min(b + (aEnd - a), n);
-      return html.slice(0, a) + html.slice(b, bEnd) + html.slice(aEnd, b) + html.slice(a, aEnd) + html.slice(bEnd);
+      return (
+        html.slice(0, a) + html.slice(b, bEnd) + html.slice(aEnd, b) + html.slice(a, aEnd) + html.slice(bEnd)
+      );
     }
     case 'inject': {
       const p = at(m.at);

@@ -7,14 +7,29 @@ import { HIGHLIGHT_COLORS, type Article, type Block, type Highlight, type Select
 import { articleKey } from '../../src/url';
 
 export const ALL_TYPES: MessageType[] = [
-  'page:extracted', 'highlight:save', 'highlight:update', 'highlight:delete', 'highlight:restore', 'highlights:list',
-  'highlights:orphaned', 'selection:save', 'highlights:changed', 'page:get', 'page:scrollTo', 'page:saveSection', 'library:changed',
+  'page:extracted',
+  'highlight:save',
+  'highlight:update',
+  'highlight:delete',
+  'highlight:restore',
+  'highlights:list',
+  'highlights:orphaned',
+  'selection:save',
+  'highlights:changed',
+  'page:get',
+  'page:scrollTo',
+  'page:saveSection',
+  'library:changed',
 ];
 
 /** Pages on the sites the content script runs on, with the address noise articleKey strips. */
 export const pageUrl = fc
   .tuple(
-    fc.constantFrom('https://medium.com/pinterest-engineering/', 'https://www.pinterestcareers.com/life-at-pinterest/', 'https://example.org/blog/'),
+    fc.constantFrom(
+      'https://medium.com/pinterest-engineering/',
+      'https://www.pinterestcareers.com/life-at-pinterest/',
+      'https://example.org/blog/',
+    ),
     fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,24}$/),
     fc.constantFrom('', '?source=rss', '?utm_source=x&utm_medium=y', '#section', '#:~:text=quote'),
   )
@@ -25,8 +40,15 @@ const nonBlank = (max: number) => text(max).filter((s) => s.trim() !== '');
 const id = fc.oneof(fc.uuid(), fc.stringMatching(/^[a-z0-9-]{1,40}$/));
 
 const selector: fc.Arbitrary<Selector> = fc.oneof(
-  fc.record({ type: fc.constant('TextQuoteSelector' as const), exact: text(60), prefix: text(32), suffix: text(32) }),
-  fc.tuple(fc.nat({ max: 1e6 }), fc.nat({ max: 5000 })).map(([start, len]) => ({ type: 'TextPositionSelector' as const, start, end: start + len })),
+  fc.record({
+    type: fc.constant('TextQuoteSelector' as const),
+    exact: text(60),
+    prefix: text(32),
+    suffix: text(32),
+  }),
+  fc
+    .tuple(fc.nat({ max: 1e6 }), fc.nat({ max: 5000 }))
+    .map(([start, len]) => ({ type: 'TextPositionSelector' as const, start, end: start + len })),
 );
 
 const block: fc.Arbitrary<Block> = fc.record(
@@ -66,8 +88,23 @@ export function highlightFor(url: string): fc.Arbitrary<Highlight> {
     },
     {
       requiredKeys: [
-        'id', 'articleKey', 'kind', 'quote', 'selectors', 'sectionId', 'question', 'speaker', 'url', 'canonicalUrl', 'fragmentUrl',
-        'color', 'note', 'tags', 'createdAt', 'updatedAt', 'orphaned',
+        'id',
+        'articleKey',
+        'kind',
+        'quote',
+        'selectors',
+        'sectionId',
+        'question',
+        'speaker',
+        'url',
+        'canonicalUrl',
+        'fragmentUrl',
+        'color',
+        'note',
+        'tags',
+        'createdAt',
+        'updatedAt',
+        'orphaned',
       ],
     },
   );
@@ -83,8 +120,13 @@ export function articleFor(url: string): fc.Arbitrary<Article> {
     author: fc.option(text(30)),
     publication: fc.option(text(30)),
     published: fc.option(fc.constantFrom('2023-08-03', '2024-02-29')),
-    subject: fc.record({ name: text(20), role: text(20), team: text(20), location: text(20), tenure: text(10) }, { requiredKeys: [] }),
-    sections: fc.array(fc.record({ id: fc.stringMatching(/^[a-z0-9-]{1,40}$/), question: text(60) }), { maxLength: 4 }),
+    subject: fc.record(
+      { name: text(20), role: text(20), team: text(20), location: text(20), tenure: text(10) },
+      { requiredKeys: [] },
+    ),
+    sections: fc.array(fc.record({ id: fc.stringMatching(/^[a-z0-9-]{1,40}$/), question: text(60) }), {
+      maxLength: 4,
+    }),
     createdAt: time,
     updatedAt: time,
     lastClippedAt: time,
@@ -92,7 +134,14 @@ export function articleFor(url: string): fc.Arbitrary<Article> {
 }
 
 const patch = fc
-  .record({ note: text(40), tags: fc.array(nonBlank(10), { maxLength: 3 }), color: fc.constantFrom(...HIGHLIGHT_COLORS) }, { requiredKeys: [] })
+  .record(
+    {
+      note: text(40),
+      tags: fc.array(nonBlank(10), { maxLength: 3 }),
+      color: fc.constantFrom(...HIGHLIGHT_COLORS),
+    },
+    { requiredKeys: [] },
+  )
   .filter((p) => Object.keys(p).length > 0);
 
 /**
@@ -106,13 +155,24 @@ export function messageFor(type: MessageType, url: string, withKey = true): fc.A
   const m = <T extends object>(a: fc.Arbitrary<T>) => a.map((p) => ({ type, ...p }) as unknown as Message);
   switch (type) {
     case 'page:extracted':
-      return m(fc.record({ url: fc.constant(url), questionCount: fc.nat({ max: 100_000 }), interview: fc.boolean() }));
+      return m(
+        fc.record({
+          url: fc.constant(url),
+          questionCount: fc.nat({ max: 100_000 }),
+          interview: fc.boolean(),
+        }),
+      );
     case 'highlight:save':
       return m(fc.record({ highlight: highlightFor(url), article: articleFor(url) }));
     case 'highlight:update':
       return m(fc.record({ id, patch, ...(withKey ? { articleKey: fc.constant(key) } : {}) }));
     case 'highlight:delete':
-      return m(fc.record({ ids: fc.array(id, { maxLength: 5 }), ...(withKey ? { articleKey: fc.constant(key) } : {}) }));
+      return m(
+        fc.record({
+          ids: fc.array(id, { maxLength: 5 }),
+          ...(withKey ? { articleKey: fc.constant(key) } : {}),
+        }),
+      );
     case 'highlight:restore':
       return m(fc.record({ rows: fc.array(highlightFor(url), { minLength: 1, maxLength: 3 }) }));
     case 'highlights:list':
@@ -125,7 +185,9 @@ export function messageFor(type: MessageType, url: string, withKey = true): fc.A
     case 'page:scrollTo':
       return m(fc.record({ sectionId: id }));
     case 'page:saveSection':
-      return m(fc.record({ sectionId: id, paragraphIndex: fc.nat({ max: 5000 }) }, { requiredKeys: ['sectionId'] }));
+      return m(
+        fc.record({ sectionId: id, paragraphIndex: fc.nat({ max: 5000 }) }, { requiredKeys: ['sectionId'] }),
+      );
     case 'selection:save':
     case 'page:get':
       return fc.constant({ type } as Message);
@@ -154,7 +216,22 @@ export function pathsOf(x: unknown, prefix: Path = []): Path[] {
 }
 
 /** Keys that may be left out somewhere in the protocol: deleting them is not always an error. */
-const SOMETIMES_OPTIONAL = new Set(['speaker', 'ordered', 'answer', 'subQuestions', 'paragraphIndex', 'name', 'role', 'team', 'location', 'tenure', 'note', 'tags', 'color', 'articleKey']);
+const SOMETIMES_OPTIONAL = new Set([
+  'speaker',
+  'ordered',
+  'answer',
+  'subQuestions',
+  'paragraphIndex',
+  'name',
+  'role',
+  'team',
+  'location',
+  'tenure',
+  'note',
+  'tags',
+  'color',
+  'articleKey',
+]);
 /** Strings whose value is one of a fixed list. */
 const ENUM_KEYS = new Set(['type', 'kind', 'color', 'site']);
 
@@ -222,7 +299,10 @@ export function mutateMessage(message: Message, m: MessageMutation): unknown | n
       return copy;
     }
     case 'delete-required': {
-      const p = choose((q) => typeof q[q.length - 1] === 'string' && !SOMETIMES_OPTIONAL.has(q[q.length - 1] as string), m.path);
+      const p = choose(
+        (q) => typeof q[q.length - 1] === 'string' && !SOMETIMES_OPTIONAL.has(q[q.length - 1] as string),
+        m.path,
+      );
       if (!p) return null;
       const parent = getAt(copy, p.slice(0, -1)) as Record<string, unknown>;
       delete parent[p[p.length - 1] as string];
@@ -250,7 +330,12 @@ export function mutateMessage(message: Message, m: MessageMutation): unknown | n
     case 'proto-key': {
       const p = choose((_p, v) => kindOf(v) === 'object', m.path);
       const target = (p ? getAt(copy, p) : copy) as Record<string, unknown>;
-      Object.defineProperty(target, '__proto__', { value: { polluted: true }, enumerable: true, configurable: true, writable: true });
+      Object.defineProperty(target, '__proto__', {
+        value: { polluted: true },
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
       return copy;
     }
     case 'not-plain': {

@@ -50,7 +50,10 @@ describe('arrays with holes in messages', () => {
 
   it('never make checkSender or the router throw', async () => {
     const url = 'https://medium.com/pinterest-engineering/post-1';
-    const [restore] = fc.sample(messageFor('highlight:restore', url), { numRuns: 1, seed: 1 }) as Extract<Message, { type: 'highlight:restore' }>[];
+    const [restore] = fc.sample(messageFor('highlight:restore', url), { numRuns: 1, seed: 1 }) as Extract<
+      Message,
+      { type: 'highlight:restore' }
+    >[];
     const rows: unknown[] = [...restore!.rows];
     rows.length += 1; // a hole after the real rows (spreading would turn it into undefined)
     const withHole = { ...restore!, rows };
@@ -68,7 +71,9 @@ describe('arrays with holes in messages', () => {
       extensionOrigin: ORIGIN,
       warn: () => undefined,
     };
-    const reply = await handleMessage(withHole, { url, tab: { id: 1, url } }, deps).catch((e: unknown) => ({ threw: String(e) }));
+    const reply = await handleMessage(withHole, { url, tab: { id: 1, url } }, deps).catch((e: unknown) => ({
+      threw: String(e),
+    }));
     expect(reply).toMatchObject({ ok: false });
   });
 });

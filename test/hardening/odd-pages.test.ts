@@ -64,7 +64,9 @@ describe('deeply nested markup (10,000 levels)', () => {
   it('indexes and anchors text at the bottom of 10,000 nested divs', () => {
     // A parsed document, not the global one: happy-dom's own removal of a
     // 10,000-deep tree recurses and would overflow in the next test's set-up.
-    const doc = parseHtml(`${'<div>'.repeat(DEPTH)}<p>The deepest words on the page are here.</p>${'</div>'.repeat(DEPTH)}`);
+    const doc = parseHtml(
+      `${'<div>'.repeat(DEPTH)}<p>The deepest words on the page are here.</p>${'</div>'.repeat(DEPTH)}`,
+    );
     const index = buildTextIndex(doc.body);
     expect(index.text).toBe('The deepest words on the page are here.');
     const m = anchorSelectors(index, describeOffsets(index, 4, 18));
@@ -78,20 +80,30 @@ describe('deeply nested markup (10,000 levels)', () => {
     expect(iv.sections).toHaveLength(3);
     const answer = iv.sections[2]!.answer;
     expect(answer.every((b) => b.kind === 'list-item')).toBe(true);
-    expect(answer.map((b) => b.text).join(' ').split('item').length - 1).toBe(items);
+    expect(
+      answer
+        .map((b) => b.text)
+        .join(' ')
+        .split('item').length - 1,
+    ).toBe(items);
   });
 });
 
 describe('frames', () => {
   it('ignores a Q&A inside an iframe srcdoc (another document), and does not throw', () => {
     const inner = qa('h2', LATIN).replace(/"/g, '&quot;');
-    const { iv } = extracted(`<!doctype html><html><body><article><h1>Framed</h1><p>Intro text.</p><iframe srcdoc="${inner}"></iframe><p>After the frame.</p></article></body></html>`);
+    const { iv } = extracted(
+      `<!doctype html><html><body><article><h1>Framed</h1><p>Intro text.</p><iframe srcdoc="${inner}"></iframe><p>After the frame.</p></article></body></html>`,
+    );
     expect(iv.interview).toBe(false);
     expect(iv.sections).toEqual([]);
   });
 
   it('reads the page Q&A and not the frame one when both are there', () => {
-    const frame = qa('h2', [['Frame question one?', 'x'], ['Frame question two?', 'y']]).replace(/"/g, '&quot;');
+    const frame = qa('h2', [
+      ['Frame question one?', 'x'],
+      ['Frame question two?', 'y'],
+    ]).replace(/"/g, '&quot;');
     const html = `<!doctype html><html><body><article><h1>Both</h1>${qa('h2', LATIN.slice(0, 2))}<iframe srcdoc="${frame}"></iframe>${qa('h2', LATIN.slice(2))}</article></body></html>`;
     expect(questions(html)).toEqual(LATIN.map(([q]) => q));
   });
@@ -109,10 +121,15 @@ describe('frames', () => {
 
 describe('shadow DOM', () => {
   it('does not throw on a page whose article holds an open shadow root, and reads the light-DOM Q&A', () => {
-    const doc = parseHtml(`<!doctype html><html><body><article><h1>Shadow</h1>${qa('h2', LATIN)}<div id="host"></div></article></body></html>`);
+    const doc = parseHtml(
+      `<!doctype html><html><body><article><h1>Shadow</h1>${qa('h2', LATIN)}<div id="host"></div></article></body></html>`,
+    );
     const host = doc.getElementById('host')!;
     const shadow = host.attachShadow({ mode: 'open' });
-    shadow.innerHTML = qa('h2', [['Shadow question one?', 'inside'], ['Shadow question two?', 'also inside']]);
+    shadow.innerHTML = qa('h2', [
+      ['Shadow question one?', 'inside'],
+      ['Shadow question two?', 'also inside'],
+    ]);
     const iv = extractInterview(doc, URL_);
     expect(interviewProblems(iv, URL_)).toEqual([]);
     const qs = iv.sections.map((s) => s.question);
@@ -121,12 +138,16 @@ describe('shadow DOM', () => {
   });
 
   it('does not throw when the whole Q&A sits in a shadow root (custom-element pages)', () => {
-    const doc = parseHtml('<!doctype html><html><body><article><h1>Web component</h1><x-post id="host"></x-post></article></body></html>');
+    const doc = parseHtml(
+      '<!doctype html><html><body><article><h1>Web component</h1><x-post id="host"></x-post></article></body></html>',
+    );
     const shadow = doc.getElementById('host')!.attachShadow({ mode: 'closed' });
     shadow.innerHTML = qa('h2', LATIN);
     const iv = extractInterview(doc, URL_);
     expect(interviewProblems(iv, URL_)).toEqual([]);
-    console.info(`[hardening] Q&A only inside a shadow root: ${iv.sections.length} sections read (0 means shadow content is ignored)`);
+    console.info(
+      `[hardening] Q&A only inside a shadow root: ${iv.sections.length} sections read (0 means shadow content is ignored)`,
+    );
   });
 
   it('builds a text index over a page with a shadow host, and keeps declarative shadow roots from breaking extraction', () => {
@@ -173,7 +194,9 @@ describe('right-to-left interviews', () => {
       ['ما رأيك في \u2068Pinterest Engineering\u2069؟', 'فريق رائع.'],
       ['كيف تستخدم \u2066React\u2069 في عملك؟', 'كل يوم تقريبا.'],
     ];
-    const { iv } = extracted(`<!doctype html><html dir="rtl"><body><article><h1>عنوان</h1>${qa('h2', items)}</article></body></html>`);
+    const { iv } = extracted(
+      `<!doctype html><html dir="rtl"><body><article><h1>عنوان</h1>${qa('h2', items)}</article></body></html>`,
+    );
     expect(iv.sections.map((s) => s.question)).toEqual(items.map(([q]) => q));
   });
 });
@@ -195,7 +218,9 @@ describe('CJK interviews', () => {
       const { iv } = extracted(html);
       expect(iv.interview).toBe(true);
       expect(iv.sections.map((s) => s.question)).toEqual(CHINESE.map(([q]) => q));
-      expect(iv.sections.map((s) => s.answer.map((b) => b.text).join(' '))).toEqual(CHINESE.map(([, a]) => a));
+      expect(iv.sections.map((s) => s.answer.map((b) => b.text).join(' '))).toEqual(
+        CHINESE.map(([, a]) => a),
+      );
     }
   });
 
@@ -203,7 +228,9 @@ describe('CJK interviews', () => {
     const html = `<!doctype html><html lang="ja"><body><article><h1>エンジニアインタビュー</h1>${JAPANESE.map(([q, a]) => `<p>${q}</p><p>${a}</p>`).join('')}</article></body></html>`;
     const { iv } = extracted(html);
     expect(iv.sections.map((s) => s.question)).toEqual(JAPANESE.map(([q]) => q.replace(/^Q：/, '')));
-    expect(iv.sections.map((s) => s.answer.map((b) => b.text).join(' '))).toEqual(JAPANESE.map(([, a]) => a.replace(/^A：/, '')));
+    expect(iv.sections.map((s) => s.answer.map((b) => b.text).join(' '))).toEqual(
+      JAPANESE.map(([, a]) => a.replace(/^A：/, '')),
+    );
   });
 
   it('gives distinct section ids to CJK questions (ids are not built from ASCII alone)', () => {

@@ -8,7 +8,18 @@ const SITES = new Set(['pinterest-engineering-blog', 'life-at-pinterest', 'gener
 const BLOCK_KINDS = new Set(['paragraph', 'heading', 'list-item', 'quote', 'code']);
 const SUBJECT_KEYS = new Set(['name', 'role', 'team', 'location', 'tenure']);
 const INTERVIEW_KEYS = [
-  'url', 'canonicalUrl', 'site', 'interview', 'title', 'author', 'publication', 'published', 'subject', 'facts', 'intro', 'sections',
+  'url',
+  'canonicalUrl',
+  'site',
+  'interview',
+  'title',
+  'author',
+  'publication',
+  'published',
+  'subject',
+  'facts',
+  'intro',
+  'sections',
 ];
 
 type Problems = string[];
@@ -51,7 +62,9 @@ function blocks(x: unknown, path: string, out: Problems): void {
     out.push(`${path}: not an array`);
     return;
   }
-  x.forEach((b, i) => block(b, `${path}[${i}]`, out));
+  x.forEach((b, i) => {
+    block(b, `${path}[${i}]`, out);
+  });
 }
 
 /** Every field of an Interview, for the page at `url`. */
@@ -68,7 +81,8 @@ export function interviewProblems(x: unknown, url: string): Problems {
   nullableText(x.publication, 'publication', out);
   if (x.published !== null) {
     // The form only: that it is a real calendar day (no 02-31) is checked in found-extract-metadata.test.ts.
-    if (typeof x.published !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(x.published)) out.push(`published: ${String(x.published)}`);
+    if (typeof x.published !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(x.published))
+      out.push(`published: ${String(x.published)}`);
   }
   if (!isRecord(x.subject)) out.push('subject: not an object');
   else {
@@ -106,10 +120,14 @@ export function interviewProblems(x: unknown, url: string): Problems {
     }
     text(s.question, `${p}.question`, out, { nonEmpty: true });
     if (!Array.isArray(s.subQuestions)) out.push(`${p}.subQuestions: not an array`);
-    else s.subQuestions.forEach((q: unknown, j) => text(q, `${p}.subQuestions[${j}]`, out, { nonEmpty: true }));
+    else
+      s.subQuestions.forEach((q: unknown, j) => {
+        text(q, `${p}.subQuestions[${j}]`, out, { nonEmpty: true });
+      });
     blocks(s.answer, `${p}.answer`, out);
   });
-  if (x.interview === true && x.sections.length < 2) out.push(`interview: true with ${x.sections.length} sections`);
+  if (x.interview === true && x.sections.length < 2)
+    out.push(`interview: true with ${x.sections.length} sections`);
   // The Interview crosses the message boundary as JSON (structured clone): it must survive it.
   try {
     const back: unknown = JSON.parse(JSON.stringify(x));
@@ -145,7 +163,8 @@ export function indexProblems(index: TextIndex): Problems {
 export function matchProblems(m: AnchorMatch | null, textLength: number): Problems {
   if (m === null) return [];
   const out: Problems = [];
-  if (!Number.isInteger(m.start) || !Number.isInteger(m.end)) out.push(`non-integer offsets ${m.start}..${m.end}`);
+  if (!Number.isInteger(m.start) || !Number.isInteger(m.end))
+    out.push(`non-integer offsets ${m.start}..${m.end}`);
   if (m.start < 0 || m.end > textLength) out.push(`offsets ${m.start}..${m.end} outside 0..${textLength}`);
   if (m.start > m.end) out.push(`start ${m.start} after end ${m.end}`);
   if (!(m.score >= 0 && m.score <= 1)) out.push(`score ${m.score}`);

@@ -13,7 +13,11 @@ afterEach(() => {
 async function seeded(n: number): Promise<Library> {
   library = openLibrary(`adapter-test-${Date.now()}-${Math.random()}`);
   for (let i = 0; i < n; i++) {
-    const a = article({ key: `https://example.com/i${i}`, title: `T${String(n - i).padStart(2, '0')}`, lastClippedAt: 100_000 + i });
+    const a = article({
+      key: `https://example.com/i${i}`,
+      title: `T${String(n - i).padStart(2, '0')}`,
+      lastClippedAt: 100_000 + i,
+    });
     await library.saveHighlight(highlight(a, { id: `h${i}-a`, start: 5 }), a);
     await library.saveHighlight(highlight(a, { id: `h${i}-b`, start: 1 }), a);
   }
@@ -25,7 +29,11 @@ describe('library port over the store', () => {
     const lib = await seeded(12);
     await lib.deleteHighlights(['h11-a', 'h11-b']);
     const first = await libraryPort(lib).loadFirst('clipped', 3);
-    expect(first.articles.map((a) => a.key)).toEqual(['https://example.com/i10', 'https://example.com/i9', 'https://example.com/i8']);
+    expect(first.articles.map((a) => a.key)).toEqual([
+      'https://example.com/i10',
+      'https://example.com/i9',
+      'https://example.com/i8',
+    ]);
     expect(first.highlights).toHaveLength(6);
   });
 

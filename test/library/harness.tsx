@@ -36,7 +36,8 @@ export interface Mounted {
 const exporter: ExporterPort = {
   renderHighlights: (a, hs, o) =>
     `# ${a.title}\n${o.includeNotes ? 'notes' : 'no-notes'}\n${hs.map((h) => `> ${h.quote}${o.includeNotes && h.note ? `\n${h.note}` : ''}`).join('\n')}\n`,
-  renderLibraryZip: (entries) => new TextEncoder().encode(entries.map((e) => `${e.article.title}:${e.highlights.length}`).join('\n')),
+  renderLibraryZip: (entries) =>
+    new TextEncoder().encode(entries.map((e) => `${e.article.title}:${e.highlights.length}`).join('\n')),
   fileNameFor: (t) => t.replace(/[^\p{L}\p{N} _-]/gu, '').slice(0, 100) || 'interview',
 };
 
@@ -48,7 +49,11 @@ export async function settle(ms = 0): Promise<void> {
   }
 }
 
-export async function waitFor<T>(probe: () => T | null | undefined | false, what: string, timeout = 3000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | null | undefined | false,
+  what: string,
+  timeout = 3000,
+): Promise<T> {
   const until = Date.now() + timeout;
   for (;;) {
     const v = probe();
@@ -68,14 +73,20 @@ export async function eventually(probe: () => Promise<boolean>, what: string, ti
 
 /** The select or input inside the label whose text starts with name. */
 export function control<T extends HTMLElement = HTMLSelectElement>(root: ParentNode, name: string): T {
-  const label = [...root.querySelectorAll('label')].find((l) => (l.textContent ?? '').trim().startsWith(name));
+  const label = [...root.querySelectorAll('label')].find((l) =>
+    (l.textContent ?? '').trim().startsWith(name),
+  );
   const el = label?.querySelector('select, input, textarea');
   if (!el) throw new Error(`no control labelled ${name}`);
   return el as unknown as T;
 }
 
-export async function seed(library: Library, rows: { article: Article; highlights: Highlight[] }[]): Promise<void> {
-  for (const { article, highlights } of rows) for (const h of highlights) await library.saveHighlight(h, article);
+export async function seed(
+  library: Library,
+  rows: { article: Article; highlights: Highlight[] }[],
+): Promise<void> {
+  for (const { article, highlights } of rows)
+    for (const h of highlights) await library.saveHighlight(h, article);
 }
 
 export interface MountOptions {
@@ -90,7 +101,14 @@ export interface MountOptions {
 export async function mount(opts: MountOptions = {}): Promise<Mounted> {
   const library = openLibrary(`library-page-test-${++dbSeq}-${Date.now()}`);
   if (opts.seed) await seed(library, opts.seed);
-  const rec: Recorded = { downloads: [], clipboard: [], announced: [], tabs: [], urls: [], settingsSaved: [] };
+  const rec: Recorded = {
+    downloads: [],
+    clipboard: [],
+    announced: [],
+    tabs: [],
+    urls: [],
+    settingsSaved: [],
+  };
   let settings: Settings = structuredClone(DEFAULT_SETTINGS);
   const toaster = createToaster({ plain: 60_000, action: 60_000 });
   const services: Services = {

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { filterHighlights, facets } from '../../options/logic/apply-filters';
-import { EMPTY_FILTERS, filtersFromSearch, searchFromFilters, SITES, SORT_KEYS, type LibraryFilters } from '../../options/logic/filters';
+import {
+  EMPTY_FILTERS,
+  filtersFromSearch,
+  searchFromFilters,
+  SITES,
+  SORT_KEYS,
+  type LibraryFilters,
+} from '../../options/logic/filters';
 import { flattenRows, groupLibrary, narrowToHits, visibleOrder } from '../../options/logic/grouping';
 import { segments } from '../../options/logic/marks';
 import { clickRow, keepVisible, NO_SELECTION } from '../../options/logic/selection';
@@ -14,7 +21,10 @@ import { article, highlight } from './fixtures';
 const date = fc
   .date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
-const optText = fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''), { nil: null });
+const optText = fc.option(
+  fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
+  { nil: null },
+);
 const filtersArb: fc.Arbitrary<LibraryFilters> = fc.record({
   text: fc.string(),
   site: fc.option(fc.constantFrom(...SITES), { nil: null }),
@@ -80,7 +90,8 @@ describe('grouping', () => {
   });
 
   it('sorts interviews by last clipped, published (undated last) or title', () => {
-    const titles = (s: 'clipped' | 'published' | 'title'): string[] => groupLibrary(articles, hs, s).map((g) => g.article.title);
+    const titles = (s: 'clipped' | 'published' | 'title'): string[] =>
+      groupLibrary(articles, hs, s).map((g) => g.article.title);
     expect(titles('clipped')).toEqual(['alpha', 'Gamma', 'Beta']);
     expect(titles('published')).toEqual(['Gamma', 'Beta', 'alpha']);
     expect(titles('title')).toEqual(['alpha', 'Beta', 'Gamma']);
@@ -98,7 +109,11 @@ describe('grouping', () => {
       ['Beta', 5, 3],
       ['Gamma', 1, 1],
     ]);
-    expect(groups[0]!.questions.map((q) => q.highlights.map((h) => h.id))).toEqual([['s1-a'], ['late-s2'], ['outside']]);
+    expect(groups[0]!.questions.map((q) => q.highlights.map((h) => h.id))).toEqual([
+      ['s1-a'],
+      ['late-s2'],
+      ['outside'],
+    ]);
   });
 
   it('narrows exactly as filtering each question to its hits would, for any hits and sort', () => {
@@ -109,7 +124,12 @@ describe('grouping', () => {
             .map((q) => ({ ...q, highlights: q.highlights.filter((h) => hits.has(h.id)) }))
             .filter((q) => q.highlights.length > 0);
           const kept = questions.flatMap((q) => q.highlights);
-          return { article: g.article, questions, count: kept.length, score: Math.max(0, ...kept.map((h) => hits.get(h.id)!.score)) };
+          return {
+            article: g.article,
+            questions,
+            count: kept.length,
+            score: Math.max(0, ...kept.map((h) => hits.get(h.id)!.score)),
+          };
         })
         .filter((g) => g.count > 0)
         .sort((a, b) => b.score - a.score);
@@ -160,7 +180,8 @@ describe('filters on highlights', () => {
     highlight(a, { id: 'a2', orphaned: true }),
     highlight(b, { id: 'b1', tags: ['culture', 'hiring'], createdAt: Date.UTC(2024, 0, 2) }),
   ];
-  const ids = (f: Partial<LibraryFilters>): string[] => filterHighlights(hs, articles, { ...EMPTY_FILTERS, ...f }).map((h) => h.id);
+  const ids = (f: Partial<LibraryFilters>): string[] =>
+    filterHighlights(hs, articles, { ...EMPTY_FILTERS, ...f }).map((h) => h.id);
 
   it('combines site, tag, interviewee, dates, note and orphaned', () => {
     expect(ids({})).toEqual(['a1', 'a2', 'b1']);
@@ -194,11 +215,22 @@ describe('themes', () => {
   });
 
   it('builds one column per interview with matching questions only', () => {
-    const a = article({ sections: [{ id: 's1', question: 'What advice do you have?' }, { id: 's2', question: 'Favourite food?' }] });
+    const a = article({
+      sections: [
+        { id: 's1', question: 'What advice do you have?' },
+        { id: 's2', question: 'Favourite food?' },
+      ],
+    });
     const b = article({ sections: [{ id: 't1', question: 'Any tips for new grads?' }] });
     const c = article({ sections: [{ id: 'u1', question: 'Where are you based?' }] });
     const hs = new Map([
-      [a.key, [highlight(a, { sectionId: 's1', question: 'What advice do you have?' }), highlight(a, { sectionId: 's2', question: 'Favourite food?' })]],
+      [
+        a.key,
+        [
+          highlight(a, { sectionId: 's1', question: 'What advice do you have?' }),
+          highlight(a, { sectionId: 's2', question: 'Favourite food?' }),
+        ],
+      ],
       [b.key, [highlight(b, { sectionId: 't1', question: 'Any tips for new grads?' })]],
       [c.key, [highlight(c, { sectionId: 'u1', question: 'Where are you based?' })]],
     ]);
@@ -238,12 +270,24 @@ describe('multi-select', () => {
 describe('text helpers', () => {
   it('cuts text into marks that join back to the original', () => {
     fc.assert(
-      fc.property(fc.string(), fc.array(fc.record({ start: fc.integer({ min: -5, max: 40 }), end: fc.integer({ min: -5, max: 40 }) })), (t, spans) => {
-        const segs = segments(t, spans);
-        expect(segs.map((s) => s.text).join('')).toBe(t);
-      }),
+      fc.property(
+        fc.string(),
+        fc.array(
+          fc.record({ start: fc.integer({ min: -5, max: 40 }), end: fc.integer({ min: -5, max: 40 }) }),
+        ),
+        (t, spans) => {
+          const segs = segments(t, spans);
+          expect(segs.map((s) => s.text).join('')).toBe(t);
+        },
+      ),
     );
-    expect(segments('hello world', [{ start: 0, end: 3 }, { start: 2, end: 5 }, { start: 6, end: 11 }])).toEqual([
+    expect(
+      segments('hello world', [
+        { start: 0, end: 3 },
+        { start: 2, end: 5 },
+        { start: 6, end: 11 },
+      ]),
+    ).toEqual([
       { text: 'hello', mark: true },
       { text: ' ', mark: false },
       { text: 'world', mark: true },

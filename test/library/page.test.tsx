@@ -2,7 +2,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article, Highlight } from '../../src/types';
 import { article, highlight } from './fixtures';
-import { buttonNamed, choose, click, control, eventually, mount, settle, typeInto, waitFor, type Mounted } from './harness';
+import {
+  buttonNamed,
+  choose,
+  click,
+  control,
+  eventually,
+  mount,
+  settle,
+  typeInto,
+  waitFor,
+  type Mounted,
+} from './harness';
 
 let mounted: Mounted | null = null;
 afterEach(() => {
@@ -33,22 +44,54 @@ function twoInterviews(): { a: Article; b: Article; ha: Highlight[]; hb: Highlig
     sections: [{ id: 't-advice', question: 'Any tips for candidates?' }],
   });
   const ha = [
-    highlight(a, { id: 'a-advice', sectionId: 's-advice', question: 'What advice would you give?', quote: 'Be curious about the product.', start: 900 }),
-    highlight(a, { id: 'a-join-2', sectionId: 's-join', question: 'What led you to joining Pinterest?', quote: 'The mission felt personal.', start: 300 }),
-    highlight(a, { id: 'a-join-1', sectionId: 's-join', question: 'What led you to joining Pinterest?', quote: 'Pinterest has a very unique culture.', start: 100, tags: ['culture'] }),
+    highlight(a, {
+      id: 'a-advice',
+      sectionId: 's-advice',
+      question: 'What advice would you give?',
+      quote: 'Be curious about the product.',
+      start: 900,
+    }),
+    highlight(a, {
+      id: 'a-join-2',
+      sectionId: 's-join',
+      question: 'What led you to joining Pinterest?',
+      quote: 'The mission felt personal.',
+      start: 300,
+    }),
+    highlight(a, {
+      id: 'a-join-1',
+      sectionId: 's-join',
+      question: 'What led you to joining Pinterest?',
+      quote: 'Pinterest has a very unique culture.',
+      start: 100,
+      tags: ['culture'],
+    }),
   ];
   const hb = [
-    highlight(b, { id: 'b-tip', sectionId: 't-advice', question: 'Any tips for candidates?', quote: 'Practise explaining your résumé out loud.', start: 50, note: 'Useful for mentoring' }),
+    highlight(b, {
+      id: 'b-tip',
+      sectionId: 't-advice',
+      question: 'Any tips for candidates?',
+      quote: 'Practise explaining your résumé out loud.',
+      start: 50,
+      note: 'Useful for mentoring',
+    }),
   ];
   return { a, b, ha, hb };
 }
 
-const texts = (root: ParentNode, sel: string): string[] => [...root.querySelectorAll(sel)].map((e) => (e.textContent ?? '').trim());
+const texts = (root: ParentNode, sel: string): string[] =>
+  [...root.querySelectorAll(sel)].map((e) => (e.textContent ?? '').trim());
 
 describe('library page', () => {
   it('groups highlights by interview, under their questions in page order', async () => {
     const { a, b, ha, hb } = twoInterviews();
-    mounted = await mount({ seed: [{ article: a, highlights: ha }, { article: b, highlights: hb }] });
+    mounted = await mount({
+      seed: [
+        { article: a, highlights: ha },
+        { article: b, highlights: hb },
+      ],
+    });
     const { root } = mounted;
     await waitFor(() => root.querySelector('.article-title'), 'the first interview');
     // Last clipped first: Zoë's profile was clipped later.
@@ -58,7 +101,11 @@ describe('library page', () => {
     expect(meta[1]).toContain('Pinterest Engineering Blog');
     expect(meta[1]).toContain('2023-08-03');
     expect(meta[1]).toContain('3 highlights');
-    expect(texts(root, '.question')).toEqual(['Any tips for candidates?', 'What led you to joining Pinterest?', 'What advice would you give?']);
+    expect(texts(root, '.question')).toEqual([
+      'Any tips for candidates?',
+      'What led you to joining Pinterest?',
+      'What advice would you give?',
+    ]);
     expect(texts(root, '.quote')).toEqual([
       'Practise explaining your résumé out loud.',
       'Pinterest has a very unique culture.',
@@ -73,7 +120,12 @@ describe('library page', () => {
 
   it('searches across fields with marks built as elements, and keeps the search in the URL', async () => {
     const { a, b, ha, hb } = twoInterviews();
-    mounted = await mount({ seed: [{ article: a, highlights: ha }, { article: b, highlights: hb }] });
+    mounted = await mount({
+      seed: [
+        { article: a, highlights: ha },
+        { article: b, highlights: hb },
+      ],
+    });
     const { root, rec } = mounted;
     const box = root.querySelector('input[type="search"]');
     await typeInto(box, 'RESUM');
@@ -88,7 +140,10 @@ describe('library page', () => {
     expect(texts(root, '.note mark')).toEqual(['mentor']);
 
     await typeInto(box, 'cultur');
-    await waitFor(() => texts(root, '.quote').length === 1 && texts(root, '.quote')[0]!.startsWith('Pinterest'), 'the culture quote');
+    await waitFor(
+      () => texts(root, '.quote').length === 1 && texts(root, '.quote')[0]!.startsWith('Pinterest'),
+      'the culture quote',
+    );
     expect(texts(root, '.quote mark')).toEqual(['cultur']);
     expect(texts(root, '.tag mark')).toEqual(['cultur']);
 
@@ -100,7 +155,13 @@ describe('library page', () => {
 
   it('restores a bookmarked search and filters from the URL', async () => {
     const { a, b, ha, hb } = twoInterviews();
-    mounted = await mount({ search: '?q=curious&who=Behnam%20Rezaei&sort=title', seed: [{ article: a, highlights: ha }, { article: b, highlights: hb }] });
+    mounted = await mount({
+      search: '?q=curious&who=Behnam%20Rezaei&sort=title',
+      seed: [
+        { article: a, highlights: ha },
+        { article: b, highlights: hb },
+      ],
+    });
     const { root } = mounted;
     await waitFor(() => root.querySelector('.quote'), 'results');
     expect((root.querySelector('input[type="search"]') as HTMLInputElement).value).toBe('curious');
@@ -114,7 +175,10 @@ describe('library page', () => {
     const { a, ha } = twoInterviews();
     mounted = await mount({ seed: [{ article: a, highlights: ha }] });
     const { root, library, rec } = mounted;
-    const row = await waitFor(() => [...root.querySelectorAll('.highlight')].find((e) => e.textContent?.includes('mission felt')), 'the row');
+    const row = await waitFor(
+      () => [...root.querySelectorAll('.highlight')].find((e) => e.textContent?.includes('mission felt')),
+      'the row',
+    );
     await click(buttonNamed(row, 'Add note or tags'));
     await typeInto(row.querySelector('textarea'), 'Ask about this in my own interview.');
     await typeInto(row.querySelector('.edit input[type="text"]'), '#mission, values');
@@ -123,17 +187,28 @@ describe('library page', () => {
     const stored = await library.getHighlight('a-join-2');
     expect(stored?.note).toBe('Ask about this in my own interview.');
     expect(stored?.tags).toEqual(['mission', 'values']);
-    await waitFor(() => texts(root, '.note').includes('Ask about this in my own interview.'), 'the note shown');
+    await waitFor(
+      () => texts(root, '.note').includes('Ask about this in my own interview.'),
+      'the note shown',
+    );
     expect(rec.announced).toContainEqual([a.key]);
 
     await choose(row.querySelector('select[aria-label="Highlight color"]'), 'green');
-    await eventually(async () => (await library.getHighlight('a-join-2'))?.color === 'green', 'the color saved');
+    await eventually(
+      async () => (await library.getHighlight('a-join-2'))?.color === 'green',
+      'the color saved',
+    );
     await waitFor(() => row.isConnected && row.classList.contains('color-green'), 'the row repainted');
   });
 
   it('deletes a shift-click range and Undo brings the same rows back', async () => {
     const { a, b, ha, hb } = twoInterviews();
-    mounted = await mount({ seed: [{ article: a, highlights: ha }, { article: b, highlights: hb }] });
+    mounted = await mount({
+      seed: [
+        { article: a, highlights: ha },
+        { article: b, highlights: hb },
+      ],
+    });
     const { root, library } = mounted;
     const before = (await library.exportBackup()).highlights;
     const boxes = (): HTMLInputElement[] => [...root.querySelectorAll<HTMLInputElement>('input.pick')];
@@ -154,7 +229,12 @@ describe('library page', () => {
 
   it('never deletes checked rows that a search has hidden', async () => {
     const { a, b, ha, hb } = twoInterviews();
-    mounted = await mount({ seed: [{ article: a, highlights: ha }, { article: b, highlights: hb }] });
+    mounted = await mount({
+      seed: [
+        { article: a, highlights: ha },
+        { article: b, highlights: hb },
+      ],
+    });
     const { root, library } = mounted;
     const boxes = (): HTMLInputElement[] => [...root.querySelectorAll<HTMLInputElement>('input.pick')];
     await waitFor(() => boxes().length === 4, 'four rows');
@@ -176,7 +256,10 @@ describe('library page', () => {
 
     const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
     const pick = async (text: string): Promise<void> => {
-      Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], 'backup.json', { type: 'application/json' })] });
+      Object.defineProperty(input, 'files', {
+        configurable: true,
+        value: [new File([text], 'backup.json', { type: 'application/json' })],
+      });
       input.dispatchEvent(new Event('change', { bubbles: true }));
       await settle(10);
     };
@@ -191,11 +274,17 @@ describe('library page', () => {
     expect(JSON.stringify({ ...(await library.exportBackup()), exportedAt: good.exportedAt })).toBe(before);
 
     await pick('{not json');
-    await waitFor(() => /not JSON/i.test(root.querySelector('[role="alert"]')?.textContent ?? ''), 'the JSON refusal');
+    await waitFor(
+      () => /not JSON/i.test(root.querySelector('[role="alert"]')?.textContent ?? ''),
+      'the JSON refusal',
+    );
 
     const more = { ...good, articles: [...good.articles, b], highlights: [...good.highlights, ...hb] };
     await pick(JSON.stringify(more));
-    await waitFor(() => /Imported 1 new highlight, 3 already in the library/.test(root.textContent ?? ''), 'the import report');
+    await waitFor(
+      () => /Imported 1 new highlight, 3 already in the library/.test(root.textContent ?? ''),
+      'the import report',
+    );
     expect(root.querySelector('[role="alert"]')).toBeNull();
     expect(await library.countHighlights()).toBe(4);
     expect(model.highlights.value.length).toBe(4);
@@ -220,7 +309,8 @@ describe('library page', () => {
     mounted = await mount({ seed: [{ article: evil, highlights: [h] }] });
     const { root } = mounted;
     await waitFor(() => root.querySelector('.quote'), 'the row');
-    for (const tag of ['img', 'script', 'iframe', 'svg', 'b', 'i']) expect(root.querySelector(`main ${tag}`)).toBeNull();
+    for (const tag of ['img', 'script', 'iframe', 'svg', 'b', 'i'])
+      expect(root.querySelector(`main ${tag}`)).toBeNull();
     expect(root.querySelector('main a[href^="javascript"], main a[href^="file"]')).toBeNull();
     expect(texts(root, '.quote')).toEqual(['<a href="javascript:alert(1)">click</a> & <iframe>']);
     expect(texts(root, '.article-title')).toEqual([evil.title]);
@@ -238,13 +328,20 @@ describe('library page', () => {
     mounted = await mount({ seed: [{ article: a, highlights: ha }] });
     const links = [...mounted.root.querySelectorAll<HTMLAnchorElement>('a.open')];
     const byId = new Map(ha.map((h) => [h.id, h.fragmentUrl]));
-    expect(links.map((l) => l.getAttribute('href'))).toEqual(['a-join-1', 'a-join-2', 'a-advice'].map((id) => byId.get(id)));
+    expect(links.map((l) => l.getAttribute('href'))).toEqual(
+      ['a-join-1', 'a-join-2', 'a-advice'].map((id) => byId.get(id)),
+    );
     expect(links.every((l) => l.target === '_blank' && l.rel.includes('noopener'))).toBe(true);
   });
 
   it('exports one interview, the current result and everything', async () => {
     const { a, b, ha, hb } = twoInterviews();
-    mounted = await mount({ seed: [{ article: a, highlights: ha }, { article: b, highlights: hb }] });
+    mounted = await mount({
+      seed: [
+        { article: a, highlights: ha },
+        { article: b, highlights: hb },
+      ],
+    });
     const { root, rec } = mounted;
     await click(buttonNamed(root, `Download Markdown for ${a.title}`));
     await settle(5);
@@ -258,9 +355,13 @@ describe('library page', () => {
 
     // Export options are the saved settings.
     await click(buttonNamed(root, 'Settings and backup'));
-    const notes = [...root.querySelectorAll('label')].find((l) => l.textContent?.includes('Include my notes'))!.querySelector('input')!;
+    const notes = [...root.querySelectorAll('label')]
+      .find((l) => l.textContent?.includes('Include my notes'))!
+      .querySelector('input')!;
     await click(notes);
-    expect(rec.settingsSaved.at(-1)).toEqual({ export: { frontMatter: true, includeNotes: false, includeTags: true, linkStyle: 'text-fragment' } });
+    expect(rec.settingsSaved.at(-1)).toEqual({
+      export: { frontMatter: true, includeNotes: false, includeTags: true, linkStyle: 'text-fragment' },
+    });
     await click(buttonNamed(root, 'Library'));
     await typeInto(root.querySelector('input[type="search"]'), 'résumé');
     await waitFor(() => texts(root, '.quote').length === 1, 'one result');
@@ -277,22 +378,37 @@ describe('library page', () => {
 
   it('compares answers on a theme side by side', async () => {
     const { a, b, ha, hb } = twoInterviews();
-    mounted = await mount({ seed: [{ article: a, highlights: ha }, { article: b, highlights: hb }] });
+    mounted = await mount({
+      seed: [
+        { article: a, highlights: ha },
+        { article: b, highlights: hb },
+      ],
+    });
     const { root, rec } = mounted;
     await click(buttonNamed(root, 'Compare answers'));
-    const advice = [...root.querySelectorAll('label.theme')].find((l) => l.textContent?.includes('Advice'))!.querySelector('input')!;
+    const advice = [...root.querySelectorAll('label.theme')]
+      .find((l) => l.textContent?.includes('Advice'))!
+      .querySelector('input')!;
     await click(advice);
     expect(texts(root, '.column h2')).toEqual([b.title, a.title]);
-    expect(texts(root, '.column .question')).toEqual(['Any tips for candidates?', 'What advice would you give?']);
+    expect(texts(root, '.column .question')).toEqual([
+      'Any tips for candidates?',
+      'What advice would you give?',
+    ]);
     expect(rec.urls.at(-1)).toBe('?view=compare&theme=advice');
 
     await typeInto(root.querySelector('.themes input[type="text"]'), 'joining');
-    expect(texts(root, '.column .quote')).toEqual(['Pinterest has a very unique culture.', 'The mission felt personal.']);
+    expect(texts(root, '.column .quote')).toEqual([
+      'Pinterest has a very unique culture.',
+      'The mission felt personal.',
+    ]);
   });
 
   it('renders only the rows in view of a large library', async () => {
     const a = article({ key: 'https://example.com/big', sections: [] });
-    const many = Array.from({ length: 600 }, (_, i) => highlight(a, { id: `big-${i}`, quote: `Quote number ${i}`, start: i * 10 }));
+    const many = Array.from({ length: 600 }, (_, i) =>
+      highlight(a, { id: `big-${i}`, quote: `Quote number ${i}`, start: i * 10 }),
+    );
     mounted = await mount({ seed: [{ article: a, highlights: many }] });
     const shown = mounted.root.querySelectorAll('.highlight').length;
     expect(shown).toBeGreaterThan(5);
@@ -301,25 +417,47 @@ describe('library page', () => {
   });
 
   it('shows the first interviews before the whole library has loaded', async () => {
-    const arts = Array.from({ length: 40 }, (_, i) => article({ key: `https://example.com/p${i}`, title: `Interview ${String(i).padStart(2, '0')}`, lastClippedAt: 100_000 + i }));
-    const seedRows = arts.map((a) => ({ article: a, highlights: Array.from({ length: 4 }, (_, j) => highlight(a, { quote: `Answer ${j} in ${a.title}`, start: j * 10 })) }));
+    const arts = Array.from({ length: 40 }, (_, i) =>
+      article({
+        key: `https://example.com/p${i}`,
+        title: `Interview ${String(i).padStart(2, '0')}`,
+        lastClippedAt: 100_000 + i,
+      }),
+    );
+    const seedRows = arts.map((a) => ({
+      article: a,
+      highlights: Array.from({ length: 4 }, (_, j) =>
+        highlight(a, { quote: `Answer ${j} in ${a.title}`, start: j * 10 }),
+      ),
+    }));
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     mounted = await mount({
       seed: seedRows,
       noWait: true,
-      port: (p) => ({ ...p, loadAll: async () => { await held; return p.loadAll(); } }),
+      port: (p) => ({
+        ...p,
+        loadAll: async () => {
+          await held;
+          return p.loadAll();
+        },
+      }),
     });
     const { root } = mounted;
     await waitFor(() => root.querySelector('.article-title'), 'the first rows');
     // Most recently clipped first, and only a screen's worth of interviews.
     expect(texts(root, '.article-title')[0]).toBe('Interview 39');
     expect(mounted.model.highlights.value.length).toBeLessThan(160);
-    expect(root.querySelector('.summary')?.textContent).toBe('Showing the latest interviews; loading the rest of your library…');
+    expect(root.querySelector('.summary')?.textContent).toBe(
+      'Showing the latest interviews; loading the rest of your library…',
+    );
     expect(buttonNamed(root, 'Download everything (.zip)')?.disabled).toBe(true);
     release();
     await waitFor(() => mounted!.model.highlights.value.length === 160, 'everything');
-    await waitFor(() => root.querySelector('.summary')?.textContent === '160 highlights in 40 interviews.', 'the full summary');
+    await waitFor(
+      () => root.querySelector('.summary')?.textContent === '160 highlights in 40 interviews.',
+      'the full summary',
+    );
   });
 
   it('offers the browser’s shortcut settings', async () => {

@@ -29,14 +29,21 @@ describe('page order and saved state', () => {
   it('orders by text position, then by question, then by save time', () => {
     const a = makeHighlight({ quote: 'a', sectionId: 'q-panel' });
     const b = makeHighlight({ quote: 'b', sectionId: 'q-joining' });
-    const c = makeHighlight({ quote: 'c', selectors: [{ type: 'TextPositionSelector', start: 50, end: 60 }] });
+    const c = makeHighlight({
+      quote: 'c',
+      selectors: [{ type: 'TextPositionSelector', start: 50, end: 60 }],
+    });
     const d = makeHighlight({ quote: 'd', selectors: [{ type: 'TextPositionSelector', start: 5, end: 6 }] });
     expect(inPageOrder([a, b, c, d], interview).map((h) => h.quote)).toEqual(['d', 'c', 'b', 'a']);
   });
 
   it('matches a saved paragraph by its text, not its whitespace', () => {
     const s = interview.sections[0]!;
-    const h = makeHighlight({ kind: 'paragraph', sectionId: s.id, quote: 'I wanted to work on\n a product I use every day.' });
+    const h = makeHighlight({
+      kind: 'paragraph',
+      sectionId: s.id,
+      quote: 'I wanted to work on\n a product I use every day.',
+    });
     expect(savedParagraph([h], s, 0)).toEqual([h]);
     expect(savedParagraph([h], s, 1)).toEqual([]);
     expect(savedParagraph([h], s, 7)).toEqual([]);

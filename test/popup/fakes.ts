@@ -1,7 +1,21 @@
 // Fake PopupServices: an in-memory page and store that record what was asked of them.
 
-import type { HighlightEdit, InjectResult, PageResult, PageSnapshot, PopupServices } from '../../popup/services';
-import { DEFAULT_SETTINGS, type Article, type Block, type Highlight, type Interview, type Section, type Settings } from '../../src/types';
+import type {
+  HighlightEdit,
+  InjectResult,
+  PageResult,
+  PageSnapshot,
+  PopupServices,
+} from '../../popup/services';
+import {
+  DEFAULT_SETTINGS,
+  type Article,
+  type Block,
+  type Highlight,
+  type Interview,
+  type Section,
+  type Settings,
+} from '../../src/types';
 
 export interface Call {
   name: string;
@@ -77,15 +91,19 @@ export function fakeServices(options: FakeOptions = {}): Fake {
     async saveSection(sectionId, paragraphIndex) {
       calls.push({ name: 'saveSection', args: [sectionId, paragraphIndex] });
       const page = await fake.getPage();
-      const section = page.status === 'ok' ? page.page.interview?.sections.find((s) => s.id === sectionId) : undefined;
+      const section =
+        page.status === 'ok' ? page.page.interview?.sections.find((s) => s.id === sectionId) : undefined;
       if (!section) throw new Error('That question is not on this page.');
-      const block: Block | undefined = paragraphIndex === undefined ? undefined : section.answer[paragraphIndex];
+      const block: Block | undefined =
+        paragraphIndex === undefined ? undefined : section.answer[paragraphIndex];
       const h = makeHighlight({
         kind: paragraphIndex === undefined ? 'qa' : 'paragraph',
         quote: block ? block.text : [section.question, ...section.answer.map((b) => b.text)].join('\n\n'),
         sectionId,
         question: section.question,
-        ...(paragraphIndex === undefined ? { answer: section.answer, subQuestions: section.subQuestions } : {}),
+        ...(paragraphIndex === undefined
+          ? { answer: section.answer, subQuestions: section.subQuestions }
+          : {}),
       });
       fake.rows.push(h);
       return h;

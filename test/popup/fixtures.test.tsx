@@ -11,8 +11,13 @@ import { click, mount, questionTexts, type Mounted } from './mount';
 const DIR = path.resolve('test/fixtures');
 
 function load(name: string): Interview {
-  const expected = JSON.parse(readFileSync(path.join(DIR, `${name}.expected.json`), 'utf8')) as { url: string };
-  const doc = new DOMParser().parseFromString(readFileSync(path.join(DIR, `${name}.html`), 'utf8'), 'text/html');
+  const expected = JSON.parse(readFileSync(path.join(DIR, `${name}.expected.json`), 'utf8')) as {
+    url: string;
+  };
+  const doc = new DOMParser().parseFromString(
+    readFileSync(path.join(DIR, `${name}.html`), 'utf8'),
+    'text/html',
+  );
   return extractInterview(doc, expected.url);
 }
 
@@ -23,18 +28,25 @@ afterEach(() => {
 });
 
 async function open(interview: Interview) {
-  mounted = await mount(fakeServices({ page: { status: 'ok', page: snapshot(interview, { articleKey: interview.url }) } }));
+  mounted = await mount(
+    fakeServices({ page: { status: 'ok', page: snapshot(interview, { articleKey: interview.url }) } }),
+  );
   return mounted.root;
 }
 
-describe.each(['pinterest-engineering-career-interview', 'life-at-pinterest-profile', 'synthetic-panel-interview'])('%s', (name) => {
+describe.each([
+  'pinterest-engineering-career-interview',
+  'life-at-pinterest-profile',
+  'synthetic-panel-interview',
+])('%s', (name) => {
   const interview = load(name);
 
   it('shows the header and every extracted question in order', async () => {
     const root = await open(interview);
     expect(interview.sections.length).toBeGreaterThan(1);
     expect(root.querySelector('h1')?.textContent).toBe(interview.title);
-    if (interview.subject.name) expect(root.querySelector('.subject-name')?.textContent).toBe(interview.subject.name);
+    if (interview.subject.name)
+      expect(root.querySelector('.subject-name')?.textContent).toBe(interview.subject.name);
     expect(questionTexts(root)).toEqual(interview.sections.map((s) => s.question));
   });
 
@@ -46,7 +58,9 @@ describe.each(['pinterest-engineering-career-interview', 'life-at-pinterest-prof
       const shown = li?.querySelector('.answer')?.textContent ?? '';
       for (const b of s.answer) expect(shown).toContain(b.text);
       const speakers = new Set(s.answer.flatMap((b) => (b.speaker ? [b.speaker] : [])));
-      expect(new Set([...(li?.querySelectorAll('.speaker') ?? [])].map((e) => e.textContent?.replace(/: $/, '')))).toEqual(speakers);
+      expect(
+        new Set([...(li?.querySelectorAll('.speaker') ?? [])].map((e) => e.textContent?.replace(/: $/, ''))),
+      ).toEqual(speakers);
       const ordered = s.answer.filter((b) => b.kind === 'list-item' && b.ordered).length;
       expect(li?.querySelectorAll('ol.answer-list > li').length).toBe(ordered);
     }

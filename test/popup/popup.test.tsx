@@ -15,10 +15,14 @@ async function open(...args: Parameters<typeof fakeServices>) {
   return { fake, root: mounted.root, model: mounted.model };
 }
 
-const ready = (interview = sampleInterview(), extra = {}) => ({ page: { status: 'ok' as const, page: snapshot(interview, extra) } });
+const ready = (interview = sampleInterview(), extra = {}) => ({
+  page: { status: 'ok' as const, page: snapshot(interview, extra) },
+});
 
 function button(root: HTMLElement, label: string): HTMLButtonElement {
-  const found = [...root.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === label || b.textContent === label);
+  const found = [...root.querySelectorAll('button')].find(
+    (b) => b.getAttribute('aria-label') === label || b.textContent === label,
+  );
   if (!found) throw new Error(`no button ${label}`);
   return found;
 }
@@ -35,7 +39,11 @@ describe('popup header and questions', () => {
     expect(root.querySelector('h1')?.textContent).toBe('Meet Ana Souza');
     expect(root.querySelector('.subject')?.textContent).toBe('Ana Souza, Staff Engineer · Ads Ranking');
     expect(root.querySelector('.meta')?.textContent).toBe('Pinterest Engineering Blog · 2024-02-03');
-    expect(questionTexts(root)).toEqual(['What led you to joining?', 'What does a typical day look like?', 'How do you work across teams?']);
+    expect(questionTexts(root)).toEqual([
+      'What led you to joining?',
+      'What does a typical day look like?',
+      'How do you work across teams?',
+    ]);
     expect(qa(root, 'q-joining').querySelector('.preview')?.textContent).toBe(
       'I wanted to work on a product I use every day. The team made the résumé review feel like a conversation.',
     );
@@ -43,7 +51,12 @@ describe('popup header and questions', () => {
   });
 
   it('names a generic page by its publication or host', async () => {
-    const interview = { ...sampleInterview(), site: 'generic' as const, publication: null, url: 'https://www.example.org/a' };
+    const interview = {
+      ...sampleInterview(),
+      site: 'generic' as const,
+      publication: null,
+      url: 'https://www.example.org/a',
+    };
     const { root } = await open(ready(interview));
     expect(root.querySelector('.site')?.textContent).toBe('example.org');
   });
@@ -56,14 +69,19 @@ describe('popup header and questions', () => {
     await click(toggle);
     expect(toggle?.getAttribute('aria-expanded')).toBe('true');
     expect(day.querySelector('h4')?.textContent).toBe('Mornings');
-    expect([...day.querySelectorAll('ol > li')].map((li) => li.querySelector('.answer-li')?.textContent)).toEqual(['Review designs', 'Pair on code']);
+    expect(
+      [...day.querySelectorAll('ol > li')].map((li) => li.querySelector('.answer-li')?.textContent),
+    ).toEqual(['Review designs', 'Pair on code']);
     expect([...day.querySelectorAll('ul.answer-list > li')].map((li) => li.textContent)).toEqual(['Coffee☆']);
     expect(day.querySelector('pre code')?.textContent).toBe('const day = plan();');
     expect(day.querySelector('blockquote')?.textContent).toBe('Ship small, ship often.');
     expect(day.querySelector('.preview')).toBeNull();
 
     await click(qa(root, 'q-panel').querySelector('button.question'));
-    expect([...qa(root, 'q-panel').querySelectorAll('.speaker')].map((s) => s.textContent)).toEqual(['Ana Souza: ', 'Bo Chen: ']);
+    expect([...qa(root, 'q-panel').querySelectorAll('.speaker')].map((s) => s.textContent)).toEqual([
+      'Ana Souza: ',
+      'Bo Chen: ',
+    ]);
 
     await click(toggle);
     expect(toggle?.getAttribute('aria-expanded')).toBe('false');
@@ -116,14 +134,25 @@ describe('saving', () => {
   it('recognises what was saved before the popup opened', async () => {
     const interview = sampleInterview();
     const rows = [
-      makeHighlight({ kind: 'qa', sectionId: 'q-day', quote: 'whole', question: 'What does a typical day look like?' }),
-      makeHighlight({ kind: 'paragraph', sectionId: 'q-joining', quote: '  I wanted to work on a product\nI use every day. ' }),
+      makeHighlight({
+        kind: 'qa',
+        sectionId: 'q-day',
+        quote: 'whole',
+        question: 'What does a typical day look like?',
+      }),
+      makeHighlight({
+        kind: 'paragraph',
+        sectionId: 'q-joining',
+        quote: '  I wanted to work on a product\nI use every day. ',
+      }),
     ];
     const { root } = await open({ ...ready(interview), highlights: rows });
     expect(qa(root, 'q-day').querySelector('button.save')?.getAttribute('aria-pressed')).toBe('true');
     expect(qa(root, 'q-joining').querySelector('button.save')?.getAttribute('aria-pressed')).toBe('false');
     await click(qa(root, 'q-joining').querySelector('button.question'));
-    expect([...qa(root, 'q-joining').querySelectorAll('button.clip')].map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'false']);
+    expect(
+      [...qa(root, 'q-joining').querySelectorAll('button.clip')].map((b) => b.getAttribute('aria-pressed')),
+    ).toEqual(['true', 'false']);
   });
 
   it('says so when saving fails', async () => {
@@ -133,7 +162,9 @@ describe('saving', () => {
       throw new Error('That question is not on this page.');
     };
     await click(qa(root, 'q-day').querySelector('button.save'));
-    expect(root.querySelector('[role="status"]')?.textContent).toBe('Could not save: That question is not on this page.');
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      'Could not save: That question is not on this page.',
+    );
     expect(qa(root, 'q-day').querySelector('button.save')?.getAttribute('aria-pressed')).toBe('false');
   });
 });
@@ -261,12 +292,19 @@ describe('hostile page text', () => {
       section('q-evil', evil, [{ kind: 'paragraph', text: '<script>alert(2)</script><b>bold</b>' }]),
       section('q-ok', 'Fine?', [{ kind: 'paragraph', text: 'Yes.' }]),
     ]);
-    const rows = [makeHighlight({ quote: '<iframe src="javascript:alert(3)">', note: '<svg onload=alert(4)>' })];
-    const { root } = await open({ ...ready({ ...interview, title: '<a href="javascript:x">t</a>' }), highlights: rows });
+    const rows = [
+      makeHighlight({ quote: '<iframe src="javascript:alert(3)">', note: '<svg onload=alert(4)>' }),
+    ];
+    const { root } = await open({
+      ...ready({ ...interview, title: '<a href="javascript:x">t</a>' }),
+      highlights: rows,
+    });
     await click(qa(root, 'q-evil').querySelector('button.question'));
     expect(questionTexts(root)[0]).toBe(evil);
     expect(root.querySelector('h1')?.textContent).toBe('<a href="javascript:x">t</a>');
-    expect(qa(root, 'q-evil').querySelector('.answer-p')?.textContent).toBe('<script>alert(2)</script><b>bold</b>');
+    expect(qa(root, 'q-evil').querySelector('.answer-p')?.textContent).toBe(
+      '<script>alert(2)</script><b>bold</b>',
+    );
     expect(root.querySelector('.hl-quote')?.textContent).toBe('<iframe src="javascript:alert(3)">');
     expect(root.querySelector('textarea')?.value).toBe('<svg onload=alert(4)>');
     expect(root.querySelectorAll('img, script, b, iframe, svg, a')).toHaveLength(0);
@@ -275,7 +313,10 @@ describe('hostile page text', () => {
 
 describe('pages without Q&A', () => {
   it('says text can still be highlighted where no Q&A is found', async () => {
-    const interview = { ...sampleInterview([section('q1', 'Why fast?', [{ kind: 'paragraph', text: 'Because.' }])]), interview: false };
+    const interview = {
+      ...sampleInterview([section('q1', 'Why fast?', [{ kind: 'paragraph', text: 'Because.' }])]),
+      interview: false,
+    };
     const { root } = await open(ready(interview));
     expect(root.querySelector('.questions')).toBeNull();
     const notice = root.querySelector('.notice-no-qa')?.textContent ?? '';
@@ -321,17 +362,25 @@ describe('on this page', () => {
     const late = makeHighlight({ quote: 'Late on the page', selectors: pos(900) });
     const early = makeHighlight({ quote: 'Early on the page', selectors: pos(10) });
     const lost = makeHighlight({ quote: 'Text that is gone', orphaned: true });
-    const { root, fake } = await open({ ...ready(interview, { orphanedIds: [lost.id], placedIds: [late.id, early.id] }), highlights: [late, lost, early] });
-    const placed = () => [...root.querySelectorAll('.on-page > .highlights .hl-quote')].map((q) => q.textContent);
+    const { root, fake } = await open({
+      ...ready(interview, { orphanedIds: [lost.id], placedIds: [late.id, early.id] }),
+      highlights: [late, lost, early],
+    });
+    const placed = () =>
+      [...root.querySelectorAll('.on-page > .highlights .hl-quote')].map((q) => q.textContent);
     expect(placed()).toEqual(['Early on the page', 'Late on the page']);
-    expect([...root.querySelectorAll('.orphans .hl-quote')].map((q) => q.textContent)).toEqual(['Text that is gone']);
+    expect([...root.querySelectorAll('.orphans .hl-quote')].map((q) => q.textContent)).toEqual([
+      'Text that is gone',
+    ]);
 
     await click(root.querySelector('.orphans button.delete'));
     expect(fake.callsTo('deleteHighlights')).toEqual([[[lost.id]]]);
     expect(root.querySelector('.orphans')).toBeNull();
     await click(button(root, 'Undo delete'));
     expect(fake.callsTo('restoreHighlights')[0]?.[0]).toEqual([lost]);
-    expect([...root.querySelectorAll('.orphans .hl-quote')].map((q) => q.textContent)).toEqual(['Text that is gone']);
+    expect([...root.querySelectorAll('.orphans .hl-quote')].map((q) => q.textContent)).toEqual([
+      'Text that is gone',
+    ]);
     expect(fake.callsTo('libraryChanged')).toHaveLength(2);
   });
 
@@ -365,8 +414,14 @@ describe('on this page', () => {
 
 describe('export and library', () => {
   it('copies the page highlights with the saved export settings, and the whole interview', async () => {
-    const settings = { defaultColor: 'green' as const, showSaveButton: true, export: { frontMatter: false, includeNotes: true, includeTags: false, linkStyle: 'plain' as const } };
-    const rows = [makeHighlight({ quote: 'Quote one', selectors: [{ type: 'TextPositionSelector', start: 5, end: 9 }] })];
+    const settings = {
+      defaultColor: 'green' as const,
+      showSaveButton: true,
+      export: { frontMatter: false, includeNotes: true, includeTags: false, linkStyle: 'plain' as const },
+    };
+    const rows = [
+      makeHighlight({ quote: 'Quote one', selectors: [{ type: 'TextPositionSelector', start: 5, end: 9 }] }),
+    ];
     const { root, fake } = await open({ ...ready(), highlights: rows, settings });
     await click(button(root, "Copy this page's highlights as Markdown"));
     const [article, highlights, options] = fake.callsTo('renderHighlights')[0] ?? [];
@@ -391,6 +446,8 @@ describe('export and library', () => {
       throw new Error('Document is not focused.');
     };
     await click(button(root, "Copy this page's highlights as Markdown"));
-    expect(root.querySelector('[role="status"]')?.textContent).toBe('Could not copy: Document is not focused.');
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      'Could not copy: Document is not focused.',
+    );
   });
 });

@@ -9,11 +9,23 @@ describe('toStoreError', () => {
   const cases: [string, unknown, StoreError['kind']][] = [
     ['DOMException QuotaExceededError', new DOMException('full', 'QuotaExceededError'), 'quota'],
     ['Dexie QuotaExceededError', new Dexie.QuotaExceededError('full'), 'quota'],
-    ['abort caused by quota', new Dexie.AbortError('aborted', new DOMException('full', 'QuotaExceededError')), 'quota'],
-    ['open failed because of quota', new Dexie.OpenFailedError(new DOMException('full', 'QuotaExceededError')), 'quota'],
+    [
+      'abort caused by quota',
+      new Dexie.AbortError('aborted', new DOMException('full', 'QuotaExceededError')),
+      'quota',
+    ],
+    [
+      'open failed because of quota',
+      new Dexie.OpenFailedError(new DOMException('full', 'QuotaExceededError')),
+      'quota',
+    ],
     ['DatabaseClosedError', new Dexie.DatabaseClosedError('closed'), 'unavailable'],
     ['MissingAPIError', new Dexie.MissingAPIError('no idb'), 'unavailable'],
-    ['private mode InvalidStateError', new Dexie.OpenFailedError(new DOMException('mutation', 'InvalidStateError')), 'unavailable'],
+    [
+      'private mode InvalidStateError',
+      new Dexie.OpenFailedError(new DOMException('mutation', 'InvalidStateError')),
+      'unavailable',
+    ],
     ['VersionError', new Dexie.VersionError('too new'), 'unavailable'],
     ['blocked', { name: 'BlockedError', message: 'blocked' }, 'blocked'],
     ['ConstraintError', new Dexie.ConstraintError('dup'), 'invalid'],
@@ -26,8 +38,16 @@ describe('toStoreError', () => {
       ),
       'quota',
     ],
-    ['a write failing with ENOSPC', new Dexie.AbortError('aborted', new Error('write failed: No space left on device')), 'quota'],
-    ['UnknownError about something else', new DOMException('Internal error opening backing store', 'UnknownError'), 'unknown'],
+    [
+      'a write failing with ENOSPC',
+      new Dexie.AbortError('aborted', new Error('write failed: No space left on device')),
+      'quota',
+    ],
+    [
+      'UnknownError about something else',
+      new DOMException('Internal error opening backing store', 'UnknownError'),
+      'unknown',
+    ],
     ['plain Error', new Error('boom'), 'unknown'],
     ['a string', 'boom', 'unknown'],
     ['undefined', undefined, 'unknown'],
@@ -43,7 +63,9 @@ describe('toStoreError', () => {
   }
 
   it('says what to do for each kind', () => {
-    expect(toStoreError(new DOMException('full', 'QuotaExceededError')).userMessage).toMatch(/storage .* is full/);
+    expect(toStoreError(new DOMException('full', 'QuotaExceededError')).userMessage).toMatch(
+      /storage .* is full/,
+    );
     expect(toStoreError(new Dexie.VersionError('x')).userMessage).toMatch(/newer version/);
     expect(toStoreError(new Dexie.MissingAPIError('x')).userMessage).toMatch(/Private browsing/);
     expect(toStoreError({ name: 'BlockedError' }).userMessage).toMatch(/Close or reload/);
@@ -82,7 +104,9 @@ describe('errors from a real database', () => {
   });
 
   it('without IndexedDB, reads fail with kind unavailable', async () => {
-    const lib = new Library(`none-${Math.random()}`, { dexie: { indexedDB: undefined as never, IDBKeyRange: undefined as never } });
+    const lib = new Library(`none-${Math.random()}`, {
+      dexie: { indexedDB: undefined as never, IDBKeyRange: undefined as never },
+    });
     const saved = globalThis.indexedDB;
     // Dexie looks the API up when opening.
     (globalThis as { indexedDB?: unknown }).indexedDB = undefined;

@@ -65,7 +65,10 @@ export function makeHighlight(overrides: Partial<Highlight> = {}): Highlight {
 let dbSeq = 0;
 
 /** A library on its own fresh database, with a clock the test can move. */
-export function freshLibrary(options: LibraryOptions & { start?: number } = {}): { lib: Library; clock: { now: number } } {
+export function freshLibrary(options: LibraryOptions & { start?: number } = {}): {
+  lib: Library;
+  clock: { now: number };
+} {
   const clock = { now: options.start ?? Date.UTC(2025, 5, 1, 12) };
   const lib = new Library(`test-${process.pid}-${++dbSeq}-${Math.random().toString(36).slice(2)}`, {
     now: () => clock.now,

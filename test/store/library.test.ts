@@ -25,7 +25,9 @@ describe('saveHighlight', () => {
     const stored = await lib.getArticle(a.key);
     expect(stored).toEqual({ ...a, updatedAt: clock.now, lastClippedAt: h.createdAt });
     const row = await lib.db.highlights.get(h.id);
-    expect(row?.words).toEqual(expect.arrayContaining(['pinterest', 'culture', 'hiring', 'meet', 'ana', 'alvarez']));
+    expect(row?.words).toEqual(
+      expect.arrayContaining(['pinterest', 'culture', 'hiring', 'meet', 'ana', 'alvarez']),
+    );
   });
 
   it('upserts the article: keeps createdAt, bumps updatedAt and lastClippedAt, merges sections', async () => {
@@ -56,7 +58,9 @@ describe('saveHighlight', () => {
     });
     expect(stored?.sections.map((s) => s.id)).toEqual(['q-new', 'q-advice', 'q-what-led-you']);
     // The first highlight's search words follow the new title.
-    const first = (await lib.db.highlights.where('articleKey').equals(a.key).toArray()).find((r) => r.id !== later.id);
+    const first = (await lib.db.highlights.where('articleKey').equals(a.key).toArray()).find(
+      (r) => r.id !== later.id,
+    );
     expect(first?.words).toContain('updated');
   });
 
@@ -75,7 +79,9 @@ describe('saveHighlight', () => {
       expect(err).toBeInstanceOf(StoreError);
       expect((err as StoreError).kind).toBe('invalid');
     }
-    const err = (await lib.saveHighlight(makeHighlight({ color: 'red' as never }), makeArticle()).catch((e: unknown) => e)) as StoreError;
+    const err = (await lib
+      .saveHighlight(makeHighlight({ color: 'red' as never }), makeArticle())
+      .catch((e: unknown) => e)) as StoreError;
     expect(err.message).toBe('highlight.color: expected one of yellow, green, blue, pink, purple, got "red"');
     expect(await lib.countHighlights()).toBe(0);
     expect(await lib.db.articles.count()).toBe(0);
@@ -99,18 +105,34 @@ describe('updateHighlight', () => {
     const { lib, clock } = setup();
     const h = await lib.saveHighlight(makeHighlight(), makeArticle());
     clock.now += 5000;
-    const next = await lib.updateHighlight(h.id, { note: 'Remember this', tags: ['Career', 'career', ' Growth '], color: 'green' });
-    expect(next).toEqual({ ...h, note: 'Remember this', tags: ['Career', 'Growth'], color: 'green', updatedAt: clock.now });
+    const next = await lib.updateHighlight(h.id, {
+      note: 'Remember this',
+      tags: ['Career', 'career', ' Growth '],
+      color: 'green',
+    });
+    expect(next).toEqual({
+      ...h,
+      note: 'Remember this',
+      tags: ['Career', 'Growth'],
+      color: 'green',
+      updatedAt: clock.now,
+    });
     expect(await lib.getHighlight(h.id)).toEqual(next);
-    expect((await lib.db.highlights.get(h.id))?.words).toEqual(expect.arrayContaining(['remember', 'career', 'growth']));
+    expect((await lib.db.highlights.get(h.id))?.words).toEqual(
+      expect.arrayContaining(['remember', 'career', 'growth']),
+    );
   });
 
   it('throws not-found for a missing id and invalid for a bad patch', async () => {
     const { lib } = setup();
     const h = await lib.saveHighlight(makeHighlight(), makeArticle());
     await expect(lib.updateHighlight('nope', { note: 'x' })).rejects.toMatchObject({ kind: 'not-found' });
-    await expect(lib.updateHighlight(h.id, { color: 'red' as never })).rejects.toMatchObject({ kind: 'invalid' });
-    await expect(lib.updateHighlight(h.id, { tags: 'a,b' as never })).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(lib.updateHighlight(h.id, { color: 'red' as never })).rejects.toMatchObject({
+      kind: 'invalid',
+    });
+    await expect(lib.updateHighlight(h.id, { tags: 'a,b' as never })).rejects.toMatchObject({
+      kind: 'invalid',
+    });
     expect(await lib.getHighlight(h.id)).toEqual(h);
   });
 });
@@ -140,7 +162,11 @@ describe('delete and undo', () => {
   it('returns the removed rows and restores them identically', async () => {
     const { lib } = setup();
     const a = makeArticle();
-    const rows = [makeHighlight({ note: 'n', tags: ['t'] }), makeHighlight({ kind: 'qa', answer: [{ kind: 'paragraph', text: 'A.' }], subQuestions: ['Why?'] }), makeHighlight()];
+    const rows = [
+      makeHighlight({ note: 'n', tags: ['t'] }),
+      makeHighlight({ kind: 'qa', answer: [{ kind: 'paragraph', text: 'A.' }], subQuestions: ['Why?'] }),
+      makeHighlight(),
+    ];
     for (const h of rows) await lib.saveHighlight(h, a);
     const before = await lib.highlightsForArticle(a.key);
     const removed = await lib.deleteHighlights([rows[0]!.id, rows[1]!.id, 'missing']);
@@ -184,7 +210,10 @@ describe('reads', () => {
     const h1 = makeHighlight({ selectors: pos(500), createdAt: 1000 });
     const h2 = makeHighlight({ selectors: pos(20), createdAt: 3000 });
     const h3 = makeHighlight({ selectors: pos(500), createdAt: 500 });
-    const h4 = makeHighlight({ selectors: [{ type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }], createdAt: 1 });
+    const h4 = makeHighlight({
+      selectors: [{ type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }],
+      createdAt: 1,
+    });
     for (const h of [h1, h2, h3, h4]) await lib.saveHighlight(h, a);
     expect((await lib.highlightsForArticle(a.key)).map((h) => h.id)).toEqual([h2.id, h3.id, h1.id, h4.id]);
   });
@@ -199,13 +228,20 @@ describe('reads', () => {
     await mk('a', 'Éclair stories', '2021-01-01', 300);
     await mk('b', 'apple days', null, 100);
     await mk('c', 'Zebra talk', '2023-05-05', 200);
-    const keys = async (s: 'lastClipped' | 'published' | 'title') => (await lib.listArticles(s)).map((a) => a.key.slice(-1));
+    const keys = async (s: 'lastClipped' | 'published' | 'title') =>
+      (await lib.listArticles(s)).map((a) => a.key.slice(-1));
     expect(await keys('lastClipped')).toEqual(['a', 'c', 'b']);
     expect(await keys('published')).toEqual(['c', 'a', 'b']);
     expect(await keys('title')).toEqual(['b', 'a', 'c']);
     expect(await lib.countHighlights()).toBe(3);
     expect(await lib.countHighlights('https://example.org/a')).toBe(1);
-    expect(await lib.countsByArticle()).toEqual(new Map([['https://example.org/a', 1], ['https://example.org/b', 1], ['https://example.org/c', 1]]));
+    expect(await lib.countsByArticle()).toEqual(
+      new Map([
+        ['https://example.org/a', 1],
+        ['https://example.org/b', 1],
+        ['https://example.org/c', 1],
+      ]),
+    );
   });
 });
 

@@ -13,7 +13,10 @@ describe('generateLibrary', () => {
     expect(a.highlights).toHaveLength(200);
     expect(new Set(a.highlights.map((h) => h.id)).size).toBe(200);
     const { lib } = freshLibrary();
-    expect(await lib.importBackup(makeBackup(a.articles, a.highlights, 0))).toMatchObject({ added: 200, articles: 20 });
+    expect(await lib.importBackup(makeBackup(a.articles, a.highlights, 0))).toMatchObject({
+      added: 200,
+      articles: 20,
+    });
     lib.close();
   });
 });

@@ -13,7 +13,11 @@ const EXACT = 4;
 const PREFIX = 1;
 const WEIGHTS = { title: 3, interviewee: 3, question: 3, tag: 3, quote: 2, note: 1 };
 
-function reference(articles: Article[], highlights: Highlight[], q: LibraryQuery): { id: string; score: number }[] {
+function reference(
+  articles: Article[],
+  highlights: Highlight[],
+  q: LibraryQuery,
+): { id: string; score: number }[] {
   const terms = [...new Set(words(q.text ?? ''))];
   const byKey = new Map(articles.map((a) => [a.key, a]));
   const out: { h: Highlight; score: number }[] = [];
@@ -52,7 +56,21 @@ function reference(articles: Article[], highlights: Highlight[], q: LibraryQuery
   return out.map((x) => ({ id: x.h.id, score: x.score }));
 }
 
-const VOCAB = ['team', 'teams', 'tea', 'café', 'Cafe', 'résumé', 'resume', 'Straße', 'grow', 'growth', 'ﬁle', 'data', 'd'];
+const VOCAB = [
+  'team',
+  'teams',
+  'tea',
+  'café',
+  'Cafe',
+  'résumé',
+  'resume',
+  'Straße',
+  'grow',
+  'growth',
+  'ﬁle',
+  'data',
+  'd',
+];
 const text = fc.array(fc.constantFrom(...VOCAB), { maxLength: 8 }).map((ws) => ws.join(' '));
 const term = fc.constantFrom(...VOCAB, 'te', 'gro', 'caf', 'str', 'zzz', 're');
 
@@ -89,20 +107,28 @@ const library = fc
     return { as, hs };
   });
 
-const ranked = (idx: SearchIndex, q: LibraryQuery) => idx.search(q).hits.map((h) => ({ id: h.highlight.id, score: h.score }));
+const ranked = (idx: SearchIndex, q: LibraryQuery) =>
+  idx.search(q).hits.map((h) => ({ id: h.highlight.id, score: h.score }));
 
 function close(actual: { id: string; score: number }[], expected: { id: string; score: number }[]): void {
   expect(actual.map((x) => x.id)).toEqual(expected.map((x) => x.id));
-  actual.forEach((x, i) => expect(x.score).toBeCloseTo(expected[i]!.score, 9));
+  actual.forEach((x, i) => {
+    expect(x.score).toBeCloseTo(expected[i]!.score, 9);
+  });
 }
 
 describe('search ranking agrees with the rule spelled out', () => {
   it('for any library and one- or two-word query', () => {
     fc.assert(
-      fc.property(library, fc.array(term, { minLength: 0, maxLength: 2 }), fc.option(fc.boolean(), { nil: undefined }), ({ as, hs }, ts, hasNote) => {
-        const q: LibraryQuery = { text: ts.join(' '), hasNote };
-        close(ranked(new SearchIndex(as, hs), q), reference(as, hs, q));
-      }),
+      fc.property(
+        library,
+        fc.array(term, { minLength: 0, maxLength: 2 }),
+        fc.option(fc.boolean(), { nil: undefined }),
+        ({ as, hs }, ts, hasNote) => {
+          const q: LibraryQuery = { text: ts.join(' '), hasNote };
+          close(ranked(new SearchIndex(as, hs), q), reference(as, hs, q));
+        },
+      ),
     );
   });
 

@@ -12,10 +12,22 @@ afterEach(() => {
 });
 
 function article(n: string, over: Partial<Article> = {}): Article {
-  return makeArticle({ url: `https://example.org/${n}`, title: `Plain title ${n}`, subject: { name: `Person ${n}` }, ...over });
+  return makeArticle({
+    url: `https://example.org/${n}`,
+    title: `Plain title ${n}`,
+    subject: { name: `Person ${n}` },
+    ...over,
+  });
 }
 function hl(a: Article, over: Partial<Highlight> = {}): Highlight {
-  return makeHighlight({ url: a.url, articleKey: a.key, question: null, sectionId: null, quote: 'Nothing special here.', ...over });
+  return makeHighlight({
+    url: a.url,
+    articleKey: a.key,
+    question: null,
+    sectionId: null,
+    quote: 'Nothing special here.',
+    ...over,
+  });
 }
 function index(pairs: [Article, Highlight[]][]): SearchIndex {
   return new SearchIndex(
@@ -31,7 +43,14 @@ describe('normalisation', () => {
     expect(normalize('STRAẞE Straße')).toBe('strasse strasse');
     expect(normalize('ﬁnance eﬃcient')).toBe('finance efficient');
     expect(normalize('Øyvind Æsir')).toBe('oyvind aesir');
-    expect(tokenize("Don't stop, café-au-lait 42x").map((t) => t.word)).toEqual(['dont', 'stop', 'cafe', 'au', 'lait', '42x']);
+    expect(tokenize("Don't stop, café-au-lait 42x").map((t) => t.word)).toEqual([
+      'dont',
+      'stop',
+      'cafe',
+      'au',
+      'lait',
+      '42x',
+    ]);
   });
 
   it('maps a normalised prefix back to original characters', () => {
@@ -68,7 +87,12 @@ describe('SearchIndex.search', () => {
 
   it('searches note, question, tags, title and interviewee too', () => {
     const a = article('x', { title: 'Inside the Observability team', subject: { name: 'Gábor Kowalski' } });
-    const h = hl(a, { quote: 'Plain words.', note: 'zeppelin', question: 'What is kubernetes?', tags: ['Mentorship'] });
+    const h = hl(a, {
+      quote: 'Plain words.',
+      note: 'zeppelin',
+      question: 'What is kubernetes?',
+      tags: ['Mentorship'],
+    });
     const idx = index([[a, [h]]]);
     for (const q of ['zeppelin', 'kubernetes', 'mentor', 'observab', 'gabor', 'kowalski']) {
       expect(ids(idx.search({ text: q })), q).toEqual([h.id]);
@@ -89,7 +113,14 @@ describe('SearchIndex.search', () => {
       [hTitle, hQuote, hNote, hPrefixTitle, hPrefixQuote, hQuoteNewer],
     );
     const r = idx.search({ text: 'culture' });
-    expect(ids(r)).toEqual([hTitle.id, hQuoteNewer.id, hQuote.id, hNote.id, hPrefixTitle.id, hPrefixQuote.id]);
+    expect(ids(r)).toEqual([
+      hTitle.id,
+      hQuoteNewer.id,
+      hQuote.id,
+      hNote.id,
+      hPrefixTitle.id,
+      hPrefixQuote.id,
+    ]);
     expect(r.hits[0]!.score).toBeGreaterThan(r.hits[1]!.score);
   });
 
@@ -116,7 +147,11 @@ describe('SearchIndex.search', () => {
   });
 
   it('filters by site, tag, interviewee, dates, note and orphaned, alone and combined', () => {
-    const blog = article('b', { site: 'pinterest-engineering-blog', published: '2022-03-01', subject: { name: 'Chloé Dubois' } });
+    const blog = article('b', {
+      site: 'pinterest-engineering-blog',
+      published: '2022-03-01',
+      subject: { name: 'Chloé Dubois' },
+    });
     const life = article('l', { site: 'life-at-pinterest', published: null, subject: { name: 'Hiro Chen' } });
     const b1 = hl(blog, { tags: ['Career'], note: 'yes', createdAt: Date.UTC(2024, 0, 1) });
     const b2 = hl(blog, { tags: ['hiring'], orphaned: true, createdAt: Date.UTC(2024, 0, 2) });
@@ -144,7 +179,9 @@ describe('SearchIndex.search', () => {
     expect(q({ to: '2023-12-31' })).toEqual(sorted(b1, b2, l1));
     expect(q({ tag: 'career', site: 'life-at-pinterest' })).toEqual(sorted(l1));
     expect(q({ tag: 'career', hasNote: true, text: 'special' })).toEqual(sorted(b1));
-    expect(q({ orphaned: false, site: 'pinterest-engineering-blog', interviewee: 'Chloé Dubois' })).toEqual(sorted(b1));
+    expect(q({ orphaned: false, site: 'pinterest-engineering-blog', interviewee: 'Chloé Dubois' })).toEqual(
+      sorted(b1),
+    );
   });
 
   it('without text lists newest first; limit cuts hits but not total', () => {
@@ -178,7 +215,10 @@ describe('Library.search keeps its index fresh', () => {
     expect(lib.indexBuilds).toBe(1);
     await lib.updateHighlight(h.id, { note: 'zebra' });
     expect(ids(await lib.search({ text: 'zebra' }))).toEqual([h.id]);
-    await lib.saveHighlight(makeHighlight({ quote: 'Kindred spirits.' }), makeArticle({ title: 'New title' }));
+    await lib.saveHighlight(
+      makeHighlight({ quote: 'Kindred spirits.' }),
+      makeArticle({ title: 'New title' }),
+    );
     expect((await lib.search({ text: 'kind' })).total).toBe(2);
     expect((await lib.search({ text: 'new title' })).total).toBe(2);
     await lib.deleteHighlights([h.id]);
@@ -211,7 +251,13 @@ describe('many hits', () => {
     const r = new SearchIndex([a], hs).search({ text: 'growth' });
     expect(r.total).toBe(150);
     const last = r.hits[149]!;
-    expect(last.matches).toEqual([{ field: 'quote', start: last.highlight.quote.indexOf('growth'), end: last.highlight.quote.indexOf('growth') + 6 }]);
+    expect(last.matches).toEqual([
+      {
+        field: 'quote',
+        start: last.highlight.quote.indexOf('growth'),
+        end: last.highlight.quote.indexOf('growth') + 6,
+      },
+    ]);
     expect(last.matches).toBe(last.matches);
     expect(JSON.parse(JSON.stringify(last)).matches).toEqual(last.matches);
   });

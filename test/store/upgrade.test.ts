@@ -81,7 +81,12 @@ async function expectIntact(lib: Library, db: SavedDb): Promise<void> {
     if (h.note) expect(await hitIds({ text: h.note }), h.note).toContain(h.id);
     for (const tag of h.tags) expect(await hitIds({ tag }), tag).toContain(h.id);
   }
-  expect((await hitIds({ orphaned: true })).sort()).toEqual(highlights.filter((h) => h.orphaned).map((h) => h.id).sort());
+  expect((await hitIds({ orphaned: true })).sort()).toEqual(
+    highlights
+      .filter((h) => h.orphaned)
+      .map((h) => h.id)
+      .sort(),
+  );
 
   // The stored words index holds what today's code would store, so index queries find every row.
   for (const row of await lib.db.highlights.toArray()) {

@@ -8,6 +8,10 @@ export const lifeAtPinterest: SiteProfile = {
   site: 'life-at-pinterest',
   colonPrompts: true,
   matches(_document, url) {
-    return url !== null && /(^|\.)pinterestcareers\.com$/i.test(url.hostname) && /\/life-at-pinterest\//i.test(url.pathname);
+    return (
+      url !== null &&
+      /(^|\.)pinterestcareers\.com$/i.test(url.hostname) &&
+      /\/life-at-pinterest\//i.test(url.pathname)
+    );
   },
 };

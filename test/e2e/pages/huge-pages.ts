@@ -64,7 +64,8 @@ export function interviewPage(title: string, opts: HugePageOptions): HugePage {
     parts.push(`<h1>${question}</h1>\n`);
     for (let p = 0; p < opts.paragraphsPerAnswer; p++) {
       const sentences: string[] = [];
-      for (let s = 0; s < opts.sentencesPerParagraph; s++) sentences.push(sentence(rnd, 8 + Math.floor(rnd() * 8), `q${q}p${p}s${s}`));
+      for (let s = 0; s < opts.sentencesPerParagraph; s++)
+        sentences.push(sentence(rnd, 8 + Math.floor(rnd() * 8), `q${q}p${p}s${s}`));
       parts.push(`<p>${sentences.join(' ')}</p>\n`);
       if (q === opts.questions - 1 && p === opts.paragraphsPerAnswer - 2) lateQuote = sentences[0]!;
     }
@@ -75,10 +76,19 @@ export function interviewPage(title: string, opts: HugePageOptions): HugePage {
 
 /** About 20 MB of HTML: 40 questions, each with 500 paragraphs of about a thousand characters. */
 export function twentyMegabytePage(): HugePage {
-  return interviewPage('Twenty megabytes of answers', { questions: 40, paragraphsPerAnswer: 500, sentencesPerParagraph: 10 });
+  return interviewPage('Twenty megabytes of answers', {
+    questions: 40,
+    paragraphsPerAnswer: 500,
+    sentencesPerParagraph: 10,
+  });
 }
 
 /** 100,000 short paragraphs: 100 questions with 1,000 one-sentence paragraphs each. */
 export function hundredThousandParagraphs(): HugePage {
-  return interviewPage('A hundred thousand paragraphs', { questions: 100, paragraphsPerAnswer: 1000, sentencesPerParagraph: 1, seed: 2 });
+  return interviewPage('A hundred thousand paragraphs', {
+    questions: 100,
+    paragraphsPerAnswer: 1000,
+    sentencesPerParagraph: 1,
+    seed: 2,
+  });
 }
