@@ -46,6 +46,7 @@ import {
 } from './capture';
 import { Painter, type PaintItem } from './paint';
 import { locateSections, type SectionSpan } from './sections';
+import { fromOwnExtension } from './sender';
 import { watchPage } from './spa';
 import { articleSize } from './budget';
 import { measured, recordSlice } from './timing';
@@ -414,8 +415,7 @@ export class ContentSession {
     raw: unknown,
     sender: Runtime.MessageSender,
   ): Promise<Reply<unknown>> | undefined => {
-    // Only the extension itself talks to us, from its worker or its pages, never from a tab.
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    if (!fromOwnExtension(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
     const parsed = checkMessage(raw);
     if (!parsed.ok) return Promise.resolve(fail(parsed.error));
     if (!(TO_CONTENT as readonly string[]).includes(parsed.message.type)) return undefined;
