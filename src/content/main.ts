@@ -419,8 +419,17 @@ export class ContentSession {
     const parsed = checkMessage(raw);
     if (!parsed.ok) return Promise.resolve(fail(parsed.error));
     if (!(TO_CONTENT as readonly string[]).includes(parsed.message.type)) return undefined;
-    return this.handle(parsed.message);
+    return this.handle(parsed.message).catch((e: unknown) => this.failed(parsed.message.type, e));
   };
+
+  /** An error no handler expected: the reader is told when it was a save, and the sender gets the reason. */
+  private failed(type: MessageType, e: unknown): Reply<never> {
+    const reason = e instanceof Error ? e.message : String(e);
+    console.error('[interview-highlights]', type, 'failed', e);
+    if (type === 'selection:save' || type === 'page:saveSection')
+      this.ui.toast(`Could not save the highlight: ${reason}`);
+    return fail(reason);
+  }
 
   private async handle(m: Message): Promise<Reply<unknown>> {
     switch (m.type) {
@@ -477,7 +486,10 @@ export class ContentSession {
     }
     const rects = range.getClientRects();
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    this.ui.showSaveButton(last, () => void this.saveSelection());
+    this.ui.showSaveButton(
+      last,
+      () => void this.saveSelection().catch((e) => this.failed('selection:save', e)),
+    );
   }
 
   // ---- Click menu on a painted highlight ----
