@@ -132,6 +132,9 @@ export class ContentSession {
       this.generation++;
       this.painter.clear();
       this.ui.reset();
+      // The background clears the badge on every move to another page; report
+      // again even when the app came back before the next read (A → B → A).
+      this.lastReport = '';
     }
     this.scheduleRefresh();
   }
