@@ -29,7 +29,7 @@ export interface PagePrimitives {
     timeoutMs: number,
     polling: 'raf' | number,
   ): Promise<void>;
-  mouseClick(x: number, y: number): Promise<void>;
+  mouseClick(x: number, y: number, button: 'left' | 'right'): Promise<void>;
   type(text: string): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(path: string, fullPage: boolean): Promise<void>;
@@ -274,7 +274,7 @@ export class Locator {
   /** A real mouse click on the middle of the element, once it is visible and not covered. */
   async click(opts: { timeout?: number } = {}): Promise<void> {
     const { x, y } = await this.one<{ x: number; y: number }>({ op: 'point' }, opts.timeout);
-    await this.page.mouseClick(x, y);
+    await this.page.mouseClick(x, y, 'left');
   }
 
   async focus(): Promise<void> {
@@ -292,11 +292,11 @@ export class Locator {
 /** A tab in either browser, with the page API the scenarios use. */
 export class TestPage {
   readonly keyboard: { type(text: string): Promise<void>; press(key: string): Promise<void> };
-  readonly mouse: { click(x: number, y: number): Promise<void> };
+  readonly mouse: { click(x: number, y: number, opts?: { button?: 'left' | 'right' }): Promise<void> };
 
   constructor(readonly driver: PagePrimitives) {
     this.keyboard = { type: (t) => driver.type(t), press: (k) => driver.press(k) };
-    this.mouse = { click: (x, y) => driver.mouseClick(x, y) };
+    this.mouse = { click: (x, y, opts) => driver.mouseClick(x, y, opts?.button ?? 'left') };
   }
 
   url(): Promise<string> {

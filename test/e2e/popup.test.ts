@@ -61,7 +61,7 @@ eachBrowser('popup', (browser, label) => {
     return { expected, page, popup, tabId };
   }
 
-  it('lists the seed interview questions, saves a Q&A, and the page paints it', async () => {
+  it('lists the seed interview questions, saves a Q&A, the page paints it, and copies the interview', async () => {
     const { expected, page, popup } = await openFor(CAREER);
     await popup.locator('.question-text').first().waitFor();
     const shown = await popup.locator('.question-text').allTextContents();
@@ -87,6 +87,15 @@ eachBrowser('popup', (browser, label) => {
       .poll(() => popup.locator('li.qa').nth(1).locator('button.save').getAttribute('aria-pressed'))
       .toBe('true');
     expect(norm(await popup.locator('.on-page .hl-question').first().textContent())).toContain(question);
+
+    // Copy reaches the system clipboard: the real click gives the popup the activation it needs.
+    await popup.getByRole('button', { name: 'Copy the whole interview as Markdown' }).click();
+    await expect
+      .poll(() => popup.locator('body').textContent(), { timeout: 5000 })
+      .toContain(`Copied the whole interview (${questions.length} questions) as Markdown.`);
+    const copied = await ext.readClipboard(page);
+    expect(copied).toContain(norm(questions[0]!.question));
+    expect(copied).toContain(expected.title ?? '');
 
     // Unsave: the row goes, and the page stops painting it.
     await popup.locator('li.qa').nth(1).locator('button.save').click();

@@ -50,7 +50,7 @@ function pagePrimitives(page: Page): PagePrimitives {
     waitForFunction: async (fn, arg, timeout, polling) => {
       await page.waitForFunction(fn as (a: unknown) => unknown, arg, { timeout, polling });
     },
-    mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseClick: (x, y, button) => page.mouse.click(x, y, { button }),
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key),
     screenshot: async (path, fullPage) => {

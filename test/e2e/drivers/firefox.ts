@@ -18,6 +18,10 @@
 //   at close. WebSockets are not reported by BiDi at all.
 // - Uncaught errors of the extension reach Firefox's stdout only; close()
 //   fails the test file if there were any.
+// - Firefox's own window (its chrome document, which BiDi reaches with
+//   --remote-allow-system-access) is where the real context menu opens and
+//   where the extension's shortcut keys live: contextMenu() and
+//   pressShortcut() work there.
 
 import {
   cpSync,
@@ -69,6 +73,11 @@ export interface FirefoxSession extends Session {
    * this is the closest a test gets.
    */
   pressShortcut(shortcut: string): Promise<void>;
+  /**
+   * The page's context menu as Firefox shows it (open it first, with a right
+   * click): the labels of its visible items, and choosing one as a click would.
+   */
+  contextMenu(): Promise<{ labels: string[]; choose(label: string): Promise<void> }>;
   /** What Firefox printed that came from the extension. */
   extensionOutput(): string[];
 }
@@ -171,7 +180,7 @@ function pagePrimitives(page: Page): PagePrimitives {
     waitForFunction: async (fn, arg, timeout, polling) => {
       await page.waitForFunction(fn as (a: unknown) => unknown, { timeout, polling }, arg);
     },
-    mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseClick: (x, y, button) => page.mouse.click(x, y, { button }),
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key as never),
     screenshot: async (path, fullPage) => {
@@ -257,6 +266,26 @@ export async function launchFirefoxSession(opts: FirefoxOptions): Promise<Firefo
   for (const e of ['contextCreated', 'navigationStarted', 'historyUpdated', 'fragmentNavigated'])
     conn.on(`browsingContext.${e}`, track);
   conn.on('browsingContext.contextDestroyed', (p: { context: string }) => void contextUrls.delete(p.context));
+
+  /** Evaluates expression in the first browser window's own (chrome) document, and returns its value. */
+  const inBrowserWindow = async (expression: string): Promise<unknown> => {
+    const windows = await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const chrome = (windows.result.contexts as { context: string }[])[0]?.context;
+    if (!chrome) throw new Error('no browser window');
+    // Sent back as JSON text: BiDi would answer an array or object as its own remote-value tree.
+    const r = await conn.send('script.evaluate', {
+      expression: `(async () => JSON.stringify((await (${expression})) ?? null))()`,
+      target: { context: chrome },
+      awaitPromise: true,
+    });
+    const out = r.result as {
+      type: string;
+      result?: { value?: string };
+      exceptionDetails?: { text?: string };
+    };
+    if (out.type === 'exception') throw new Error(`in the browser window: ${out.exceptionDetails?.text}`);
+    return JSON.parse(out.result?.value ?? 'null');
+  };
 
   const sweep = async (bridgeExpr: string, from: string, source: RequestSource, log = network) => {
     const entries = (await bridge.evaluate(
@@ -353,10 +382,24 @@ export async function launchFirefoxSession(opts: FirefoxOptions): Promise<Firefo
           },
         };
       },
+      contextMenu: async () => {
+        const MENU = `document.getElementById('contentAreaContextMenu')`;
+        const visible = `[...${MENU}.querySelectorAll('menuitem')].filter((i) => !i.hidden)`;
+        const labels = (await inBrowserWindow(
+          `${MENU}.state === 'open' ? ${visible}.map((i) => i.label) : null`,
+        )) as string[] | null;
+        if (!labels) throw new Error("Firefox's context menu is not open");
+        return {
+          labels,
+          choose: async (label) => {
+            const chosen = await inBrowserWindow(
+              `(() => { const item = ${visible}.find((i) => i.label === ${JSON.stringify(label)}); if (!item) return false; ${MENU}.activateItem(item); return true; })()`,
+            );
+            if (chosen !== true) throw new Error(`no "${label}" in Firefox's context menu`);
+          },
+        };
+      },
       pressShortcut: async (shortcut) => {
-        const windows = await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-        const chrome = (windows.result.contexts as { context: string }[])[0]?.context;
-        if (!chrome) throw new Error('no browser window to press a shortcut in');
         const parts = shortcut.split('+');
         const spec = {
           key: parts.at(-1)!,
@@ -365,8 +408,7 @@ export async function launchFirefoxSession(opts: FirefoxOptions): Promise<Firefo
             .map((m) => m.toLowerCase())
             .sort(),
         };
-        const fired = await conn.send('script.evaluate', {
-          expression: `(() => {
+        const fired = await inBrowserWindow(`(() => {
             const spec = ${JSON.stringify(spec)};
             const key = [...document.querySelectorAll('keyset[id^="ext-keyset-id-"] > key')].find(
               (k) => k.getAttribute('key') === spec.key &&
@@ -374,12 +416,8 @@ export async function launchFirefoxSession(opts: FirefoxOptions): Promise<Firefo
             if (!key) return false;
             key.doCommand();
             return true;
-          })()`,
-          target: { context: chrome },
-          awaitPromise: false,
-        });
-        const r = fired.result as { result?: { value?: unknown } };
-        if (r.result?.value !== true) throw new Error(`Firefox has no key for the shortcut ${shortcut}`);
+          })()`);
+        if (fired !== true) throw new Error(`Firefox has no key for the shortcut ${shortcut}`);
       },
       extensionOutput: () => extensionLines(output),
       close,
