@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
+export declare const FIREFOX_DIFFERENCES: { what: string; detail: string; handled: string; shown: string }[];
 export declare const GECKO_ID: string;
 export declare const FIREFOX_UUID: string;
 export declare const FIREFOX_ORIGIN: string;

@@ -21,6 +21,63 @@ import puppeteer from 'puppeteer-core';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * What differs in Firefox, each with where it is handled and the test that
+ * shows it. The README's "What differs in Firefox" list is this list, in this
+ * order (test/readme.test.ts checks both, and that the files exist).
+ */
+export const FIREFOX_DIFFERENCES = [
+  {
+    what: 'Page objects reach the content script through Xray wrappers',
+    detail:
+      'the iterators of their keys(), values() and entries() cannot be iterated (Array.from of one is silently empty), and CSS.highlights and a Highlight cannot be iterated at all. Code that runs in the page iterates the object itself or calls forEach, and keeps its own list of what it painted.',
+    handled: 'src/url.ts',
+    shown: 'test/content/xray-guard.test.ts',
+  },
+  {
+    what: 'A message from an extension page open in a tab comes from that tab',
+    detail:
+      'Firefox sets the sender’s tab where Chromium does not, so the content script tells its own extension’s pages by their address, not by the absence of a tab.',
+    handled: 'src/content/sender.ts',
+    shown: 'test/content/sender.test.ts',
+  },
+  {
+    what: 'A content script’s sender address stays the one its page loaded with',
+    detail:
+      'after a single-page app moves on (pushState) Firefox still reports the first address; the background also reads the tab’s current address, and a page reports itself again after every move.',
+    handled: 'src/messages.ts',
+    shown: 'test/e2e/capture.test.ts',
+  },
+  {
+    what: 'Injecting the content script on demand',
+    detail:
+      'Firefox resolves a relative script path against the calling page (the popup asked for popup/content.js) and, on about: pages, resolves without injecting anything; the path is absolute and an empty result is a refusal.',
+    handled: 'src/inject.ts',
+    shown: 'test/inject.test.ts',
+  },
+  {
+    what: 'The background is an event page',
+    detail:
+      'Firefox runs `background.scripts` as a page, not a service worker; the build gives each browser its own manifest.',
+    handled: 'build.mjs',
+    shown: 'test/build.test.ts',
+  },
+  {
+    what: 'The shortcut is one of Firefox’s own keys',
+    detail:
+      'change it in about:addons → ⚙ → Manage Extension Shortcuts. In a Firefox driven over WebDriver BiDi a real key press reaches the page but not those keys, so the test fires Firefox’s key element for Alt+Shift+H.',
+    handled: 'manifest.json',
+    shown: 'test/e2e/shortcut.test.ts',
+  },
+  {
+    what: 'No long-task timing',
+    detail:
+      'Firefox reports no `longtask` entries, so on huge pages only the extension’s own steps (its User Timing measures) can be timed, each under 200 ms.',
+    handled: 'src/content/timing.ts',
+    shown: 'test/e2e/huge-pages.test.ts',
+  },
+];
+
 /** The add-on id the manifest gives Firefox. */
 export const GECKO_ID = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'))
   .browser_specific_settings.gecko.id;
