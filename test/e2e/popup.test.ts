@@ -61,7 +61,7 @@ eachBrowser('popup', (browser, label) => {
     return { expected, page, popup, tabId };
   }
 
-  it('lists the seed interview questions, saves a Q&A, the page paints it, and copies the interview', async () => {
+  it('lists the seed interview questions, saves a Q&A, the page paints it and flashes it on a click, and copies the interview', async () => {
     const { expected, page, popup } = await openFor(CAREER);
     await popup.locator('.question-text').first().waitFor();
     const shown = await popup.locator('.question-text').allTextContents();
@@ -79,6 +79,25 @@ eachBrowser('popup', (browser, label) => {
     await expect
       .poll(() => paintedTexts(page), { timeout: 5000 })
       .toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${escapeRe(question)}`))]));
+
+    // A click on the question scrolls the page to it and flashes it, above the saved paint.
+    await second.locator('.question-text').click();
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const flash = CSS.highlights.get('ih-flash');
+            const texts = flash
+              ? [...flash].map((r) => (r as Range).toString().replace(/\s+/g, ' ').trim())
+              : [];
+            return {
+              texts,
+              above: (flash?.priority ?? 0) > (CSS.highlights.get('ih-yellow')?.priority ?? 0),
+            };
+          }),
+        { timeout: 5000 },
+      )
+      .toEqual({ texts: [expect.stringMatching(new RegExp(`^${escapeRe(question)}`))], above: true });
 
     // Stored: a fresh popup finds it in the library and lists it on this page.
     await popup.reload();
