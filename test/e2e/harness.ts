@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect } from 'vitest';
+import { UI_ATTR } from '../../src/content/ui';
 import type { Highlight } from '../../src/types';
 import { articleKey } from '../../src/url';
 import { launchChromium, type ChromiumOptions, type ChromiumSession } from './drivers/chromium';
@@ -24,13 +25,13 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The project's fixture copies first; the shared originals beside the clone as a fallback. */
 export const FIXTURE_DIRS = [join(ROOT, 'test/fixtures'), resolve(ROOT, '../shared/fixtures')];
 /** The element that holds the content script's own UI (its shadow root holds the rest). */
-export const UI = '[data-interview-highlights-ui]';
+export const UI = `[${UI_ATTR}]`;
 
 /**
  * The browsers the scenarios run in: both. E2E_BROWSERS=firefox (or chromium)
  * narrows a run of single files while working on them; `npm test` clears it.
  */
-export const BROWSERS: BrowserName[] = (() => {
+const BROWSERS: BrowserName[] = (() => {
   const raw = process.env.E2E_BROWSERS?.trim();
   const wanted = raw ? raw.split(',').map((s) => s.trim().toLowerCase()) : undefined;
   const chosen = BROWSER_NAMES.filter((b) => !wanted || wanted.includes(b));

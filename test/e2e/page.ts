@@ -264,7 +264,9 @@ export class Locator {
     const deadline = Date.now() + (opts.timeout ?? DEFAULT_TIMEOUT);
     for (;;) {
       const a = await this.ask({ op: 'visible' });
-      if (a.ok ? a.value === true : !a.error.startsWith('0 ')) return;
+      if (a.ok && a.value === true) return;
+      // Several matches is an error, as for an action (use first() or nth()).
+      if (!a.ok && !a.error.startsWith('0 ')) throw new Error(`${this.label}: ${a.error}`);
       if (Date.now() > deadline)
         throw new Error(`${this.label}: not visible after ${opts.timeout ?? DEFAULT_TIMEOUT} ms`);
       await sleep(100);
@@ -294,7 +296,7 @@ export class TestPage {
   readonly keyboard: { type(text: string): Promise<void>; press(key: string): Promise<void> };
   readonly mouse: { click(x: number, y: number, opts?: { button?: 'left' | 'right' }): Promise<void> };
 
-  constructor(readonly driver: PagePrimitives) {
+  constructor(private readonly driver: PagePrimitives) {
     this.keyboard = { type: (t) => driver.type(t), press: (k) => driver.press(k) };
     this.mouse = { click: (x, y, opts) => driver.mouseClick(x, y, opts?.button ?? 'left') };
   }

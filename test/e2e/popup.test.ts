@@ -10,9 +10,11 @@ import {
   isFirefox,
   launchExtension,
   openPopup,
+  paint,
   serveFixture,
   tabIdOf,
   type Session,
+  type TestPage,
 } from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
@@ -30,15 +32,7 @@ function norm(text: string): string {
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The text of every range the page paints, flash excepted. */
-const paintedTexts = (page: Awaited<ReturnType<Session['newPage']>>) =>
-  page.evaluate(() => {
-    const texts: string[] = [];
-    CSS.highlights.forEach((h, name) => {
-      if (name === 'ih-flash') return;
-      for (const r of h) texts.push((r as Range).toString());
-    });
-    return texts.map((t) => t.replace(/\s+/g, ' ').trim());
-  });
+const paintedTexts = async (page: TestPage): Promise<string[]> => Object.values(await paint(page)).flat();
 
 eachBrowser('popup', (browser, label) => {
   let ext: Session;

@@ -116,12 +116,15 @@ eachBrowser('the keyboard shortcut in a headed browser', (browser) => {
       const t0 = performance.now();
       await press(title);
       await paintedNow.catch(async (e: unknown) => {
-        const state = await page.evaluate(() => ({
-          selection: window.getSelection()?.toString(),
-          focused: document.hasFocus(),
-          ui: document.querySelector('[data-interview-highlights-ui]')?.shadowRoot?.textContent ?? null,
-          painted: [...(CSS.highlights.get('ih-yellow') ?? [])].map((r) => (r as Range).toString()),
-        }));
+        const state = await page.evaluate(
+          (ui) => ({
+            selection: window.getSelection()?.toString(),
+            focused: document.hasFocus(),
+            ui: document.querySelector(ui)?.shadowRoot?.textContent ?? null,
+            painted: [...(CSS.highlights.get('ih-yellow') ?? [])].map((r) => (r as Range).toString()),
+          }),
+          UI,
+        );
         const quotes = (await storedHighlights(ext!, expected.url)).map((h) => h.quote);
         throw new Error(
           `"${phrase}" not painted after the key press: ${JSON.stringify({ ...state, quotes })} (${String(e)})`,
@@ -146,7 +149,7 @@ eachBrowser('the keyboard shortcut in a headed browser', (browser) => {
     const page = await ext.newPage();
     await page.goto(PANEL_URL);
     await page.bringToFront();
-    expect(await page.evaluate(() => document.querySelector('[data-interview-highlights-ui]'))).toBeNull();
+    expect(await page.locator(UI).count()).toBe(0);
     const title = await page.title();
 
     const first = panel.questions[0]!.answerStartsWith;

@@ -78,8 +78,6 @@ export interface FirefoxSession extends Session {
    * click): the labels of its visible items, and choosing one as a click would.
    */
   contextMenu(): Promise<{ labels: string[]; choose(label: string): Promise<void> }>;
-  /** What Firefox printed that came from the extension. */
-  extensionOutput(): string[];
 }
 
 const BRIDGE = 'test-bridge.html';
@@ -419,7 +417,6 @@ export async function launchFirefoxSession(opts: FirefoxOptions): Promise<Firefo
           })()`);
         if (fired !== true) throw new Error(`Firefox has no key for the shortcut ${shortcut}`);
       },
-      extensionOutput: () => extensionLines(output),
       close,
     };
   } catch (e) {
