@@ -1,6 +1,6 @@
 // Anchoring speed in a real browser: 1,000 highlights on the seed interview
 // repeated 20×, re-anchored on the unchanged page and on a page with 10% of
-// its paragraphs edited. Run: node bench/anchor.mjs (CHROME_PATH to pick a browser).
+// its paragraphs edited. Run: node bench/anchor.mjs (CHROME_PATH picks the browser).
 
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { setup } from '../scripts/setup.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -51,7 +52,7 @@ const bundle = await esbuild.build({
 });
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  executablePath: setup('bench').chromium,
   headless: true,
   args: [
     '--no-sandbox',
@@ -72,14 +73,14 @@ try {
   // Repeated in the DOM rather than in the markup: the saved page's article markup is not balanced.
   await page.evaluate((n) => AnchorBench.repeatArticle(n), REPEAT);
 
-  const setup = await page.evaluate((n) => AnchorBench.setup(n, 7), HIGHLIGHTS);
+  const prepared = await page.evaluate((n) => AnchorBench.setup(n, 7), HIGHLIGHTS);
   console.log(
     `machine: ${cpus().length} cores, load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')} (wall-clock times and long tasks stretch under load)`,
   );
   console.log(
-    `page: ${setup.textLength} characters of text, ${setup.blocks} blocks with sentences; ${setup.highlights} highlights`,
+    `page: ${prepared.textLength} characters of text, ${prepared.blocks} blocks with sentences; ${prepared.highlights} highlights`,
   );
 
   const passes = async (label) => {

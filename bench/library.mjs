@@ -8,7 +8,7 @@
 
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
-import { extensionArgs } from '../scripts/chromium.mjs';
+import { extensionArgs, setup } from '../scripts/setup.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,7 +63,7 @@ const backup = {
 
 const profile = await mkdtemp(path.join(tmpdir(), 'ih-bench-library-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: setup('bench').chromium,
   headless: true,
   viewport: { width: 1280, height: 900 },
   args: extensionArgs(extensionDir),

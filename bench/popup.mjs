@@ -5,7 +5,7 @@
 //   node build.mjs && node bench/popup.mjs [runs]
 
 import { chromium } from 'playwright-core';
-import { extensionArgs } from '../scripts/chromium.mjs';
+import { extensionArgs, setup } from '../scripts/setup.mjs';
 import { cp, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { loadavg, tmpdir } from 'node:os';
@@ -61,7 +61,7 @@ const extensionCopy = path.join(profile, 'extension');
 await cp(extensionDir, extensionCopy, { recursive: true });
 
 const context = await chromium.launchPersistentContext(path.join(profile, 'user-data'), {
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: setup('bench').chromium,
   headless: true,
   args: extensionArgs(extensionCopy),
 });

@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extensionArgs, requireChromium } from '../scripts/chromium.mjs';
+import { extensionArgs, setup } from '../scripts/setup.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = path.join(root, 'test', 'fixtures', 'pinterest-engineering-career-interview');
@@ -26,7 +26,7 @@ const expected = JSON.parse(await readFile(`${FIXTURE}.expected.json`, 'utf8'));
 const html = await readFile(`${FIXTURE}.html`, 'utf8');
 const profile = await mkdtemp(path.join(tmpdir(), 'ih-bench-save-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: requireChromium(),
+  executablePath: setup('bench').chromium,
   headless: true,
   args: extensionArgs(path.join(root, 'dist', 'chrome')),
 });

@@ -2,6 +2,7 @@
 // this extension origin, the clipboard. A thin shell: no decisions live here.
 
 import browser from 'webextension-polyfill';
+import { injectContentScript } from '../src/inject';
 import { isReply, message, type MessageMap, type MessageType } from '../src/messages';
 import type { Library } from '../src/store';
 import type { InjectResult, PageResult, PopupServices } from './services';
@@ -55,7 +56,7 @@ export function browserServices(tabId: number): PopupServices {
     },
     async inject(): Promise<InjectResult> {
       try {
-        await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+        await injectContentScript(browser.scripting, tabId);
         return { status: 'ok' };
       } catch (e) {
         return { status: 'forbidden', message: e instanceof Error ? e.message : String(e) };

@@ -2,13 +2,15 @@
 // `npm test`: every check the project has, in the order that fails fastest,
 // stopping at the first failure. Ends with one line, `N passed, M failed`,
 // counting the tests of both vitest suites (a failed step with no tests of its
-// own, like the typecheck, counts as one failure).
+// own, like the typecheck, counts as one failure). It starts by making sure
+// Chromium, Firefox and the display tools are there (scripts/setup.mjs:
+// installed with apt-get as root, else one line saying what to run).
 // `npm test -- --from=build` starts at a later step, to rerun the tail after a fix.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium, NO_CHROMIUM } from './chromium.mjs';
+import { setup } from './setup.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'node_modules/.bin');
@@ -18,7 +20,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const timings = [];
-const STEPS = ['lint', 'typecheck', 'unit', 'build', 'ext-lint', 'chromium', 'e2e'];
+const STEPS = ['lint', 'typecheck', 'unit', 'build', 'ext-lint', 'e2e'];
 const fromArg = process.argv
   .slice(2)
   .find((a) => a.startsWith('--from='))
@@ -103,6 +105,11 @@ function vitestStep(name, configArgs, env = {}, wrap = null) {
   });
 }
 
+// Before any step, and whatever --from says: a missing browser stops the run
+// here, in one line, instead of after the unit tests.
+const tools = setup('test');
+console.log(`Chromium ${tools.chromium}, Firefox ${tools.firefox}`);
+
 // Biome: lint rules and formatting, in one fast pass (biome.jsonc says which rules are off and why).
 step('lint', () => {
   const ok = run(join(BIN, 'biome'), ['check', '.']) === 0;
@@ -159,22 +166,10 @@ step('ext-lint', () => {
   return errors === 0;
 });
 
-step('chromium', () => {
-  const path = findChromium();
-  if (!path) {
-    console.error(NO_CHROMIUM);
-    failed += 1;
-    return false;
-  }
-  console.log(path);
-  return true;
-});
-
-// A keyboard-shortcut test needs a real window; give it a virtual display.
-const hasXvfb = spawnSync('sh', ['-c', 'command -v xvfb-run'], { encoding: 'utf8' }).status === 0;
-const wrap =
-  !process.env.DISPLAY && hasXvfb ? ['xvfb-run', '-a', '--server-args=-screen 0 1280x1024x24'] : null;
-if (wrap) console.log('\nno DISPLAY: running the real-browser tests under xvfb-run');
-vitestStep('e2e', ['-c', 'vitest.e2e.config.ts'], { E2E_SKIP_BUILD: '1' }, wrap);
+// A keyboard-shortcut test needs a real window; give it a virtual display (setup made sure xvfb-run is there).
+const wrap = !process.env.DISPLAY ? [tools.xvfb, '-a', '--server-args=-screen 0 1280x1024x24'] : null;
+if (wrap) console.log('\nno DISPLAY: running the real-browser tests (Chromium and Firefox) under xvfb-run');
+// Every scenario in both browsers: a narrowing left in the environment (E2E_BROWSERS) does not apply here.
+vitestStep('e2e', ['-c', 'vitest.e2e.config.ts'], { E2E_SKIP_BUILD: '1', E2E_BROWSERS: '' }, wrap);
 
 finish(true);

@@ -12,9 +12,13 @@ export function articleKey(url: string): string {
     return url.trim();
   }
   u.hash = '';
-  for (const name of [...u.searchParams.keys()]) {
-    if (TRACKING_PARAM.test(name)) u.searchParams.delete(name);
-  }
+  // forEach, not a spread of keys(): in a Firefox content script URL is the
+  // page's, seen through an Xray wrapper, and its keys() iterator cannot be iterated.
+  const tracking: string[] = [];
+  u.searchParams.forEach((_, name) => {
+    if (TRACKING_PARAM.test(name)) tracking.push(name);
+  });
+  for (const name of tracking) u.searchParams.delete(name);
   u.search = u.searchParams.toString() ? `?${u.searchParams.toString()}` : '';
   u.hostname = u.hostname.toLowerCase();
   return u.toString();

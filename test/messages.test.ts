@@ -292,6 +292,10 @@ describe('sender check', () => {
       ok: true,
       sender: { role: 'extension' },
     });
+    // Firefox gives an extension page open in a tab that tab; its address still says it is ours.
+    expect(
+      verdict(good['library:changed'], { id: 'ext', url: `${EXT}/options/index.html`, tab: { id: 3 } }).ok,
+    ).toBe(true);
     expect(verdict(good['library:changed'], page).ok).toBe(false);
     expect(verdict(good['library:changed'], { id: 'ext', url: `${EXT}.evil.com/x` }).ok).toBe(false);
   });

@@ -2,6 +2,7 @@
 // the badge, the context menu, the keyboard command and the retry queue.
 
 import browser, { type Menus, type Runtime, type Tabs } from 'webextension-polyfill';
+import { injectContentScript } from '../inject';
 import { message, type ReplyOf } from '../messages';
 import { articleKey } from '../url';
 import { openLibrary } from '../store';
@@ -77,9 +78,7 @@ browser.tabs.onRemoved.addListener((tabId: number) => void tabPages.delete(tabId
 
 const tabMessenger: TabMessenger = {
   sendMessage: (tabId, msg) => browser.tabs.sendMessage(tabId, msg),
-  injectContentScript: async (tabId) => {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
-  },
+  injectContentScript: (tabId) => injectContentScript(browser.scripting, tabId),
 };
 
 export function saveSelectionInTab(tabId: number): Promise<ReplyOf<'selection:save'>> {

@@ -46,6 +46,7 @@ import {
 } from './capture';
 import { Painter, type PaintItem } from './paint';
 import { locateSections, type SectionSpan } from './sections';
+import { fromOwnExtension } from './sender';
 import { watchPage } from './spa';
 import { articleSize } from './budget';
 import { measured, recordSlice } from './timing';
@@ -131,6 +132,9 @@ export class ContentSession {
       this.generation++;
       this.painter.clear();
       this.ui.reset();
+      // The background clears the badge on every move to another page; report
+      // again even when the app came back before the next read (A → B → A).
+      this.lastReport = '';
     }
     this.scheduleRefresh();
   }
@@ -414,13 +418,21 @@ export class ContentSession {
     raw: unknown,
     sender: Runtime.MessageSender,
   ): Promise<Reply<unknown>> | undefined => {
-    // Only the extension itself talks to us, from its worker or its pages, never from a tab.
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    if (!fromOwnExtension(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
     const parsed = checkMessage(raw);
     if (!parsed.ok) return Promise.resolve(fail(parsed.error));
     if (!(TO_CONTENT as readonly string[]).includes(parsed.message.type)) return undefined;
-    return this.handle(parsed.message);
+    return this.handle(parsed.message).catch((e: unknown) => this.failed(parsed.message.type, e));
   };
+
+  /** An error no handler expected: the reader is told when it was a save, and the sender gets the reason. */
+  private failed(type: MessageType, e: unknown): Reply<never> {
+    const reason = e instanceof Error ? e.message : String(e);
+    console.error('[interview-highlights]', type, 'failed', e);
+    if (type === 'selection:save' || type === 'page:saveSection')
+      this.ui.toast(`Could not save the highlight: ${reason}`);
+    return fail(reason);
+  }
 
   private async handle(m: Message): Promise<Reply<unknown>> {
     switch (m.type) {
@@ -477,7 +489,10 @@ export class ContentSession {
     }
     const rects = range.getClientRects();
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    this.ui.showSaveButton(last, () => void this.saveSelection());
+    this.ui.showSaveButton(
+      last,
+      () => void this.saveSelection().catch((e) => this.failed('selection:save', e)),
+    );
   }
 
   // ---- Click menu on a painted highlight ----

@@ -27,6 +27,18 @@ export const PAINT_CSS = [
   '::highlight(ih-flash) { background-color: rgba(255, 150, 0, 0.65); }',
 ].join('\n');
 
+/**
+ * The flash paints above the saved highlights. Equal priorities stack in the
+ * order the entries were registered, which changes as colors come and go and
+ * is not worth relying on in either browser, so the order is explicit.
+ */
+const PRIORITY: Readonly<Record<string, number>> = { 'ih-flash': 1 };
+
+function prioritised(name: string, h: Highlight): Highlight {
+  h.priority = PRIORITY[name] ?? 0;
+  return h;
+}
+
 export function paintSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
@@ -98,13 +110,13 @@ export class Painter {
 
   private setEntry(name: string, ranges: Range[]): void {
     if (ranges.length === 0) CSS.highlights.delete(name);
-    else CSS.highlights.set(name, new Highlight(...ranges));
+    else CSS.highlights.set(name, prioritised(name, new Highlight(...ranges)));
   }
 
   flash(range: Range, ms = 1600): void {
     if (!paintSupported()) return;
     this.ensureStyles();
-    CSS.highlights.set('ih-flash', new Highlight(range));
+    CSS.highlights.set('ih-flash', prioritised('ih-flash', new Highlight(range)));
     if (this.flashTimer !== null) clearTimeout(this.flashTimer);
     this.flashTimer = setTimeout(() => {
       CSS.highlights.delete('ih-flash');

@@ -1,21 +1,21 @@
-// The action badge in real Chromium: every interview fixture served at its real
-// address shows its question count; a page that is not an interview shows none.
+// The action badge in real Chromium and Firefox: every interview fixture served
+// at its real address shows its question count; a page that is not an
+// interview shows none.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   badgeText,
-  blockNetwork,
+  eachBrowser,
   FIXTURE_DIRS,
   fixtureExpected,
   launchExtension,
   ROOT,
   serveFixture,
   tabIdOf,
-  type Launched,
   type NetworkLog,
+  type Session,
 } from './harness';
 
 interface SourceManifest {
@@ -53,22 +53,22 @@ const interviews = fixtures.filter((f) => f.expected.interview);
 const others = fixtures.filter((f) => !f.expected.interview);
 
 /** The badge keeps `text` for the whole window, so a late write would be caught. */
-async function badgeStays(ext: Launched, tabId: number, text: string, ms = 2_000): Promise<void> {
+async function badgeStays(ext: Session, tabId: number, text: string, ms = 2_000): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    expect(await badgeText(ext.worker, tabId)).toBe(text);
+    expect(await badgeText(ext, tabId)).toBe(text);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
-describe('action badge', () => {
-  let ext: Launched;
+eachBrowser('action badge', (browser) => {
+  let ext: Session;
   let network: NetworkLog;
 
   beforeAll(async () => {
-    ext = await launchExtension();
-    network = await blockNetwork(ext.context);
-    for (const { name } of fixtures) await serveFixture(ext.context, name);
+    ext = await launchExtension(browser);
+    network = await ext.blockNetwork();
+    for (const { name } of fixtures) await serveFixture(ext, name);
   });
 
   afterAll(async () => {
@@ -82,34 +82,34 @@ describe('action badge', () => {
 
   for (const { name, expected } of interviews) {
     it(`shows the question count on ${name}`, async () => {
-      const page: Page = await ext.context.newPage();
+      const page = await ext.newPage();
       await page.goto(expected.url);
-      const tabId = await tabIdOf(ext.worker, expected.url);
+      const tabId = await tabIdOf(ext, page);
       const count = String(expected.questions?.length ?? 0);
-      await expect.poll(() => badgeText(ext.worker, tabId), { timeout: 15_000 }).toBe(count);
+      await expect.poll(() => badgeText(ext, tabId), { timeout: 15_000 }).toBe(count);
       await page.close();
     });
   }
 
   for (const { name, expected } of others) {
     it(`shows no badge on ${name}`, async () => {
-      const page = await ext.context.newPage();
+      const page = await ext.newPage();
       await page.goto(expected.url);
-      const tabId = await tabIdOf(ext.worker, expected.url);
+      const tabId = await tabIdOf(ext, page);
       await badgeStays(ext, tabId, '');
       await page.close();
     });
 
     it(`clears the badge when a tab goes from an interview to ${name}`, async () => {
       const first = interviews[0]!.expected;
-      const page = await ext.context.newPage();
+      const page = await ext.newPage();
       await page.goto(first.url);
-      const tabId = await tabIdOf(ext.worker, first.url);
+      const tabId = await tabIdOf(ext, page);
       await expect
-        .poll(() => badgeText(ext.worker, tabId), { timeout: 15_000 })
+        .poll(() => badgeText(ext, tabId), { timeout: 15_000 })
         .toBe(String(first.questions?.length ?? 0));
       await page.goto(expected.url);
-      await expect.poll(() => badgeText(ext.worker, tabId), { timeout: 15_000 }).toBe('');
+      await expect.poll(() => badgeText(ext, tabId), { timeout: 15_000 }).toBe('');
       await badgeStays(ext, tabId, '');
       await page.close();
     });

@@ -1,6 +1,8 @@
 // Data safety in real Chromium: a full disk loses no highlight, and a browser
 // killed (SIGKILL, every process of its profile) in the middle of an import
-// leaves the library it had.
+// leaves the library it had. Chromium only: the small disk and the kill work
+// on a Chromium profile directory the test owns (launchChromiumExtension);
+// Firefox runs in a profile Puppeteer makes, and these are not set up for it.
 //
 // The full disk is real. DevTools' Storage.overrideQuotaForOrigin changes what
 // navigator.storage.estimate() reports but Chromium does not refuse IndexedDB
@@ -26,21 +28,24 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLibrary, type GeneratedLibrary } from '../../src/store/generate';
 import type { Highlight } from '../../src/types';
-import { findChromium, NO_CHROMIUM } from '../../scripts/chromium.mjs';
+import { findChromium, NO_CHROMIUM } from '../../scripts/setup.mjs';
 import {
-  blockNetwork,
   fixtureExpected,
-  launchExtension,
+  launchChromiumExtension,
   openFixture,
+  openLibrary,
   saveSelection,
   selectText,
   serveFixture,
+  squash,
   storedHighlights,
-  type Launched,
+  UI,
+  type ChromiumSession,
+  type Session,
+  type TestPage,
 } from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
@@ -48,22 +53,13 @@ const career = fixtureExpected(CAREER) as unknown as {
   url: string;
   questions: { question: string; answerStartsWith: string; answerEndsWith: string }[];
 };
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+const retryEntries = (ext: Session): Promise<{ highlight: Highlight; attempts: number }[]> =>
+  ext.background((g) => g.ih.retryEntries(), null);
 
-interface RetryEntryView {
-  highlight: Highlight;
-  attempts: number;
-}
-interface WorkerHooks {
-  retryEntries(): Promise<RetryEntryView[]>;
-}
-
-const retryEntries = (worker: Worker): Promise<RetryEntryView[]> =>
-  worker.evaluate(() => (globalThis as unknown as { ih: WorkerHooks }).ih.retryEntries());
-
-const toastText = (page: Page): Promise<string | null> =>
+const toastText = (page: TestPage): Promise<string | null> =>
   page
-    .locator('[data-interview-highlights-ui] .toast')
+    .locator(UI)
+    .locator('.toast')
     .textContent({ timeout: 1_000 })
     .catch(() => null);
 
@@ -133,17 +129,17 @@ function fillDisk(pid: number, dir: string): string {
   return file;
 }
 
-describe('a full disk', () => {
-  let ext: Launched;
+describe('a full disk, in Chromium', () => {
+  let ext: ChromiumSession;
   let profileDir: string;
   let launcher: string;
 
   beforeAll(async () => {
     profileDir = mkdtempSync(join(tmpdir(), 'ih-e2e-disk-'));
     launcher = smallDiskLauncher(profileDir, '64m');
-    ext = await launchExtension({ profileDir, executablePath: launcher });
-    await blockNetwork(ext.context);
-    await serveFixture(ext.context, CAREER);
+    ext = await launchChromiumExtension({ profileDir, executablePath: launcher });
+    await ext.blockNetwork();
+    await serveFixture(ext, CAREER);
   }, 60_000);
 
   afterAll(async () => {
@@ -154,25 +150,24 @@ describe('a full disk', () => {
   });
 
   it('is reported, loses nothing saved before, and the refused save is queued and lands once there is room', async () => {
-    const { context, worker } = ext;
     const pid = browserPid(profileDir);
     expect(
       statfsSync(`/proc/${pid}/root${profileDir}`).blocks *
         statfsSync(`/proc/${pid}/root${profileDir}`).bsize,
     ).toBeLessThanOrEqual(64 << 20);
-    const { page, tabId } = await openFixture(context, worker, career.url);
+    const { page, tabId } = await openFixture(ext, career.url);
     const [first, second, third, fourth] = career.questions.map((q) => q.answerStartsWith);
 
     for (const phrase of [first!, second!]) {
       await selectText(page, phrase);
-      expect(await saveSelection(worker, tabId)).toMatchObject({ ok: true });
+      expect(await saveSelection(ext, tabId)).toMatchObject({ ok: true });
     }
-    const before = await storedHighlights(worker, career.url);
+    const before = await storedHighlights(ext, career.url);
     expect(before.map((h) => squash(h.quote)).sort()).toEqual([first, second].sort());
 
     const filler = fillDisk(pid, profileDir);
     await selectText(page, third!);
-    const reply = await saveSelection(worker, tabId);
+    const reply = await saveSelection(ext, tabId);
     expect(reply, JSON.stringify(reply)).toMatchObject({ ok: false, retrying: true });
     expect(reply.error).toMatch(/storage for Interview Highlights is full/);
     // The reader is told, on the page, that it is not saved yet and will be retried.
@@ -182,14 +177,14 @@ describe('a full disk', () => {
 
     // The reader tries again with another quote while the disk is still full: refused and queued too.
     await selectText(page, fourth!);
-    expect(await saveSelection(worker, tabId)).toMatchObject({ ok: false, retrying: true });
+    expect(await saveSelection(ext, tabId)).toMatchObject({ ok: false, retrying: true });
     await expect
       .poll(() => toastText(page), { timeout: 5_000 })
       .toMatch(/^Not saved yet: .*It will be retried\./);
 
     // The refused highlights wait in the queue (in memory: storage.local is on the full disk too),
     // and the page keeps showing them, since their paint was not taken back.
-    const queued = await retryEntries(worker);
+    const queued = await retryEntries(ext);
     expect(queued.map((e) => squash(e.highlight.quote)).sort()).toEqual([third, fourth].sort());
     const queuedIds = queued.map((e) => e.highlight.id);
     expect(await page.evaluate(() => [...(CSS.highlights.get('ih-yellow') ?? [])].length)).toBe(4);
@@ -198,13 +193,13 @@ describe('a full disk', () => {
     // (While no byte is free Chromium cannot even open the database to read it.)
     unlinkSync(filler);
     await expect
-      .poll(async () => (await storedHighlights(worker, career.url).catch(() => [])).map((h) => h.id), {
+      .poll(async () => (await storedHighlights(ext, career.url).catch(() => [])).map((h) => h.id), {
         timeout: 45_000,
         interval: 500,
       })
       .toEqual(expect.arrayContaining(queuedIds));
-    expect(await retryEntries(worker)).toEqual([]);
-    const after = await storedHighlights(worker, career.url);
+    expect(await retryEntries(ext)).toEqual([]);
+    const after = await storedHighlights(ext, career.url);
     expect(after.map((h) => squash(h.quote)).sort()).toEqual([first, second, third, fourth].sort());
     // Everything saved before the disk filled is there, unchanged.
     for (const h of before) expect(after).toContainEqual(h);
@@ -263,15 +258,17 @@ interface PageHooks {
   };
 }
 
-async function openLibraryPage(context: BrowserContext, extensionId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options/index.html`);
-  await page.waitForFunction(() => (globalThis as unknown as Partial<PageHooks>).ihLibrary !== undefined);
+async function openLibraryPage(ext: Session): Promise<TestPage> {
+  const page = await openLibrary(ext);
+  await page.waitForFunction(
+    () => (globalThis as unknown as Partial<PageHooks>).ihLibrary !== undefined,
+    null,
+  );
   return page;
 }
 
 /** Every raw row of both tables, search words included, in key order. */
-const rawRows = (page: Page): Promise<Rows> =>
+const rawRows = (page: TestPage): Promise<Rows> =>
   page.evaluate(async () => {
     const { db } = (globalThis as unknown as PageHooks).ihLibrary.library;
     return { articles: await db.articles.toArray(), highlights: await db.highlights.toArray() };
@@ -281,9 +278,9 @@ function backupOf(g: GeneratedLibrary): unknown {
   return { format: 'interview-highlights-backup', version: 1, exportedAt: new Date().toISOString(), ...g };
 }
 
-describe('the browser killed in the middle of an import', () => {
+describe('the browser killed in the middle of an import, in Chromium', () => {
   let profileDir: string;
-  let ext: Launched | undefined;
+  let ext: ChromiumSession | undefined;
 
   beforeAll(() => {
     profileDir = mkdtempSync(join(tmpdir(), 'ih-e2e-kill-'));
@@ -295,9 +292,9 @@ describe('the browser killed in the middle of an import', () => {
   });
 
   it('leaves exactly the library it had, and the next launch reads it and saves', async () => {
-    ext = await launchExtension({ profileDir });
+    ext = await launchChromiumExtension({ profileDir });
     const { extensionId } = ext;
-    let page = await openLibraryPage(ext.context, extensionId);
+    let page = await openLibraryPage(ext);
     const old = generateLibrary(12, 150, 3);
     await page.evaluate(
       (b) => (globalThis as unknown as PageHooks).ihLibrary.library.importBackup(b),
@@ -379,11 +376,11 @@ describe('the browser killed in the middle of an import', () => {
     }
     const held = await page
       .waitForFunction(
-        () => (globalThis as unknown as { probe: { held: Held | null } }).probe.held ?? false,
+        () => (globalThis as unknown as { probe: { held: Held | null } }).probe.held !== null,
         null,
         { timeout: 60_000, polling: 50 },
       )
-      .then((h) => h.jsonValue() as Promise<Held>)
+      .then(() => page.evaluate(() => (globalThis as unknown as { probe: { held: Held } }).probe.held))
       .catch(async (e: unknown) => {
         const seen = await page.evaluate(() =>
           JSON.stringify((globalThis as unknown as { probe: unknown }).probe),
@@ -403,19 +400,19 @@ describe('the browser killed in the middle of an import', () => {
     ext = undefined;
 
     // The same profile again: the library is the old one, row for row.
-    ext = await launchExtension({ profileDir });
+    ext = await launchChromiumExtension({ profileDir });
     expect(ext.extensionId).toBe(extensionId);
-    page = await openLibraryPage(ext.context, ext.extensionId);
+    page = await openLibraryPage(ext);
     expect(await rawRows(page)).toEqual(before);
 
     // And it is usable: a quote saved on a page lands beside the old rows.
-    await blockNetwork(ext.context);
-    await serveFixture(ext.context, CAREER);
-    const { page: article, tabId } = await openFixture(ext.context, ext.worker, career.url);
+    await ext.blockNetwork();
+    await serveFixture(ext, CAREER);
+    const { page: article, tabId } = await openFixture(ext, career.url);
     const phrase = career.questions[1]!.answerStartsWith;
     await selectText(article, phrase);
-    expect(await saveSelection(ext.worker, tabId)).toMatchObject({ ok: true });
-    expect((await storedHighlights(ext.worker, career.url)).map((h) => squash(h.quote))).toEqual([phrase]);
+    expect(await saveSelection(ext, tabId)).toMatchObject({ ok: true });
+    expect((await storedHighlights(ext, career.url)).map((h) => squash(h.quote))).toEqual([phrase]);
     const after = await rawRows(page);
     expect(after.highlights).toHaveLength(before.highlights.length + 1);
     expect(after.highlights).toEqual(expect.arrayContaining(before.highlights));

@@ -1,5 +1,6 @@
-// Builds dist/ once before the real-browser tests, so they never run against a
-// stale extension. `npm test` has just built it and sets E2E_SKIP_BUILD=1.
+// Checks that both browsers are there and builds dist/ once before the
+// real-browser tests, so they never run against a stale extension. `npm test`
+// has just built it and sets E2E_SKIP_BUILD=1.
 // Then, after the last test file, fails the run if any browser the tests
 // launched saw the extension make a request that no test made on purpose.
 import { spawnSync } from 'node:child_process';
@@ -7,14 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium, NO_CHROMIUM } from '../../scripts/chromium.mjs';
+import { findChromium, findFirefox, NO_CHROMIUM, NO_FIREFOX } from '../../scripts/setup.mjs';
 import { describeRequests, NETWORK_DIR_ENV, readRun } from './network-watch';
 
 // Not harness's ROOT: the harness imports vitest's test API, which has no state here.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export default function setup(): () => void {
+  // Both browsers, always (the scenarios run in each): a missing one fails the run here, it is never skipped.
   if (!findChromium()) throw new Error(NO_CHROMIUM);
+  if (!findFirefox()) throw new Error(NO_FIREFOX);
   if (process.env.E2E_SKIP_BUILD !== '1') {
     const r = spawnSync(process.execPath, ['build.mjs'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('build failed: see the esbuild output above');

@@ -1,24 +1,24 @@
 // A page whose title, questions, answers and speakers are made of markup,
 // Markdown and control characters shown as text: the popup, the library page
 // and the Markdown export must keep all of it as text, run none of it, and the
-// extension must not touch the network while doing so.
+// extension must not touch the network while doing so; in Chromium and Firefox.
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
-  blockNetwork,
+  eachBrowser,
   launchExtension,
+  openLibrary,
   openPopup,
   ROOT,
-  serveHtml,
-  tabIdOf,
-  type Launched,
-  type NetworkLog,
-  selectText,
   saveSelection,
+  selectText,
+  tabIdOf,
+  type NetworkLog,
+  type Session,
+  type TestPage,
 } from './harness';
 
 const URL_ = 'https://medium.com/pinterest-engineering/hostile-interview-0123456789ab';
@@ -33,7 +33,7 @@ async function hostileHtml(): Promise<string> {
 }
 
 /** Elements that load or run things, inside root, that the page author put there rather than the extension. */
-async function activeElementsIn(page: Page, selector: string): Promise<string[]> {
+async function activeElementsIn(page: TestPage, selector: string): Promise<string[]> {
   return page.evaluate((sel) => {
     const found: string[] = [];
     for (const root of document.querySelectorAll(sel)) {
@@ -47,31 +47,31 @@ async function activeElementsIn(page: Page, selector: string): Promise<string[]>
   }, selector);
 }
 
-const pwned = (page: Page): Promise<unknown> =>
+const pwned = (page: TestPage): Promise<unknown> =>
   page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 
-let ext: Launched;
-let net: NetworkLog;
-
-beforeAll(async () => {
-  ext = await launchExtension();
-  net = await blockNetwork(ext.context);
-  await serveHtml(ext.context, URL_, await hostileHtml());
-}, 60_000);
-
-afterAll(async () => {
-  await ext?.close();
-});
-
-describe('hostile page text in Chromium', () => {
-  let page: Page;
+eachBrowser('hostile page text', (browser) => {
+  let ext: Session;
+  let net: NetworkLog;
+  let page: TestPage;
+  let tabId: number;
   let saved = 0;
 
+  beforeAll(async () => {
+    ext = await launchExtension(browser);
+    net = await ext.blockNetwork();
+    await ext.serveHtml(URL_, await hostileHtml());
+  }, 60_000);
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
   it('the popup lists the questions as literal text and runs nothing', async () => {
-    page = await ext.context.newPage();
+    page = await ext.newPage();
     await page.goto(URL_);
-    const tabId = await tabIdOf(ext.worker, URL_);
-    const popup = await openPopup(ext.context, ext.extensionId, tabId);
+    tabId = await tabIdOf(ext, page);
+    const popup = await openPopup(ext, tabId);
     await popup.locator('.question-text').first().waitFor({ timeout: 15_000 });
     const shown = await popup.locator('.question-text').allTextContents();
     expect(shown.length).toBeGreaterThanOrEqual(3);
@@ -109,7 +109,7 @@ describe('hostile page text in Chromium', () => {
     // A selection saved through the background's handler, as the shortcut and context menu do.
     const sel = `Because \u202Egnp.exe\u202C uses a right-to-left override`;
     await selectText(page, sel);
-    const reply = await saveSelection(ext.worker, tabId);
+    const reply = await saveSelection(ext, tabId);
     expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
     saved += 1;
     expect(await activeElementsIn(popup, 'body')).toEqual([]);
@@ -118,11 +118,10 @@ describe('hostile page text in Chromium', () => {
   }, 120_000);
 
   it('the library shows the hostile quote literally and exports escaped Markdown', async () => {
-    const lib = await ext.context.newPage();
-    await lib.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
+    const lib = await openLibrary(ext);
     expect(saved).toBeGreaterThanOrEqual(4);
     await expect.poll(() => lib.locator('.highlight').count(), { timeout: 10_000 }).toBe(saved);
-    const text = (await lib.locator('body').textContent()) ?? '';
+    const text = await lib.locator('body').textContent();
     expect(text).toContain(IMG);
     expect(text).toContain(SCRIPT);
     expect(text).toContain('<a href="javascript:window.__pwned=1">x</a>');
@@ -132,14 +131,13 @@ describe('hostile page text in Chromium', () => {
     expect(await activeElementsIn(lib, 'body')).toEqual([]);
     expect(await pwned(lib)).toBeUndefined();
 
-    const [download] = await Promise.all([
-      lib.waitForEvent('download'),
+    const download = await ext.download(lib, () =>
       lib
         .getByRole('button', { name: /^Download Markdown for/ })
         .first()
         .click(),
-    ]);
-    const md = await readFile((await download.path())!, 'utf8');
+    );
+    const md = await readFile(download.path, 'utf8');
     // Front matter is YAML data, escaped as YAML (markdown-export.md); the body is Markdown, escaped as Markdown.
     const fm = /^---\n([\s\S]*?)\n---\n/.exec(md);
     expect(fm, md.slice(0, 400)).not.toBeNull();
@@ -177,8 +175,7 @@ describe('hostile page text in Chromium', () => {
   // Once a bug: the text-fragment link quoted the whole 100 KB word and the
   // save message was refused as too long. Such links now fall back to the page address.
   it('saves a Q&A whose answer is one 100 KB word', async () => {
-    const tabId = await tabIdOf(ext.worker, URL_);
-    const popup = await openPopup(ext.context, ext.extensionId, tabId);
+    const popup = await openPopup(ext, tabId);
     await popup.locator('.question-text').first().waitFor({ timeout: 15_000 });
     const row = popup.locator('li.qa').nth(3);
     expect(await row.textContent()).toContain(LONG_WORD.slice(0, 200));
@@ -189,7 +186,7 @@ describe('hostile page text in Chromium', () => {
       .toMatch(/Saved “What is the longest|Could not save/);
     expect(await activeElementsIn(popup, 'body')).toEqual([]);
     expect(await pwned(popup)).toBeUndefined();
-    const status = (await popup.locator('body').textContent()) ?? '';
+    const status = await popup.locator('body').textContent();
     await popup.close();
     expect(status).not.toContain('Could not save');
   }, 60_000);

@@ -1,19 +1,22 @@
-// The library page in real Chromium: highlights saved on two fixture pages
-// through the background's save handler, then browsed, searched, edited,
-// exported and backed up on the extension's options page.
+// The library page in real Chromium and Firefox: highlights saved on two
+// fixture pages through the background's save handler, then browsed, searched,
+// edited, exported and backed up on the extension's options page.
 
-import { readFile } from 'node:fs/promises';
-import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
-  badgeText,
-  blockNetwork,
+  eachBrowser,
   fixtureExpected,
   launchExtension,
+  openFixture,
+  openLibrary,
   saveSelection,
   selectText,
   serveFixture,
-  tabIdOf,
+  type Session,
+  type TestPage,
 } from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
@@ -28,18 +31,11 @@ const expected = (name: string): Expected => fixtureExpected(name) as unknown as
 const career = expected(CAREER);
 const profile = expected(PROFILE);
 
-async function saveOn(
-  ext: { context: import('playwright-core').BrowserContext; worker: Worker },
-  url: string,
-  quotes: string[],
-): Promise<void> {
-  const page = await ext.context.newPage();
-  await page.goto(url);
-  const tabId = await tabIdOf(ext.worker, url);
-  await expect.poll(() => badgeText(ext.worker, tabId), { timeout: 10_000 }).not.toBe('');
+async function saveOn(ext: Session, url: string, quotes: string[]): Promise<void> {
+  const { page, tabId } = await openFixture(ext, url);
   for (const q of quotes) {
     await selectText(page, q);
-    const r = await saveSelection(ext.worker, tabId);
+    const r = await saveSelection(ext, tabId);
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
   }
   await page.close();
@@ -50,7 +46,7 @@ interface BackupRows {
   highlights: { id: string; note: string }[];
 }
 
-const backupOf = (page: Page): Promise<BackupRows> =>
+const backupOf = (page: TestPage): Promise<BackupRows> =>
   page.evaluate(async () => {
     const { exportedAt: _, ...rest } = await (
       globalThis as unknown as {
@@ -67,15 +63,15 @@ function wordOf(text: string): string {
   return w;
 }
 
-describe('library page in Chromium', () => {
-  let ext: Awaited<ReturnType<typeof launchExtension>>;
-  let page: Page;
+eachBrowser('library page', (browser) => {
+  let ext: Session;
+  let page: TestPage;
 
   beforeAll(async () => {
-    ext = await launchExtension();
-    await blockNetwork(ext.context);
-    await serveFixture(ext.context, CAREER);
-    await serveFixture(ext.context, PROFILE);
+    ext = await launchExtension(browser);
+    await ext.blockNetwork();
+    await serveFixture(ext, CAREER);
+    await serveFixture(ext, PROFILE);
   }, 90_000);
 
   afterAll(async () => {
@@ -88,8 +84,7 @@ describe('library page in Chromium', () => {
       career.questions[1]!.answerStartsWith,
     ]);
     await saveOn(ext, profile.url, [profile.questions[0]!.answerStartsWith]);
-    page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
+    page = await openLibrary(ext);
     await expect.poll(() => page.locator('.highlight').count(), { timeout: 10_000 }).toBe(3);
     const titles = await page.locator('.article-title').allTextContents();
     expect(titles.sort()).toEqual([career.title, profile.title].sort());
@@ -113,7 +108,7 @@ describe('library page in Chromium', () => {
     await expect.poll(() => page.locator('.quote mark').count(), { timeout: 5000 }).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Clear search and filters' }).click();
     await expect.poll(() => page.locator('.highlight').count()).toBe(3);
-    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await expect.poll(async () => new URL(await page.url()).search).toBe('');
   });
 
   it('edits a note in place and exports the interview as Markdown', async () => {
@@ -126,12 +121,11 @@ describe('library page in Chromium', () => {
     const rows = await backupOf(page);
     expect(rows.highlights.map((h) => h.note)).toContain('Remember this for my own interview.');
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
+    const download = await ext.download(page, () =>
       page.getByRole('button', { name: `Download Markdown for ${career.title}` }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/\.md$/);
-    const md = await readFile((await download.path())!, 'utf8');
+    );
+    expect(download.name).toMatch(/\.md$/);
+    const md = await readFile(download.path, 'utf8');
     expect(md).toMatch(/^---\n/);
     expect(md).toContain(`# ${career.title}`);
     expect(md).toContain(`## ${career.questions[0]!.question}`);
@@ -143,11 +137,9 @@ describe('library page in Chromium', () => {
     const before = await backupOf(page);
     expect(before.highlights).toHaveLength(3);
     await page.getByRole('button', { name: 'Settings and backup' }).click();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
+    const { path: file } = await ext.download(page, () =>
       page.getByRole('button', { name: 'Download backup (.json)' }).click(),
-    ]);
-    const file = (await download.path())!;
+    );
 
     await page.evaluate(() =>
       (
@@ -161,17 +153,16 @@ describe('library page in Chromium', () => {
 
     await page.getByRole('button', { name: 'Settings and backup' }).click();
     // A broken file first: refused, nothing written.
-    await page.locator('input[type="file"]').setInputFiles({
-      name: 'bad.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format":"something else"}'),
-    });
+    const bad = join(tmpdir(), `ih-bad-backup-${process.pid}.json`);
+    await writeFile(bad, '{"format":"something else"}');
+    await page.setInputFiles('input[type="file"]', bad);
     await expect
       .poll(() => page.locator('[role="alert"]').textContent(), { timeout: 5000 })
       .toMatch(/cannot be imported/i);
+    await rm(bad);
     expect((await backupOf(page)).highlights).toHaveLength(0);
 
-    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.setInputFiles('input[type="file"]', file);
     await expect
       .poll(() => page.locator('.settings [role="status"]').textContent(), { timeout: 5000 })
       .toContain('Imported 3 new highlights');

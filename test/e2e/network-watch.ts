@@ -22,6 +22,7 @@ export const NETWORK_DIR_ENV = 'IH_E2E_NETWORK_DIR';
 
 export type RequestSource =
   | 'extension service worker'
+  | 'extension background page'
   | 'extension page'
   | 'web page script'
   | 'web service worker';
@@ -54,8 +55,9 @@ export interface ExtensionRequest {
 }
 
 const NETWORK = /^(https?|wss?|ftp):/i;
-const SCRIPTED = new Set(['fetch', 'xhr', 'eventsource', 'websocket', 'ping', 'other']);
-const isExtension = (u: string | null): boolean => u?.startsWith('chrome-extension://') ?? false;
+/** Resource types a script starts (fetch, XHR, beacons, sockets), as opposed to page markup. */
+export const SCRIPTED = new Set(['fetch', 'xhr', 'eventsource', 'websocket', 'ping', 'other']);
+const isExtension = (u: string | null): boolean => /^(chrome|moz)-extension:\/\//.test(u ?? '');
 
 /** Whose request this is, or null when it is not the extension's (or not a network request at all). */
 export function requestSource(r: SeenRequest): RequestSource | null {
@@ -103,6 +105,30 @@ export class LaunchLog {
     this.seen.push(entry);
     this.write({ kind: 'request', ...entry });
     return entry;
+  }
+
+  /**
+   * Adds what an extension context's own Resource Timing lists (failed fetches
+   * included) and this log does not have yet: requests made before the watch
+   * began, and those the browser does not report (a service worker's before
+   * Playwright attached; Firefox's background page and popup, always).
+   */
+  addResourceTiming(
+    entries: { url: string; type: string }[],
+    source: RequestSource,
+    from: string,
+    test: string,
+  ): ExtensionRequest[] {
+    const known = new Set(this.seen.filter((r) => r.source === source).map((r) => r.url));
+    const added: ExtensionRequest[] = [];
+    for (const e of entries) {
+      if (known.has(e.url) || !NETWORK.test(e.url)) continue;
+      known.add(e.url);
+      added.push(
+        this.record({ url: e.url, resourceType: `${e.type} (from resource timing)`, source, from, test }),
+      );
+    }
+    return added;
   }
 
   /** Every request the extension made in this browser, expected ones included. */

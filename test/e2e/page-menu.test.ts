@@ -1,20 +1,22 @@
 // The menu a reader gets by clicking a painted highlight on the page, in real
-// Chromium: note, tags and color are edited with the keyboard and written to
-// the store, the paint follows the color, and a delete can be undone.
+// Chromium and Firefox: note, tags and color are edited with the keyboard and
+// written to the store, the paint follows the color, Copy as Markdown reaches
+// the clipboard, and a delete can be undone.
 
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
-  badgeText,
-  blockNetwork,
+  eachBrowser,
   fixtureExpected,
   launchExtension,
+  openFixture,
+  paint,
   saveSelection,
   selectText,
   serveFixture,
+  squash,
   storedHighlights,
-  tabIdOf,
-  type Launched,
+  type Session,
+  type TestPage,
 } from './harness';
 
 const CAREER = 'pinterest-engineering-career-interview';
@@ -22,22 +24,9 @@ const career = fixtureExpected(CAREER) as unknown as {
   url: string;
   questions: { answerStartsWith: string }[];
 };
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
-
-/** Each paint registry entry the extension owns (`ih-<color>`, `ih-note`), with the text of its ranges. */
-async function paint(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    CSS.highlights.forEach((h, name) => {
-      if (name.startsWith('ih-') && name !== 'ih-flash')
-        out[name] = [...h].map((r) => (r as Range).toString().replace(/\s+/g, ' ').trim());
-    });
-    return out;
-  });
-}
 
 /** Clicks the middle of the first line of the painted range whose text is quote, as a reader would. */
-async function clickPainted(page: Page, quote: string): Promise<void> {
+async function clickPainted(page: TestPage, quote: string): Promise<void> {
   const point = await page.evaluate((q) => {
     for (const [, h] of CSS.highlights) {
       for (const r of h) {
@@ -57,31 +46,27 @@ async function clickPainted(page: Page, quote: string): Promise<void> {
   await page.mouse.click(point.x, point.y);
 }
 
-let ext: Launched;
+eachBrowser('the highlight menu on the page', (browser) => {
+  let ext: Session;
 
-beforeAll(async () => {
-  ext = await launchExtension();
-  await blockNetwork(ext.context);
-  await serveFixture(ext.context, CAREER);
-}, 60_000);
+  beforeAll(async () => {
+    ext = await launchExtension(browser);
+    await ext.blockNetwork();
+    await serveFixture(ext, CAREER);
+  }, 60_000);
 
-afterAll(async () => {
-  await ext?.close();
-});
+  afterAll(async () => {
+    await ext?.close();
+  });
 
-describe('the highlight menu on the page, in Chromium', () => {
-  it('edits note, tags and color from the keyboard, then deletes and undoes', async () => {
-    const { context, worker } = ext;
-    const page = await context.newPage();
-    await page.goto(career.url);
-    const tabId = await tabIdOf(worker, career.url);
-    await expect.poll(() => badgeText(worker, tabId), { timeout: 10_000 }).not.toBe('');
+  it('edits note, tags and color from the keyboard, copies it as Markdown, then deletes and undoes', async () => {
+    const { page, tabId } = await openFixture(ext, career.url);
 
     const quote = career.questions[1]!.answerStartsWith;
     await selectText(page, quote);
-    const saved = await saveSelection(worker, tabId);
+    const saved = await saveSelection(ext, tabId);
     expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true });
-    const [row] = await storedHighlights(worker, career.url);
+    const [row] = await storedHighlights(ext, career.url);
     expect(row).toMatchObject({ color: 'yellow', note: '', tags: [] });
     expect(squash(row!.quote)).toBe(quote);
     await expect.poll(() => paint(page)).toEqual({ 'ih-yellow': [quote] });
@@ -102,7 +87,7 @@ describe('the highlight menu on the page, in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await storedHighlights(worker, career.url))[0]?.color).toBe('green');
+    await expect.poll(async () => (await storedHighlights(ext, career.url))[0]?.color).toBe('green');
     expect(await menu.getByRole('button', { name: 'green' }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => paint(page)).toEqual({ 'ih-green': [quote] });
     // The menu is still open with what was typed, and "Save note" keeps it.
@@ -111,7 +96,7 @@ describe('the highlight menu on the page, in Chromium', () => {
     await expect(menu.isVisible()).resolves.toBe(false);
 
     await expect
-      .poll(() => storedHighlights(worker, career.url))
+      .poll(() => storedHighlights(ext, career.url))
       .toEqual([
         expect.objectContaining({
           id: row!.id,
@@ -120,7 +105,7 @@ describe('the highlight menu on the page, in Chromium', () => {
           tags: ['career', 'growth'],
         }),
       ]);
-    const edited = (await storedHighlights(worker, career.url))[0]!;
+    const edited = (await storedHighlights(ext, career.url))[0]!;
     expect(edited.updatedAt).toBeGreaterThan(row!.updatedAt);
     // A highlight with a note is also underlined.
     await expect.poll(() => paint(page)).toEqual({ 'ih-green': [quote], 'ih-note': [quote] });
@@ -132,14 +117,20 @@ describe('the highlight menu on the page, in Chromium', () => {
       'Worth rereading before a review.',
     );
     expect(await menu.getByRole('textbox', { name: 'Tags' }).inputValue()).toBe('career, growth');
+    // Copy as Markdown reaches the system clipboard: the real click gives the page the activation it needs.
+    await menu.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await page.getByRole('status').filter({ hasText: 'Copied as Markdown.' }).waitFor({ timeout: 5000 });
+    const copied = await ext.readClipboard(page);
+    expect(copied).toContain('Worth rereading before a review.');
+    expect(copied).toContain('#:~:text=');
     await menu.getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => storedHighlights(worker, career.url)).toEqual([]);
+    await expect.poll(() => storedHighlights(ext, career.url)).toEqual([]);
     await expect.poll(() => paint(page)).toEqual({});
 
     // Undo puts the same row back, edits and all, and paints it again.
     const toast = page.getByRole('status').filter({ hasText: 'Highlight deleted.' });
     await toast.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => storedHighlights(worker, career.url)).toEqual([edited]);
+    await expect.poll(() => storedHighlights(ext, career.url)).toEqual([edited]);
     await expect
       .poll(() => paint(page), { timeout: 5000 })
       .toEqual({ 'ih-green': [quote], 'ih-note': [quote] });
