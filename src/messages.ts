@@ -4,7 +4,11 @@
 // message is checked where it arrives, never trusted for its declared type.
 
 import {
+  BLOCK_KINDS,
+  FORBIDDEN_KEYS,
   HIGHLIGHT_COLORS,
+  HIGHLIGHT_KINDS,
+  SITES,
   type Article,
   type Block,
   type BlockKind,
@@ -113,8 +117,7 @@ class Invalid extends Error {}
 
 type Check<T> = (x: unknown, path: string) => T;
 
-// Keys that can poison prototypes or confuse structured code downstream.
-const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const DANGEROUS_KEYS = new Set<string>(FORBIDDEN_KEYS);
 
 function plainObject(x: unknown, path: string): Record<string, unknown> {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new Invalid(`${path}: not an object`);
@@ -225,7 +228,7 @@ const url = str(LIMITS.url);
 const id = nonEmpty(str(LIMITS.id));
 const shortText = str(LIMITS.shortText);
 const color = oneOf<HighlightColor>(HIGHLIGHT_COLORS);
-const site = oneOf<Site>(['pinterest-engineering-blog', 'life-at-pinterest', 'generic']);
+const site = oneOf<Site>(SITES);
 const tags = arr(nonEmpty(str(LIMITS.tag)), LIMITS.tags);
 const isoDate: Check<string> = (x, path) => {
   const s = str(10)(x, path);
@@ -259,7 +262,7 @@ const selector: Check<Selector> = (x, path) => {
 
 const block: Check<Block> = record<Block>(
   {
-    kind: oneOf<BlockKind>(['paragraph', 'heading', 'list-item', 'quote', 'code']),
+    kind: oneOf<BlockKind>(BLOCK_KINDS),
     text: str(LIMITS.blockText),
     speaker: optional(shortText),
     ordered: optional(bool),
@@ -282,7 +285,7 @@ const highlightRecord = record<Highlight>(
   {
     id,
     articleKey: nonEmpty(url),
-    kind: oneOf<HighlightKind>(['selection', 'paragraph', 'qa']),
+    kind: oneOf<HighlightKind>(HIGHLIGHT_KINDS),
     quote: nonEmpty(str(LIMITS.quote)),
     selectors: arr(selector, LIMITS.selectors),
     sectionId: nullable(str(LIMITS.id)),

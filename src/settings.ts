@@ -6,6 +6,7 @@
 import {
   DEFAULT_SETTINGS,
   HIGHLIGHT_COLORS,
+  LINK_STYLES,
   type ExportOptions,
   type LinkStyle,
   type Settings,
@@ -29,8 +30,6 @@ export interface StorageChangedEvent {
 }
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
-
-const LINK_STYLES: readonly LinkStyle[] = ['text-fragment', 'plain', 'none'];
 
 // Loaded on first use: the polyfill refuses to load outside an extension, and
 // tests hand in their own storage instead.

@@ -1,9 +1,9 @@
 import { useMemo } from 'preact/hooks';
-import type { Site } from '../../src/types';
+import { SITES, type Site } from '../../src/types';
 import { facets } from '../logic/apply-filters';
-import { isFiltering, SITES, type SortKey } from '../logic/filters';
+import { isFiltering, type SortKey } from '../logic/filters';
 import type { LibraryModel } from '../model';
-import { SITE_LABELS } from './format';
+import { siteLabel } from './format';
 
 const SORT_LABELS: Record<SortKey, string> = {
   clipped: 'Last clipped',
@@ -44,7 +44,7 @@ export function SearchBar({ model }: { model: LibraryModel }) {
             <option value="">Any</option>
             {SITES.map((s) => (
               <option key={s} value={s}>
-                {SITE_LABELS[s]}
+                {siteLabel(s)}
               </option>
             ))}
           </select>

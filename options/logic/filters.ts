@@ -1,8 +1,7 @@
-import type { Site } from '../../src/types';
+import { SITES, type Site } from '../../src/types';
 
 export type SortKey = 'clipped' | 'published' | 'title';
 export const SORT_KEYS: readonly SortKey[] = ['clipped', 'published', 'title'];
-export const SITES: readonly Site[] = ['pinterest-engineering-blog', 'life-at-pinterest', 'generic'];
 
 /** Everything the reader chose on the page; kept in the URL so it can be bookmarked. */
 export interface LibraryFilters {

@@ -21,7 +21,7 @@
 //   refused, never rendered).
 // Unknown extra fields are dropped. Version 2 readers upgrade older files here.
 
-import type { Article, Highlight } from '../types';
+import { FORBIDDEN_KEYS, type Article, type Highlight } from '../types';
 import { BackupError } from './errors';
 import { array, checkArticle, checkHighlight, record, str, ValidationError } from './validate';
 
@@ -44,7 +44,7 @@ export const BACKUP_LIMITS = {
   depth: 16,
 } as const;
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN = new Set<string>(FORBIDDEN_KEYS);
 
 /** Walks the whole value once: size budget, nesting depth and forbidden keys, wherever they hide. */
 function checkShape(root: unknown): void {
@@ -67,7 +67,7 @@ function checkShape(root: unknown): void {
       }
       for (const k of Object.keys(v)) {
         const p = path ? `${path}.${k}` : k;
-        if (FORBIDDEN_KEYS.has(k)) throw new BackupError(`${p}: forbidden key`);
+        if (FORBIDDEN.has(k)) throw new BackupError(`${p}: forbidden key`);
         chars += k.length;
         stack.push({ v: (v as Record<string, unknown>)[k], path: p, depth: depth + 1 });
       }

@@ -4,15 +4,16 @@
 // IndexedDB, and each failure names the path of the first bad value.
 
 import {
+  BLOCK_KINDS,
+  FORBIDDEN_KEYS,
   HIGHLIGHT_COLORS,
+  HIGHLIGHT_KINDS,
+  SITES,
   type Article,
   type Block,
-  type BlockKind,
   type Highlight,
   type HighlightColor,
-  type HighlightKind,
   type Selector,
-  type Site,
   type Subject,
 } from '../types';
 
@@ -33,12 +34,9 @@ export const LIMITS = {
   sections: 1000,
 } as const;
 
-const SITES: readonly Site[] = ['pinterest-engineering-blog', 'life-at-pinterest', 'generic'];
-const KINDS: readonly HighlightKind[] = ['selection', 'paragraph', 'qa'];
-const BLOCK_KINDS: readonly BlockKind[] = ['paragraph', 'heading', 'list-item', 'quote', 'code'];
 /** Links the library renders must not run script; file: pages can be clipped too. */
 const URL_SCHEMES = ['http:', 'https:', 'file:'];
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN = new Set<string>(FORBIDDEN_KEYS);
 
 export class ValidationError extends Error {
   override name = 'ValidationError';
@@ -66,7 +64,7 @@ function fail(path: string, expected: string, got: unknown): never {
 export function record(v: unknown, path: string): Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(path, 'an object', v);
   for (const k of Object.keys(v)) {
-    if (FORBIDDEN_KEYS.has(k)) throw new ValidationError(`${path}.${k}`, 'forbidden key');
+    if (FORBIDDEN.has(k)) throw new ValidationError(`${path}.${k}`, 'forbidden key');
   }
   return v as Record<string, unknown>;
 }
@@ -198,7 +196,7 @@ export function checkHighlight(v: unknown, path = 'highlight'): Highlight {
   const h: Highlight = {
     id: str(o.id, `${path}.id`, LIMITS.id, { nonEmpty: true }),
     articleKey: str(o.articleKey, `${path}.articleKey`, LIMITS.url, { nonEmpty: true }),
-    kind: oneOf(o.kind, `${path}.kind`, KINDS),
+    kind: oneOf(o.kind, `${path}.kind`, HIGHLIGHT_KINDS),
     quote: str(o.quote, `${path}.quote`, LIMITS.quote),
     selectors: array(o.selectors, `${path}.selectors`, LIMITS.selectors).map((s, i) =>
       selector(s, `${path}.selectors[${i}]`),

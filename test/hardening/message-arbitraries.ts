@@ -3,7 +3,16 @@
 
 import fc from 'fast-check';
 import type { Message, MessageType } from '../../src/messages';
-import { HIGHLIGHT_COLORS, type Article, type Block, type Highlight, type Selector } from '../../src/types';
+import {
+  BLOCK_KINDS,
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_KINDS,
+  SITES,
+  type Article,
+  type Block,
+  type Highlight,
+  type Selector,
+} from '../../src/types';
 import { articleKey } from '../../src/url';
 
 export const ALL_TYPES: MessageType[] = [
@@ -53,7 +62,7 @@ const selector: fc.Arbitrary<Selector> = fc.oneof(
 
 const block: fc.Arbitrary<Block> = fc.record(
   {
-    kind: fc.constantFrom('paragraph', 'heading', 'list-item', 'quote', 'code'),
+    kind: fc.constantFrom(...BLOCK_KINDS),
     text: text(80),
     speaker: text(20),
     ordered: fc.boolean(),
@@ -68,7 +77,7 @@ export function highlightFor(url: string): fc.Arbitrary<Highlight> {
     {
       id,
       articleKey: fc.constant(articleKey(url)),
-      kind: fc.constantFrom('selection', 'paragraph', 'qa'),
+      kind: fc.constantFrom(...HIGHLIGHT_KINDS),
       quote: nonBlank(120),
       selectors: fc.array(selector, { maxLength: 3 }),
       sectionId: fc.option(fc.stringMatching(/^[a-z0-9-]{0,40}$/)),
@@ -115,7 +124,7 @@ export function articleFor(url: string): fc.Arbitrary<Article> {
     key: fc.constant(articleKey(url)),
     url: fc.constant(url),
     canonicalUrl: fc.option(fc.constant(articleKey(url))),
-    site: fc.constantFrom('pinterest-engineering-blog', 'life-at-pinterest', 'generic'),
+    site: fc.constantFrom(...SITES),
     title: text(80),
     author: fc.option(text(30)),
     publication: fc.option(text(30)),

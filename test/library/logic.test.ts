@@ -5,7 +5,6 @@ import {
   EMPTY_FILTERS,
   filtersFromSearch,
   searchFromFilters,
-  SITES,
   SORT_KEYS,
   type LibraryFilters,
 } from '../../options/logic/filters';
@@ -13,6 +12,7 @@ import { flattenRows, groupLibrary, narrowToHits, visibleOrder } from '../../opt
 import { segments } from '../../options/logic/marks';
 import { clickRow, keepVisible, NO_SELECTION } from '../../options/logic/selection';
 import { parseTags } from '../../src/tags';
+import { SITES } from '../../src/types';
 import { prefixMatches, words } from '../../options/logic/text';
 import { compareByTheme, freeTheme, questionMatches, THEMES } from '../../options/logic/themes';
 import { RowHeights, visibleRange } from '../../options/logic/windowing';

@@ -9,7 +9,7 @@ import { StoreError } from '../../src/store/errors';
 import { Library } from '../../src/store/library';
 import { searchWords } from '../../src/store/search';
 import { normalize } from '../../src/store/words';
-import type { Article, Highlight } from '../../src/types';
+import { HIGHLIGHT_KINDS, type Article, type Highlight } from '../../src/types';
 import { makeArticle, makeHighlight } from './helpers';
 
 // Every shipped schema version has a database saved the way that release wrote
@@ -122,7 +122,7 @@ for (const { file, db } of saved) {
 
     it('holds what a real library holds', () => {
       const hs = savedHighlights(db);
-      expect(new Set(hs.map((h) => h.kind))).toEqual(new Set(['selection', 'paragraph', 'qa']));
+      expect(new Set(hs.map((h) => h.kind))).toEqual(new Set(HIGHLIGHT_KINDS));
       expect(hs.some((h) => h.note !== '')).toBe(true);
       expect(hs.some((h) => h.tags.length > 1)).toBe(true);
       expect(hs.some((h) => h.orphaned)).toBe(true);

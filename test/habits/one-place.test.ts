@@ -1,0 +1,70 @@
+// "One rule, one place" for the lists of kinds: each is a const array in
+// src/types.ts, and no other file writes two or more of its members out as a
+// list again (an array literal, a union type, a constantFrom(...)). A second
+// copy is how the site list came to be written four times and drift.
+
+import { describe, expect, it } from 'vitest';
+import {
+  BLOCK_KINDS,
+  FORBIDDEN_KEYS,
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_KINDS,
+  LINK_STYLES,
+  SITES,
+} from '../../src/types';
+import { readSource, sourceFiles } from './sources';
+
+const ENUMERATIONS: Record<string, readonly string[]> = {
+  SITES,
+  BLOCK_KINDS,
+  HIGHLIGHT_KINDS,
+  HIGHLIGHT_COLORS,
+  LINK_STYLES,
+  FORBIDDEN_KEYS,
+};
+
+/** Runs of string literals joined by `,` or `|`: every place a list is written out. */
+function literalLists(source: string): string[][] {
+  const lists: string[][] = [];
+  const run = /(['"])((?:\\.|(?!\1).)*)\1(?:\s*[,|]\s*(['"])(?:\\.|(?!\3).)*\3)+/g;
+  for (const m of source.matchAll(run)) {
+    lists.push([...m[0].matchAll(/(['"])((?:\\.|(?!\1).)*)\1/g)].map((x) => x[2]!));
+  }
+  return lists;
+}
+
+/**
+ * A list is a copy of an enumeration when it names only its members, each
+ * once: in code two are enough (a subset is a second rule about the same
+ * kinds); tests also write expected values, so there only the whole list counts.
+ */
+function isCopy(list: readonly string[], members: readonly string[], inTest: boolean): boolean {
+  if (!list.every((x) => members.includes(x)) || new Set(list).size !== list.length) return false;
+  return inTest ? list.length === members.length : list.length >= 2;
+}
+
+describe('lists of kinds are written once, in src/types.ts', () => {
+  const files = sourceFiles(['src', 'popup', 'options', 'bench', 'scripts', 'test']).filter(
+    (f) => f !== 'src/types.ts' && f !== 'test/habits/one-place.test.ts',
+  );
+
+  it('finds the lists it looks for (the scanner works)', () => {
+    expect(literalLists(`const x = ['a', "b"] as const; type T = 'c' | 'd';`)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  for (const [name, members] of Object.entries(ENUMERATIONS)) {
+    it(`${name} is not listed again anywhere else`, () => {
+      const copies: string[] = [];
+      for (const file of files) {
+        for (const list of literalLists(readSource(file))) {
+          if (isCopy(list, members, file.startsWith('test/'))) copies.push(`${file}: ${list.join(', ')}`);
+        }
+      }
+      expect(copies, `import ${name} from src/types.ts instead`).toEqual([]);
+    });
+  }
+});
