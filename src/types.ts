@@ -123,6 +123,9 @@ export interface Highlight {
   subQuestions?: string[];
 }
 
+/** What a reader may change of a saved highlight. */
+export type HighlightPatch = Partial<Pick<Highlight, 'note' | 'tags' | 'color'>>;
+
 /** One row per interview (or any page) the reader clipped from. */
 export interface Article {
   /** articleKey(canonical URL or URL): the primary key. */

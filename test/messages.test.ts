@@ -4,13 +4,14 @@ import {
   checkSender,
   CONTENT_TO_BACKGROUND,
   EXTENSION_TO_BACKGROUND,
-  LIMITS,
+  MESSAGE_LIMITS,
   parseMessage,
   TO_CONTENT,
   type Message,
   type MessageType,
   type SenderInfo,
 } from '../src/messages';
+import { ROW_LIMITS } from '../src/store/limits';
 import type { Article, Highlight } from '../src/types';
 import { articleKey } from '../src/url';
 
@@ -169,29 +170,29 @@ describe('message shapes', () => {
 
   it('rejects over-long strings and arrays', () => {
     expect(
-      parseMessage({ ...good['page:extracted'], url: `${PAGE}?q=${'x'.repeat(LIMITS.url)}` }),
+      parseMessage({ ...good['page:extracted'], url: `${PAGE}?q=${'x'.repeat(ROW_LIMITS.url)}` }),
     ).toBeNull();
-    expect(parseMessage({ type: 'page:scrollTo', sectionId: 's'.repeat(LIMITS.id + 1) })).toBeNull();
+    expect(parseMessage({ type: 'page:scrollTo', sectionId: 's'.repeat(ROW_LIMITS.id + 1) })).toBeNull();
     expect(
-      parseMessage({ type: 'highlight:update', id: 'a', patch: { note: 'n'.repeat(LIMITS.note + 1) } }),
+      parseMessage({ type: 'highlight:update', id: 'a', patch: { note: 'n'.repeat(ROW_LIMITS.note + 1) } }),
     ).toBeNull();
     expect(
-      parseMessage({ type: 'highlight:update', id: 'a', patch: { tags: ['t'.repeat(LIMITS.tag + 1)] } }),
+      parseMessage({ type: 'highlight:update', id: 'a', patch: { tags: ['t'.repeat(ROW_LIMITS.tag + 1)] } }),
     ).toBeNull();
     expect(
       parseMessage({
         ...good['highlight:save'],
-        highlight: highlight({ quote: 'q'.repeat(LIMITS.quote + 1) }),
+        highlight: highlight({ quote: 'q'.repeat(ROW_LIMITS.quote + 1) }),
       }),
     ).toBeNull();
     expect(
       parseMessage({
         type: 'highlight:delete',
-        ids: Array.from({ length: LIMITS.ids + 1 }, (_, i) => `id${i}`),
+        ids: Array.from({ length: MESSAGE_LIMITS.ids + 1 }, (_, i) => `id${i}`),
       }),
     ).toBeNull();
     // At the limit is fine.
-    expect(parseMessage({ type: 'page:scrollTo', sectionId: 's'.repeat(LIMITS.id) })).not.toBeNull();
+    expect(parseMessage({ type: 'page:scrollTo', sectionId: 's'.repeat(ROW_LIMITS.id) })).not.toBeNull();
   });
 
   it('rejects dangerous keys anywhere, even when JSON put them there as own keys', () => {
@@ -299,5 +300,26 @@ describe('sender check', () => {
   it('rejects messages meant for content scripts and messages from other extensions', () => {
     expect(verdict(good['selection:save'], page).ok).toBe(false);
     expect(checkSender(good['page:extracted'], { ...page, id: 'other' }, EXT, 'ext').ok).toBe(false);
+  });
+});
+
+describe('rows in messages are checked by the store’s own rule', () => {
+  const save = (h: Partial<Highlight>) =>
+    checkMessage({ type: 'highlight:save', highlight: highlight(h), article: article() });
+  const kept = (h: Partial<Highlight>) => {
+    const r = save(h);
+    return r.ok && r.message.type === 'highlight:save' ? r.message.highlight : null;
+  };
+
+  it('refuses what the store refuses: a script link, a time no Date can hold', () => {
+    expect(save({ fragmentUrl: 'javascript:alert(1)' }).ok).toBe(false);
+    expect(save({ url: 'javascript:alert(1)' }).ok).toBe(false);
+    expect(save({ createdAt: 1e16 }).ok).toBe(false);
+  });
+
+  it('keeps what the store keeps: a Q&A whose quote is blank, tags the store cleans', () => {
+    expect(kept({ kind: 'qa', quote: ' ' })).not.toBeNull();
+    expect(kept({ kind: 'selection', quote: ' ' })).toBeNull();
+    expect(kept({ tags: ['', '  ', ' Culture ', 'culture', 'a  b'] })?.tags).toEqual(['Culture', 'a b']);
   });
 });

@@ -4,7 +4,7 @@
 import { describeOffsets, offsetsFromRange, type TextIndex } from '../anchor';
 import { fallbackFragmentUrl, fragmentFromRange, fragmentFromText } from '../export';
 import type { Article, Block, Highlight, HighlightColor, HighlightKind, Interview, Selector } from '../types';
-import { LIMITS } from '../store/validate';
+import { cut, cutOrNull, ROW_LIMITS as LIMITS } from '../store/limits';
 import { articleKey, withoutFragment } from '../url';
 import { blockAt, qaExtent, sectionAt, locateBlocks, type SectionSpan } from './sections';
 
@@ -34,19 +34,6 @@ export interface CaptureContext {
 export function pageArticleKey(_interview: Interview | null, pageUrl: string): string {
   return articleKey(pageUrl);
 }
-
-/**
- * Cut to the store's limit. A page may claim a title or a byline of any
- * length; the store refuses what is longer, and the reader's quote must not
- * be lost over it. Never leaves half of a surrogate pair at the end.
- */
-function cut(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const end = /[\uD800-\uDBFF]/.test(s.charAt(max - 1)) ? max - 1 : max;
-  return s.slice(0, end);
-}
-
-const cutOrNull = (s: string | null, max: number): string | null => (s === null ? null : cut(s, max));
 
 export function buildArticle(interview: Interview, pageUrl: string, now: number): Article {
   const subject: Article['subject'] = {};

@@ -14,7 +14,7 @@
 // of yellow, green, blue, pink, purple, got "red"`) when:
 // - it is not that shape, names another format, or another version;
 // - any field has the wrong type, an unknown enum value, or is too long
-//   (see LIMITS in validate.ts), or the file is too big overall;
+//   (see ROW_LIMITS in limits.ts), or the file is too big overall;
 // - ids or article keys repeat, or a highlight's article is missing;
 // - any object anywhere holds a `__proto__`, `constructor` or `prototype` key;
 // - a URL field is not an http(s) or file URL (so `javascript:` links are
@@ -23,7 +23,8 @@
 
 import { FORBIDDEN_KEYS, type Article, type Highlight } from '../types';
 import { BackupError } from './errors';
-import { array, checkArticle, checkHighlight, record, str, ValidationError } from './validate';
+import { list, record, str, ValidationError } from '../check';
+import { checkArticle, checkHighlight } from './validate';
 
 export const BACKUP_FORMAT = 'interview-highlights-backup';
 export const BACKUP_VERSION = 1;
@@ -99,12 +100,8 @@ export function parseBackup(data: unknown): Backup {
     const exportedAt = str(o.exportedAt, 'exportedAt', 64);
     if (Number.isNaN(Date.parse(exportedAt)))
       throw new BackupError(`exportedAt: expected an ISO date, got ${JSON.stringify(exportedAt)}`);
-    const articles = array(o.articles, 'articles', BACKUP_LIMITS.articles).map((a, i) =>
-      checkArticle(a, `articles[${i}]`),
-    );
-    const highlights = array(o.highlights, 'highlights', BACKUP_LIMITS.highlights).map((h, i) =>
-      checkHighlight(h, `highlights[${i}]`),
-    );
+    const articles = list(checkArticle, BACKUP_LIMITS.articles)(o.articles, 'articles');
+    const highlights = list(checkHighlight, BACKUP_LIMITS.highlights)(o.highlights, 'highlights');
     const keys = new Set<string>();
     articles.forEach((a, i) => {
       if (keys.has(a.key))

@@ -13,7 +13,6 @@ export {
   comparePageOrder,
   mergeArticle,
   type ArticleSort,
-  type HighlightEdit,
   type ImportReport,
   type LibraryOptions,
 } from './library';

@@ -9,30 +9,14 @@
 // Dexie's liveQuery over `library.db` works as well for UIs that prefer it.
 
 import Dexie, { type DexieOptions, type ObservabilitySet, type Transaction } from 'dexie';
-import type { Article, Highlight, HighlightColor } from '../types';
+import { ValidationError } from '../check';
+import type { Article, Highlight, HighlightPatch } from '../types';
 import { makeBackup, parseBackup, type Backup } from './backup';
 import { DEFAULT_DB_NAME, LibraryDB, type SchemaVersion, type StoredHighlight } from './db';
 import { StoreError, toStoreError } from './errors';
 import { SearchIndex, searchWords, type Facets, type LibraryQuery, type SearchResult } from './search';
 import { articleFromHighlight } from './article';
-import {
-  bool,
-  checkArticle,
-  checkHighlight,
-  cleanTags,
-  color,
-  LIMITS,
-  str,
-  ValidationError,
-} from './validate';
-
-export interface HighlightEdit {
-  note?: string;
-  /** Trimmed; repeats that differ only in case are dropped, keeping the first spelling. */
-  tags?: string[];
-  color?: HighlightColor;
-  orphaned?: boolean;
-}
+import { checkArticle, checkHighlight, checkHighlightPatch } from './validate';
 
 export interface ImportReport {
   /** Highlights new to this library. */
@@ -221,13 +205,11 @@ export class Library {
     return hl;
   }
 
-  async updateHighlight(id: string, patch: HighlightEdit): Promise<Highlight> {
-    const edit: HighlightEdit = {};
+  /** Tags are cleaned as every stored row's are (validate.ts); updatedAt moves on. */
+  async updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight> {
+    let edit: HighlightPatch;
     try {
-      if (patch.note !== undefined) edit.note = str(patch.note, 'patch.note', LIMITS.note);
-      if (patch.tags !== undefined) edit.tags = cleanTags(patch.tags, 'patch.tags');
-      if (patch.color !== undefined) edit.color = color(patch.color, 'patch.color');
-      if (patch.orphaned !== undefined) edit.orphaned = bool(patch.orphaned, 'patch.orphaned');
+      edit = checkHighlightPatch(patch);
     } catch (e) {
       invalid(e);
     }

@@ -10,7 +10,8 @@ import { buildTextIndex, rangeFromOffsets, type TextIndex } from '../../src/anch
 import { extractInterview, findArticleRoot } from '../../src/extract';
 import { buildArticle, captureRange, captureSection, type CaptureContext } from '../../src/content/capture';
 import { checkMessage } from '../../src/messages';
-import { checkArticle, checkHighlight, LIMITS } from '../../src/store/validate';
+import { ROW_LIMITS as LIMITS } from '../../src/store/limits';
+import { checkArticle, checkHighlight } from '../../src/store/validate';
 import { fold, findFolded, locateSections } from '../../src/content/sections';
 import type { Interview } from '../../src/types';
 import { articleKey } from '../../src/url';

@@ -13,6 +13,7 @@ import {
   type Highlight,
   type Selector,
 } from '../../src/types';
+import { tagKey } from '../../src/tags';
 import { articleKey } from '../../src/url';
 
 export const ALL_TYPES: MessageType[] = [
@@ -46,6 +47,12 @@ export const pageUrl = fc
 
 const text = (max: number) => fc.string({ unit: 'grapheme', maxLength: max });
 const nonBlank = (max: number) => text(max).filter((s) => s.trim() !== '');
+/** Tags as the store keeps them: trimmed, inner space collapsed, each once ignoring case (a message carries stored rows). */
+const tags = (max: number) =>
+  fc.uniqueArray(
+    nonBlank(12).map((t) => t.trim().replace(/\s+/g, ' ')),
+    { maxLength: max, selector: tagKey },
+  );
 const id = fc.oneof(fc.uuid(), fc.stringMatching(/^[a-z0-9-]{1,40}$/));
 
 const selector: fc.Arbitrary<Selector> = fc.oneof(
@@ -88,7 +95,7 @@ export function highlightFor(url: string): fc.Arbitrary<Highlight> {
       fragmentUrl: fc.constant(`${articleKey(url)}#:~:text=x`),
       color: fc.constantFrom(...HIGHLIGHT_COLORS),
       note: text(80),
-      tags: fc.array(nonBlank(12), { maxLength: 4 }),
+      tags: tags(4),
       createdAt: time,
       updatedAt: time,
       orphaned: fc.boolean(),
@@ -146,7 +153,7 @@ const patch = fc
   .record(
     {
       note: text(40),
-      tags: fc.array(nonBlank(10), { maxLength: 3 }),
+      tags: tags(3),
       color: fc.constantFrom(...HIGHLIGHT_COLORS),
     },
     { requiredKeys: [] },
