@@ -2,13 +2,12 @@
 // real page wires the Dexie store and browser APIs (main.tsx); component tests
 // wire the same store over fake-indexeddb and record downloads and clipboard.
 
+import type { SearchField } from '../src/store/search';
 import type { Article, ExportOptions, Highlight, HighlightColor, Settings } from '../src/types';
 import type { SortKey } from './logic/filters';
 
-export type MatchField = 'quote' | 'note' | 'question' | 'title' | 'interviewee' | 'tag';
-
 export interface SearchMatch {
-  field: MatchField;
+  field: SearchField;
   /** For 'tag': which of the highlight's tags. */
   index?: number;
   start: number;

@@ -5,7 +5,7 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { DEFAULT_SETTINGS, type Article, type Highlight, type Section, type Settings } from '../src/types';
 import { articleFromInterview } from './article';
 import { inPageOrder, isOrphan, savedParagraph, savedQa } from './order';
-import { fold, highlightTexts, matchesQuery, sectionTexts } from './search';
+import { highlightTexts, matchesQuery, queryWords, sectionTexts } from './search';
 import type { HighlightEdit, InjectResult, PageSnapshot, PopupServices } from './services';
 
 export type Phase = 'loading' | 'ready' | 'no-receiver' | 'injecting' | 'forbidden' | 'error';
@@ -88,9 +88,9 @@ export function createPopupModel(services: PopupServices): PopupModel {
 
   const sections = computed(() => page.value?.interview?.sections ?? []);
   const hasQa = computed(() => Boolean(page.value?.interview?.interview) && sections.value.length > 0);
-  const folded = computed(() => fold(query.value));
+  const terms = computed(() => queryWords(query.value));
   const visibleSections = computed(() => {
-    const q = folded.value;
+    const q = terms.value;
     return hasQa.value ? sections.value.filter((s) => matchesQuery(q, sectionTexts(s))) : [];
   });
   const ordered = computed(() => inPageOrder(highlights.value, page.value?.interview ?? null));
@@ -98,7 +98,7 @@ export function createPopupModel(services: PopupServices): PopupModel {
     orphaned: new Set(page.value?.orphanedIds ?? []),
     placed: new Set(page.value?.placedIds ?? []),
   }));
-  const matching = computed(() => ordered.value.filter((h) => matchesQuery(folded.value, highlightTexts(h))));
+  const matching = computed(() => ordered.value.filter((h) => matchesQuery(terms.value, highlightTexts(h))));
   const placedHighlights = computed(() =>
     matching.value.filter((h) => !isOrphan(h, orphanSets.value.orphaned, orphanSets.value.placed)),
   );

@@ -1,6 +1,6 @@
 import type { Article, Highlight } from '../../src/types';
 import { groupQuestions } from './grouping';
-import { words } from './text';
+import { words } from '../../src/store/words';
 
 export interface Theme {
   id: string;

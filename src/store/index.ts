@@ -34,4 +34,4 @@ export {
   type SearchMatch,
   type SearchResult,
 } from './search';
-export { normalize, tokenize } from './words';
+export { searchForm, searchKey, tokenize, words } from './words';

@@ -9,7 +9,7 @@
 // normal forms for index-backed lookups that do not need ranking.
 
 import type { Article, Highlight, Site } from '../types';
-import { normalize, originalPrefixLength, tokenize, words } from './words';
+import { originalPrefixLength, searchForm, tokenize, words } from './words';
 
 export type SearchField = 'title' | 'interviewee' | 'question' | 'tag' | 'quote' | 'note';
 
@@ -444,7 +444,7 @@ export class SearchIndex {
     const people = new Map<string, { name: string; count: number }>();
     for (const h of this.highlights.values()) {
       h.highlight.tags.forEach((t, i) => {
-        const k = h.tagNorm[i] ?? normalize(t);
+        const k = h.tagNorm[i] ?? searchForm(t);
         const e = tags.get(k) ?? { tag: t, count: 0 };
         e.count++;
         tags.set(k, e);

@@ -68,3 +68,19 @@ describe('lists of kinds are written once, in src/types.ts', () => {
     });
   }
 });
+
+describe('search text has one normal form (src/store/words.ts)', () => {
+  /** Files that fold text for another rule than search, each with its reason. */
+  const OTHER_RULES: Record<string, string> = {
+    'src/store/words.ts': 'the search normal form itself',
+    'src/extract/text.ts': 'stable section ids: a saved id must never change with the search form',
+    'src/export/fragment-match.ts': "the browser's own text-fragment matching, mirrored",
+  };
+
+  it('is the only place that strips accents for comparing text', () => {
+    const folding = sourceFiles(['src', 'popup', 'options']).filter((f) =>
+      /\.normalize\(\s*['"]NFK?D['"]\s*\)/.test(readSource(f)),
+    );
+    expect(folding.filter((f) => !(f in OTHER_RULES))).toEqual([]);
+  });
+});

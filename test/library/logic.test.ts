@@ -13,7 +13,7 @@ import { segments } from '../../options/logic/marks';
 import { clickRow, keepVisible, NO_SELECTION } from '../../options/logic/selection';
 import { parseTags } from '../../src/tags';
 import { SITES } from '../../src/types';
-import { prefixMatches, words } from '../../options/logic/text';
+import { matchesIn, queryTerms } from '../../src/store/search';
 import { compareByTheme, freeTheme, questionMatches, THEMES } from '../../options/logic/themes';
 import { RowHeights, visibleRange } from '../../options/logic/windowing';
 import { article, highlight } from './fixtures';
@@ -198,6 +198,24 @@ describe('filters on highlights', () => {
   it('offers each tag and person once', () => {
     expect(facets(hs, articles)).toEqual({ tags: ['Culture', 'hiring'], interviewees: ['Sam', 'Zoë Ng'] });
   });
+
+  it('compares tags and names in the one search normal form (ß, æ and ligatures too)', () => {
+    const c = article({ subject: { name: 'Æsir  Lund' } });
+    const more = new Map([...articles, [c.key, c]]);
+    const rows = [
+      highlight(c, { id: 'c1', tags: ['Straße'] }),
+      highlight(c, { id: 'c2', tags: ['STRASSE', 'ﬁnance'] }),
+    ];
+    const found = (f: Partial<LibraryFilters>) =>
+      filterHighlights(rows, more, { ...EMPTY_FILTERS, ...f }).map((h) => h.id);
+    expect(found({ tag: 'strasse' })).toEqual(['c1', 'c2']);
+    expect(found({ tag: 'finance' })).toEqual(['c2']);
+    expect(found({ interviewee: 'aesir lund' })).toEqual(['c1', 'c2']);
+    expect(facets(rows, new Map([[c.key, c]]))).toEqual({
+      tags: ['ﬁnance', 'Straße'],
+      interviewees: ['Æsir  Lund'],
+    });
+  });
 });
 
 describe('themes', () => {
@@ -294,12 +312,12 @@ describe('text helpers', () => {
     ]);
   });
 
-  it('finds word prefixes with positions in the original text', () => {
-    const t = 'Éric joined the CAFÉ; rejoined later';
-    const spans = prefixMatches(t, words('eric join cafe'));
-    expect(spans.map((s) => t.slice(s.start, s.end))).toEqual(['Éric', 'join', 'CAFÉ']);
+  it('marks word prefixes by the store’s matcher, with positions in the original text', () => {
+    const t = 'Éric joined the CAFÉ; rejoined later, Straße';
+    const spans = matchesIn(t, queryTerms('eric join cafe strasse'), 'quote');
+    expect(spans.map((s) => t.slice(s.start, s.end))).toEqual(['Éric', 'join', 'CAFÉ', 'Straße']);
     const decomposed = 'Cafe\u0301 time';
-    const [m] = prefixMatches(decomposed, ['cafe']);
+    const [m] = matchesIn(decomposed, ['cafe'], 'quote');
     // The combining accent belongs to the matched word, so the mark keeps it.
     expect(decomposed.slice(m!.start, m!.end)).toBe('Cafe\u0301');
   });

@@ -8,7 +8,7 @@ import { CURRENT_VERSION, openAtVersion, SCHEMA_VERSIONS, type SchemaVersion } f
 import { StoreError } from '../../src/store/errors';
 import { Library } from '../../src/store/library';
 import { searchWords } from '../../src/store/search';
-import { normalize } from '../../src/store/words';
+import { searchForm } from '../../src/store/words';
 import { HIGHLIGHT_KINDS, type Article, type Highlight } from '../../src/types';
 import { makeArticle, makeHighlight } from './helpers';
 
@@ -77,7 +77,7 @@ async function expectIntact(lib: Library, db: SavedDb): Promise<void> {
   for (const h of highlights) {
     expect(await hitIds({ text: h.quote }), h.quote).toContain(h.id);
     // Typed without accents or case, as a reader would.
-    expect(await hitIds({ text: normalize(h.quote) }), h.quote).toContain(h.id);
+    expect(await hitIds({ text: searchForm(h.quote) }), h.quote).toContain(h.id);
     if (h.note) expect(await hitIds({ text: h.note }), h.note).toContain(h.id);
     for (const tag of h.tags) expect(await hitIds({ tag }), tag).toContain(h.id);
   }
@@ -149,7 +149,7 @@ for (const { file, db } of saved) {
     // The upgrade mechanism itself, with a made-up next version (never added to SCHEMA_VERSIONS).
     const latest = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!;
     const nextStores = { ...latest.stores, highlights: `${latest.stores.highlights}, *tagKeys` };
-    const tagKeysOf = (tags: string[]): string[] => [...new Set(tags.map(normalize))];
+    const tagKeysOf = (tags: string[]): string[] => [...new Set(tags.map(searchForm))];
 
     it('survives an upgrade that rewrites every row, losing nothing', async () => {
       const versions: SchemaVersion[] = [
