@@ -27,7 +27,6 @@ export {
 } from './backup';
 export {
   SearchIndex,
-  type Facets,
   type LibraryQuery,
   type SearchField,
   type SearchHit,

@@ -14,7 +14,7 @@ import type { Article, Highlight, HighlightPatch } from '../types';
 import { makeBackup, parseBackup, type Backup } from './backup';
 import { DEFAULT_DB_NAME, LibraryDB, type SchemaVersion, type StoredHighlight } from './db';
 import { StoreError, toStoreError } from './errors';
-import { SearchIndex, searchWords, type Facets, type LibraryQuery, type SearchResult } from './search';
+import { SearchIndex, searchWords, type LibraryQuery, type SearchResult } from './search';
 import { articleFromHighlight } from './article';
 import { checkArticle, checkHighlight, checkHighlightPatch } from './validate';
 
@@ -376,11 +376,6 @@ export class Library {
 
   async search(q: LibraryQuery = {}): Promise<SearchResult> {
     return (await this.searchIndex()).search(q);
-  }
-
-  /** Tags and interviewees with how many highlights carry them, for filter menus. */
-  async facets(): Promise<Facets> {
-    return (await this.searchIndex()).facets();
   }
 
   // ---- backup ----

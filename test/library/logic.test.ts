@@ -195,6 +195,23 @@ describe('filters on highlights', () => {
     expect(ids({ tag: 'culture', site: 'generic' })).toEqual(['b1']);
   });
 
+  it('compares names whole, counts a blank note as none, and dates by the clip day (UTC) when unpublished', () => {
+    const blog = article({ published: '2022-03-01', subject: { name: 'Chloé Dubois' } });
+    const life = article({ published: null, subject: { name: 'Hiro Chen' } });
+    const rows = [
+      highlight(blog, { id: 'b1' }),
+      highlight(life, { id: 'l1', note: '  ', createdAt: Date.UTC(2023, 6, 1, 23) }),
+    ];
+    const both = new Map([blog, life].map((x) => [x.key, x]));
+    const found = (f: Partial<LibraryFilters>) =>
+      filterHighlights(rows, both, { ...EMPTY_FILTERS, ...f }).map((h) => h.id);
+    expect(found({ interviewee: 'chloe dubois' })).toEqual(['b1']);
+    expect(found({ interviewee: 'chloe' })).toEqual([]);
+    expect(found({ hasNote: true })).toEqual([]);
+    expect(found({ from: '2022-03-01', to: '2022-03-01' })).toEqual(['b1']);
+    expect(found({ from: '2023-07-01', to: '2023-07-01' })).toEqual(['l1']);
+  });
+
   it('offers each tag and person once', () => {
     expect(facets(hs, articles)).toEqual({ tags: ['Culture', 'hiring'], interviewees: ['Sam', 'Zoë Ng'] });
   });

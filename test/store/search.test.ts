@@ -146,62 +146,11 @@ describe('SearchIndex.search', () => {
     expect(r.terms).toEqual(['resum']);
   });
 
-  it('filters by site, tag, interviewee, dates, note and orphaned, alone and combined', () => {
-    const blog = article('b', {
-      site: 'pinterest-engineering-blog',
-      published: '2022-03-01',
-      subject: { name: 'Chloé Dubois' },
-    });
-    const life = article('l', { site: 'life-at-pinterest', published: null, subject: { name: 'Hiro Chen' } });
-    const b1 = hl(blog, { tags: ['Career'], note: 'yes', createdAt: Date.UTC(2024, 0, 1) });
-    const b2 = hl(blog, { tags: ['hiring'], orphaned: true, createdAt: Date.UTC(2024, 0, 2) });
-    const l1 = hl(life, { tags: ['career'], note: '  ', createdAt: Date.UTC(2023, 6, 1, 23) });
-    const l2 = hl(life, { note: 'a note', createdAt: Date.UTC(2025, 0, 1) });
-    const idx = index([
-      [blog, [b1, b2]],
-      [life, [l1, l2]],
-    ]);
-    const q = (query: Parameters<SearchIndex['search']>[0]) => ids(idx.search(query)).sort();
-    const sorted = (...xs: Highlight[]) => xs.map((x) => x.id).sort();
-    expect(q({})).toEqual(sorted(b1, b2, l1, l2));
-    expect(q({ site: 'life-at-pinterest' })).toEqual(sorted(l1, l2));
-    expect(q({ tag: 'CAREER' })).toEqual(sorted(b1, l1));
-    expect(q({ interviewee: 'chloe dubois' })).toEqual(sorted(b1, b2));
-    expect(q({ interviewee: 'chloe' })).toEqual([]);
-    expect(q({ hasNote: true })).toEqual(sorted(b1, l2));
-    expect(q({ hasNote: false })).toEqual(sorted(b2, l1));
-    expect(q({ orphaned: true })).toEqual(sorted(b2));
-    expect(q({ orphaned: false })).toEqual(sorted(b1, l1, l2));
-    // Published date when known, else the clip day (UTC).
-    expect(q({ from: '2022-03-01', to: '2022-03-01' })).toEqual(sorted(b1, b2));
-    expect(q({ from: '2023-07-01', to: '2023-07-01' })).toEqual(sorted(l1));
-    expect(q({ from: '2024-06-01' })).toEqual(sorted(l2));
-    expect(q({ to: '2023-12-31' })).toEqual(sorted(b1, b2, l1));
-    expect(q({ tag: 'career', site: 'life-at-pinterest' })).toEqual(sorted(l1));
-    expect(q({ tag: 'career', hasNote: true, text: 'special' })).toEqual(sorted(b1));
-    expect(q({ orphaned: false, site: 'pinterest-engineering-blog', interviewee: 'Chloé Dubois' })).toEqual(
-      sorted(b1),
-    );
-  });
-
   it('without text lists newest first; limit cuts hits but not total', () => {
     const hs = [1, 3, 2].map((d) => hl(a1, { createdAt: d }));
     const r = index([[a1, hs]]).search({ limit: 2 });
     expect(r.total).toBe(3);
     expect(r.hits.map((h) => h.highlight.createdAt)).toEqual([3, 2]);
-  });
-
-  it('counts tags (ignoring case) and interviewees for filter menus', () => {
-    const hs = [hl(a1, { tags: ['Career', 'x'] }), hl(a1, { tags: ['career'] }), hl(a2, { tags: [] })];
-    const f = new SearchIndex([a1, a2], hs).facets();
-    expect(f.tags).toEqual([
-      { tag: 'Career', count: 2 },
-      { tag: 'x', count: 1 },
-    ]);
-    expect(f.interviewees).toEqual([
-      { name: 'Person 1', count: 2 },
-      { name: 'Person 2', count: 1 },
-    ]);
   });
 });
 

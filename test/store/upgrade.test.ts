@@ -79,9 +79,14 @@ async function expectIntact(lib: Library, db: SavedDb): Promise<void> {
     // Typed without accents or case, as a reader would.
     expect(await hitIds({ text: searchForm(h.quote) }), h.quote).toContain(h.id);
     if (h.note) expect(await hitIds({ text: h.note }), h.note).toContain(h.id);
-    for (const tag of h.tags) expect(await hitIds({ tag }), tag).toContain(h.id);
+    for (const tag of h.tags) expect(await hitIds({ text: tag }), tag).toContain(h.id);
   }
-  expect((await hitIds({ orphaned: true })).sort()).toEqual(
+  expect(
+    (await lib.readAll()).highlights
+      .filter((h) => h.orphaned)
+      .map((h) => h.id)
+      .sort(),
+  ).toEqual(
     highlights
       .filter((h) => h.orphaned)
       .map((h) => h.id)
@@ -140,9 +145,9 @@ for (const { file, db } of saved) {
       expect(lib.db.verno).toBe(CURRENT_VERSION);
 
       const a = makeArticle();
-      const h = makeHighlight({ tags: ['after-upgrade'] });
+      const h = makeHighlight({ tags: ['zeppelinupgrade'] });
       await lib.saveHighlight(h, a);
-      expect((await lib.search({ tag: 'after-upgrade' })).hits.map((x) => x.highlight.id)).toEqual([h.id]);
+      expect((await lib.search({ text: 'zeppelinupgrade' })).hits.map((x) => x.highlight.id)).toEqual([h.id]);
       expect(await lib.countHighlights()).toBe(savedHighlights(db).length + 1);
     });
 
