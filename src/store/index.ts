@@ -5,17 +5,16 @@ export {
   SCHEMA_VERSIONS,
   CURRENT_VERSION,
   DEFAULT_DB_NAME,
-  type StoredHighlight,
 } from './db';
 export {
   Library,
   openLibrary,
   comparePageOrder,
-  mergeArticle,
   type ArticleSort,
   type ImportReport,
   type LibraryOptions,
 } from './library';
+export { importedArticle, importReplaces, mergeArticle } from './merge';
 export { StoreError, BackupError, toStoreError, type StoreErrorKind } from './errors';
 export {
   BACKUP_FORMAT,

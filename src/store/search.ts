@@ -5,8 +5,7 @@
 // IndexedDB per keystroke costs far more than the scoring; holding prepared
 // words for them costs a few megabytes. The Library builds this index once,
 // patches it after its own writes, and rebuilds it lazily after writes made
-// elsewhere (see library.ts). The `words` column in IndexedDB holds the same
-// normal forms for index-backed lookups that do not need ranking.
+// elsewhere (see search-cache.ts).
 
 import type { Article, Highlight } from '../types';
 import { originalPrefixLength, tokenize, words } from './words';
@@ -138,19 +137,6 @@ interface PreparedHighlight {
 
 function unique(ws: string[]): string[] {
   return [...new Set(ws)];
-}
-
-/** The normalised words stored in the `words` index for a highlight. */
-export function searchWords(h: Highlight, article: Article | undefined): string[] {
-  const all = [
-    h.quote,
-    h.note,
-    h.question ?? '',
-    ...h.tags,
-    article?.title ?? '',
-    article?.subject.name ?? '',
-  ];
-  return unique(all.flatMap((t) => words(t)));
 }
 
 /** The query's normalised words, each once. */
