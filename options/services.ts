@@ -4,7 +4,7 @@
 
 import type { SearchField } from '../src/store/search';
 import type { Article, ExportOptions, Highlight, HighlightColor, Settings } from '../src/types';
-import type { SortKey } from './logic/filters';
+import type { ArticleSort } from '../src/order';
 
 export interface SearchMatch {
   field: SearchField;
@@ -43,7 +43,7 @@ export interface LibraryPort {
    * Enough to paint the first screen quickly: the first `count` interviews
    * that have highlights, in `sort` order, with their highlights.
    */
-  loadFirst(sort: SortKey, count: number): Promise<{ articles: Article[]; highlights: Highlight[] }>;
+  loadFirst(sort: ArticleSort, count: number): Promise<{ articles: Article[]; highlights: Highlight[] }>;
   /** Gets search ready (e.g. builds an index) while the reader is not waiting. */
   warmSearch(): Promise<void>;
   /** Full-text search, ranked best first. */

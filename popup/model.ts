@@ -4,7 +4,8 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { DEFAULT_SETTINGS, type Article, type Highlight, type Section, type Settings } from '../src/types';
 import { articleFromInterview } from './article';
-import { inPageOrder, isOrphan, savedParagraph, savedQa } from './order';
+import { comparePageOrder } from '../src/order';
+import { isOrphan, savedParagraph, savedQa } from './order';
 import { highlightTexts, matchesQuery, queryWords, sectionTexts } from './search';
 import type { HighlightEdit, InjectResult, PageSnapshot, PopupServices } from './services';
 
@@ -93,7 +94,7 @@ export function createPopupModel(services: PopupServices): PopupModel {
     const q = terms.value;
     return hasQa.value ? sections.value.filter((s) => matchesQuery(q, sectionTexts(s))) : [];
   });
-  const ordered = computed(() => inPageOrder(highlights.value, page.value?.interview ?? null));
+  const ordered = computed(() => [...highlights.value].sort(comparePageOrder));
   const orphanSets = computed(() => ({
     orphaned: new Set(page.value?.orphanedIds ?? []),
     placed: new Set(page.value?.placedIds ?? []),

@@ -9,11 +9,10 @@ export {
 export {
   Library,
   openLibrary,
-  comparePageOrder,
-  type ArticleSort,
   type ImportReport,
   type LibraryOptions,
 } from './library';
+export { type ArticleSort, compareArticles, comparePageOrder, groupByQuestion } from '../order';
 export { importedArticle, importReplaces, mergeArticle } from './merge';
 export { StoreError, BackupError, toStoreError, type StoreErrorKind } from './errors';
 export {

@@ -13,6 +13,7 @@
 
 import Dexie, { type DexieOptions, type Transaction } from 'dexie';
 import { ValidationError } from '../check';
+import { type ArticleSort, compareArticles, comparePageOrder } from '../order';
 import type { Article, Highlight, HighlightPatch } from '../types';
 import { articleFromHighlight } from './article';
 import { makeBackup, parseBackup, type Backup } from './backup';
@@ -33,8 +34,6 @@ export interface ImportReport {
   /** Article rows added or replaced. */
   articles: number;
 }
-
-export type ArticleSort = 'lastClipped' | 'published' | 'title';
 
 export interface LibraryOptions {
   /** The clock; tests pin it. */
@@ -79,21 +78,6 @@ function abortCause(e: unknown, tx: Transaction | undefined): unknown {
   const aborted = name(e) === 'AbortError' || name((e as { inner?: unknown } | null)?.inner) === 'AbortError';
   return aborted && cause && cause.name !== 'AbortError' ? cause : e;
 }
-
-function positionOf(h: Highlight): number {
-  for (const s of h.selectors) if (s.type === 'TextPositionSelector') return s.start;
-  return Number.POSITIVE_INFINITY;
-}
-
-/** Page order: position on the page, then clip time, then id so the order is total. */
-export function comparePageOrder(a: Highlight, b: Highlight): number {
-  const pa = positionOf(a);
-  const pb = positionOf(b);
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 export class Library {
   readonly db: LibraryDB;
@@ -278,35 +262,14 @@ export class Library {
   }
 
   /** Articles that hold at least one highlight. */
-  async listArticles(sort: ArticleSort = 'lastClipped'): Promise<Article[]> {
+  async listArticles(sort: ArticleSort = 'clipped'): Promise<Article[]> {
     const [all, used] = await this.read(() =>
       this.db.transaction('r', this.db.articles, this.db.highlights, () =>
         Promise.all([this.db.articles.toArray(), this.db.highlights.orderBy('articleKey').uniqueKeys()]),
       ),
     );
     const withHighlights = new Set(used.map(String));
-    const rows = all.filter((a) => withHighlights.has(a.key));
-    const recent = (a: Article, b: Article) =>
-      b.lastClippedAt - a.lastClippedAt || collator.compare(a.title, b.title);
-    switch (sort) {
-      case 'lastClipped':
-        return rows.sort(recent);
-      case 'published':
-        // Undated articles last; IndexedDB leaves null out of the published index, so this sorts in memory.
-        return rows.sort((a, b) =>
-          a.published === b.published
-            ? recent(a, b)
-            : a.published === null
-              ? 1
-              : b.published === null
-                ? -1
-                : a.published < b.published
-                  ? 1
-                  : -1,
-        );
-      case 'title':
-        return rows.sort((a, b) => collator.compare(a.title, b.title) || recent(a, b));
-    }
+    return all.filter((a) => withHighlights.has(a.key)).sort(compareArticles(sort));
   }
 
   /** All highlights, or one article's. */

@@ -5,13 +5,13 @@ import {
   EMPTY_FILTERS,
   filtersFromSearch,
   searchFromFilters,
-  SORT_KEYS,
   type LibraryFilters,
 } from '../../options/logic/filters';
 import { flattenRows, groupLibrary, narrowToHits, visibleOrder } from '../../options/logic/grouping';
 import { segments } from '../../options/logic/marks';
 import { clickRow, keepVisible, NO_SELECTION } from '../../options/logic/selection';
 import { parseTags } from '../../src/tags';
+import { ARTICLE_SORTS as SORT_KEYS } from '../../src/order';
 import { SITES } from '../../src/types';
 import { matchesIn, queryTerms } from '../../src/store/search';
 import { compareByTheme, freeTheme, questionMatches, THEMES } from '../../options/logic/themes';

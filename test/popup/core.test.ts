@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { articleFromInterview } from '../../popup/article';
-import { inPageOrder, isOrphan, savedParagraph, savedQa } from '../../popup/order';
+import { isOrphan, savedParagraph, savedQa } from '../../popup/order';
 import { matchesQuery, queryWords } from '../../popup/search';
 import { formatTags, parseTags } from '../../src/tags';
 import { makeHighlight, sampleInterview } from './fakes';
@@ -32,19 +32,8 @@ describe('queryWords and matchesQuery', () => {
   });
 });
 
-describe('page order and saved state', () => {
+describe('saved state', () => {
   const interview = sampleInterview();
-  it('orders by text position, then by question, then by save time', () => {
-    const a = makeHighlight({ quote: 'a', sectionId: 'q-panel' });
-    const b = makeHighlight({ quote: 'b', sectionId: 'q-joining' });
-    const c = makeHighlight({
-      quote: 'c',
-      selectors: [{ type: 'TextPositionSelector', start: 50, end: 60 }],
-    });
-    const d = makeHighlight({ quote: 'd', selectors: [{ type: 'TextPositionSelector', start: 5, end: 6 }] });
-    expect(inPageOrder([a, b, c, d], interview).map((h) => h.quote)).toEqual(['d', 'c', 'b', 'a']);
-  });
-
   it('matches a saved paragraph by its text, not its whitespace', () => {
     const s = interview.sections[0]!;
     const h = makeHighlight({

@@ -222,9 +222,9 @@ describe('reads', () => {
     await mk('a', 'Éclair stories', '2021-01-01', 300);
     await mk('b', 'apple days', null, 100);
     await mk('c', 'Zebra talk', '2023-05-05', 200);
-    const keys = async (s: 'lastClipped' | 'published' | 'title') =>
+    const keys = async (s: 'clipped' | 'published' | 'title') =>
       (await lib.listArticles(s)).map((a) => a.key.slice(-1));
-    expect(await keys('lastClipped')).toEqual(['a', 'c', 'b']);
+    expect(await keys('clipped')).toEqual(['a', 'c', 'b']);
     expect(await keys('published')).toEqual(['c', 'a', 'b']);
     expect(await keys('title')).toEqual(['b', 'a', 'c']);
     expect(await lib.countHighlights()).toBe(3);
