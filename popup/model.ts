@@ -3,7 +3,7 @@
 
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { DEFAULT_SETTINGS, type Article, type Highlight, type Section, type Settings } from '../src/types';
-import { articleFromInterview } from './article';
+import { articleFromInterview } from '../src/store/article';
 import { comparePageOrder } from '../src/order';
 import { isOrphan, savedParagraph, savedQa } from './order';
 import { highlightTexts, matchesQuery, queryWords, sectionTexts } from './search';
@@ -304,7 +304,7 @@ export function createPopupModel(services: PopupServices): PopupModel {
       article = undefined;
     }
     article ??= snapshot.interview
-      ? articleFromInterview(snapshot.interview, snapshot.articleKey, Date.now())
+      ? articleFromInterview(snapshot.interview, snapshot.interview.url, Date.now())
       : undefined;
     if (!article) return say('Could not find this page in the library.');
     const found = article;

@@ -36,14 +36,8 @@ import {
   type Settings,
 } from '../types';
 import { articleKey } from '../url';
-import {
-  buildArticle,
-  captureRange,
-  captureSection,
-  pageArticleKey,
-  type CaptureContext,
-  type CaptureResult,
-} from './capture';
+import { articleFromInterview } from '../store/article';
+import { captureRange, captureSection, type CaptureContext, type CaptureResult } from './capture';
 import { Painter, type PaintItem } from './paint';
 import { locateSections, type SectionSpan } from './sections';
 import { watchPage } from './spa';
@@ -156,7 +150,7 @@ export class ContentSession {
   }
 
   get articleKey(): string {
-    return pageArticleKey(this.interview, this.url || location.href);
+    return articleKey(this.url || location.href);
   }
 
   // ---- Page state ----
@@ -525,7 +519,7 @@ export class ContentSession {
     const h = this.highlights.get(id);
     if (!h || !this.interview) return;
     const md = renderHighlights(
-      buildArticle(this.interview, this.url, h.createdAt),
+      articleFromInterview(this.interview, this.url, h.createdAt),
       [h],
       this.settings.export,
     );

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { buildTextIndex, rangeFromOffsets, type TextIndex } from '../../src/anchor';
 import { extractInterview, findArticleRoot } from '../../src/extract';
-import { buildArticle, captureRange, captureSection, type CaptureContext } from '../../src/content/capture';
+import { captureRange, captureSection, type CaptureContext } from '../../src/content/capture';
+import { articleFromInterview } from '../../src/store/article';
 import { checkMessage } from '../../src/messages';
 import { ROW_LIMITS as LIMITS } from '../../src/store/limits';
 import { checkArticle, checkHighlight } from '../../src/store/validate';
@@ -185,7 +186,7 @@ describe('a page that claims oversized metadata', () => {
         })),
       ],
     };
-    const article = buildArticle(huge, ctx.pageUrl, ctx.now);
+    const article = articleFromInterview(huge, ctx.pageUrl, ctx.now);
     expect(article.title).toBe('T'.repeat(LIMITS.title - 1));
     expect(article.author).toHaveLength(LIMITS.shortText);
     expect(article.sections).toHaveLength(LIMITS.sections);

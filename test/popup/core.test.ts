@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { articleFromInterview } from '../../popup/article';
+import { articleFromInterview } from '../../src/store/article';
+import { articleKey } from '../../src/url';
 import { isOrphan, savedParagraph, savedQa } from '../../popup/order';
 import { matchesQuery, queryWords } from '../../popup/search';
 import { formatTags, parseTags } from '../../src/tags';
@@ -56,8 +57,8 @@ describe('saved state', () => {
   });
 
   it('builds an article from the page when the library has none', () => {
-    const a = articleFromInterview(interview, 'k', 7);
-    expect(a).toMatchObject({ key: 'k', title: 'Meet Ana Souza', lastClippedAt: 7 });
+    const a = articleFromInterview(interview, interview.url, 7);
+    expect(a).toMatchObject({ key: articleKey(interview.url), title: 'Meet Ana Souza', lastClippedAt: 7 });
     expect(a.sections.map((s) => s.id)).toEqual(['q-joining', 'q-day', 'q-panel']);
   });
 });
