@@ -226,5 +226,7 @@ export class ContentUI {
     this.closeMenu();
     this.toastEl?.remove();
     this.toastEl = null;
+    if (this.toastTimer !== null) clearTimeout(this.toastTimer);
+    this.toastTimer = null;
   }
 }

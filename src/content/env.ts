@@ -1,0 +1,60 @@
+// What the content script needs from the browser, passed in: the real one is
+// made from the extension APIs in main.ts; Node tests hand in fakes, so the
+// whole session runs in happy-dom (test/content/session.test.ts).
+
+import type { MessageOf, MessageType, Reply, ReplyOf } from '../messages';
+import type { Settings } from '../types';
+
+/** A message handler as runtime.onMessage calls it: a promise answers, undefined leaves the message to others. */
+export type MessageListener = (
+  raw: unknown,
+  sender: { id?: string; tab?: unknown },
+) => Promise<Reply<unknown>> | undefined;
+
+export interface ContentEnv {
+  /** The page's window: its document, location, selection and events. */
+  window: Window;
+  /** Sends to the background; never rejects (a failure is a Failure reply). */
+  send<T extends MessageType>(msg: MessageOf<T>): Promise<ReplyOf<T>>;
+  onMessage: {
+    addListener(listener: MessageListener): void;
+    removeListener(listener: MessageListener): void;
+  };
+  /** This extension's id: only messages from it are answered. */
+  extensionId: string;
+  settings: {
+    load(): Promise<Settings>;
+    /** Calls back on every change; answers the unsubscribe. */
+    onChanged(cb: (s: Settings) => void): () => void;
+  };
+  clipboard: { writeText(text: string): Promise<void> };
+  now(): number;
+  newId(): string;
+}
+
+/** One pending timeout at a time; cancelled, and never started again, once `signal` aborts. */
+export class Timer {
+  private id: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly signal: AbortSignal) {
+    signal.addEventListener('abort', () => this.cancel(), { once: true });
+  }
+
+  get pending(): boolean {
+    return this.id !== null;
+  }
+
+  start(ms: number, run: () => void): void {
+    this.cancel();
+    if (this.signal.aborted) return;
+    this.id = setTimeout(() => {
+      this.id = null;
+      run();
+    }, ms);
+  }
+
+  cancel(): void {
+    if (this.id !== null) clearTimeout(this.id);
+    this.id = null;
+  }
+}
