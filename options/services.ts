@@ -3,7 +3,7 @@
 // wire the same store over fake-indexeddb and record downloads and clipboard.
 
 import type { SearchField } from '../src/store/search';
-import type { Article, ExportOptions, Highlight, HighlightColor, Settings } from '../src/types';
+import type { Article, ExportOptions, Highlight, HighlightPatch, Settings } from '../src/types';
 import type { ArticleSort } from '../src/order';
 
 export interface SearchMatch {
@@ -19,12 +19,6 @@ export interface SearchHit {
   score: number;
   /** Positions in the highlight's fields; may be worked out on first read, so read it only for rows on screen. */
   readonly matches: readonly SearchMatch[];
-}
-
-export interface HighlightEdit {
-  note?: string;
-  tags?: string[];
-  color?: HighlightColor;
 }
 
 /** What an import did, as the store reports it. */
@@ -48,7 +42,7 @@ export interface LibraryPort {
   warmSearch(): Promise<void>;
   /** Full-text search, ranked best first. */
   search(text: string): Promise<SearchHit[]>;
-  updateHighlight(id: string, edit: HighlightEdit): Promise<void>;
+  updateHighlight(id: string, edit: HighlightPatch): Promise<void>;
   /** Returns the deleted rows, which restoreHighlights puts back (Undo). */
   deleteHighlights(ids: readonly string[]): Promise<Highlight[]>;
   restoreHighlights(rows: readonly Highlight[]): Promise<void>;

@@ -2,12 +2,19 @@
 // signals and call actions; every effect on the world goes through PopupServices.
 
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import { DEFAULT_SETTINGS, type Article, type Highlight, type Section, type Settings } from '../src/types';
+import {
+  DEFAULT_SETTINGS,
+  type Article,
+  type Highlight,
+  type HighlightPatch,
+  type Section,
+  type Settings,
+} from '../src/types';
 import { articleFromInterview } from '../src/store/article';
 import { comparePageOrder } from '../src/order';
 import { isOrphan, savedParagraph, savedQa } from './order';
 import { highlightTexts, matchesQuery, queryWords, sectionTexts } from './search';
-import type { HighlightEdit, InjectResult, PageSnapshot, PopupServices } from './services';
+import type { InjectResult, PageSnapshot, PopupServices } from './services';
 
 export type Phase = 'loading' | 'ready' | 'no-receiver' | 'injecting' | 'forbidden' | 'error';
 
@@ -51,12 +58,12 @@ export interface PopupModel {
   toggleQa(section: Section): Promise<void>;
   saveQa(section: Section): Promise<void>;
   toggleParagraph(section: Section, index: number): Promise<void>;
-  editHighlight(id: string, patch: HighlightEdit): Promise<void>;
+  editHighlight(id: string, patch: HighlightPatch): Promise<void>;
   deleteHighlights(ids: string[]): Promise<void>;
   undo(): Promise<void>;
   copyHighlights(): Promise<void>;
   copyInterview(): Promise<void>;
-  openLibrary(): Promise<void>;
+  openLibraryPage(): Promise<void>;
   dispose(): void;
 }
 
@@ -252,7 +259,7 @@ export function createPopupModel(services: PopupServices): PopupModel {
     else await save(section, index);
   };
 
-  const editHighlight = async (id: string, patch: HighlightEdit): Promise<void> => {
+  const editHighlight = async (id: string, patch: HighlightPatch): Promise<void> => {
     const before = highlights.value;
     highlights.value = before.map((h) => (h.id === id ? { ...h, ...patch, updatedAt: Date.now() } : h));
     try {
@@ -369,9 +376,9 @@ export function createPopupModel(services: PopupServices): PopupModel {
     undo,
     copyHighlights,
     copyInterview,
-    openLibrary: async () => {
+    openLibraryPage: async () => {
       try {
-        await services.openLibrary();
+        await services.openLibraryPage();
       } catch (e) {
         say(`Could not open the library: ${errorText(e)}`);
       }

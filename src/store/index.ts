@@ -8,7 +8,6 @@ export {
 } from './db';
 export {
   Library,
-  openLibrary,
   type ImportReport,
   type LibraryOptions,
 } from './library';

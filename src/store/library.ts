@@ -442,7 +442,3 @@ export class Library {
     }
   };
 }
-
-export function openLibrary(name: string = DEFAULT_DB_NAME, options?: LibraryOptions): Library {
-  return new Library(name, options);
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HighlightPatch } from '../../src/messages';
-import type { KeyValueArea, LibraryPort } from '../../src/background/ports';
+import type { KeyValueArea, BackgroundStore } from '../../src/background/ports';
 import { RetryQueue, RETRY_PREFIX, backoffDelay } from '../../src/background/retry';
 import { handleMessage, type RouterDeps } from '../../src/background/router';
 import { badgeText } from '../../src/background/badge';
@@ -62,7 +62,7 @@ class StoreError extends Error {
   }
 }
 
-class FakeLibrary implements LibraryPort {
+class FakeLibrary implements BackgroundStore {
   rows = new Map<string, Highlight>();
   failWrites = false;
   refuseRows = false;

@@ -10,7 +10,7 @@ import { pageFromSearch } from '../../options/logic/view';
 import { createLibraryModel, type LibraryModel } from '../../options/model';
 import type { ExporterPort, LibraryPort, Services } from '../../options/services';
 import { libraryPort } from '../../options/storeAdapter';
-import { openLibrary, type Library } from '../../src/store';
+import { Library } from '../../src/store';
 import { DEFAULT_SETTINGS, type Article, type Highlight, type Settings } from '../../src/types';
 
 let dbSeq = 0;
@@ -99,7 +99,7 @@ export interface MountOptions {
 }
 
 export async function mount(opts: MountOptions = {}): Promise<Mounted> {
-  const library = openLibrary(`library-page-test-${++dbSeq}-${Date.now()}`);
+  const library = new Library(`library-page-test-${++dbSeq}-${Date.now()}`);
   if (opts.seed) await seed(library, opts.seed);
   const rec: Recorded = {
     downloads: [],

@@ -1,17 +1,12 @@
 // Fake PopupServices: an in-memory page and store that record what was asked of them.
 
-import type {
-  HighlightEdit,
-  InjectResult,
-  PageResult,
-  PageSnapshot,
-  PopupServices,
-} from '../../popup/services';
+import type { InjectResult, PageResult, PageSnapshot, PopupServices } from '../../popup/services';
 import {
   DEFAULT_SETTINGS,
   type Article,
   type Block,
   type Highlight,
+  type HighlightPatch,
   type Interview,
   type Section,
   type Settings,
@@ -119,7 +114,7 @@ export function fakeServices(options: FakeOptions = {}): Fake {
       calls.push({ name: 'getArticle', args: [key] });
       return undefined;
     },
-    async updateHighlight(id, patch: HighlightEdit) {
+    async updateHighlight(id, patch: HighlightPatch) {
       calls.push({ name: 'updateHighlight', args: [id, patch] });
       fake.rows = fake.rows.map((h) => (h.id === id ? { ...h, ...patch } : h));
     },
@@ -155,8 +150,8 @@ export function fakeServices(options: FakeOptions = {}): Fake {
       calls.push({ name: 'copyText', args: [text] });
       fake.clipboard.push(text);
     },
-    async openLibrary() {
-      calls.push({ name: 'openLibrary', args: [] });
+    async openLibraryPage() {
+      calls.push({ name: 'openLibraryPage', args: [] });
     },
     async selectionShortcut() {
       return 'Alt+Shift+H';

@@ -436,7 +436,7 @@ describe('export and library', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toContain('3 questions');
 
     await click(button(root, 'Open the library'));
-    expect(fake.callsTo('openLibrary')).toHaveLength(1);
+    expect(fake.callsTo('openLibraryPage')).toHaveLength(1);
   });
 
   it('reports a clipboard that refuses', async () => {
