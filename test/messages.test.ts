@@ -14,6 +14,7 @@ import {
 import { ROW_LIMITS } from '../src/store/limits';
 import type { Article, Highlight } from '../src/types';
 import { articleKey } from '../src/url';
+import { makeArticle, makeHighlight } from './rows';
 
 const PAGE =
   'https://medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d';
@@ -21,53 +22,32 @@ const OTHER = 'https://medium.com/pinterest-engineering/another-post-123';
 const EXT = 'chrome-extension://abcdefghijklmnop';
 
 function highlight(over: Partial<Highlight> = {}): Highlight {
-  return {
+  return makeHighlight({
     id: '3f1c2a9e-8b7d-4c6e-9f00-1234567890ab',
-    articleKey: articleKey(PAGE),
-    kind: 'selection',
-    quote: 'Pinterest has a very unique culture.',
-    selectors: [
-      {
-        type: 'TextQuoteSelector',
-        exact: 'Pinterest has a very unique culture.',
-        prefix: 'joining? ',
-        suffix: ' I',
-      },
-      { type: 'TextPositionSelector', start: 10, end: 46 },
-    ],
-    sectionId: 'what-led-you-to-joining-pinterest',
-    question: 'What led you to joining Pinterest?',
-    speaker: null,
     url: PAGE,
-    canonicalUrl: PAGE,
+    articleKey: articleKey(PAGE),
+    quote: 'Pinterest has a very unique culture.',
+    start: 10,
+    sectionId: 'what-led-you-to-joining-pinterest',
     fragmentUrl: `${PAGE}#:~:text=Pinterest%20has`,
-    color: 'yellow',
-    note: '',
-    tags: [],
     createdAt: 1,
     updatedAt: 1,
-    orphaned: false,
     ...over,
-  };
+  });
 }
 
 function article(over: Partial<Article> = {}): Article {
-  return {
+  return makeArticle({
     key: articleKey(PAGE),
     url: PAGE,
-    canonicalUrl: PAGE,
-    site: 'pinterest-engineering-blog',
     title: 'Create the engineering career you love at Pinterest',
-    author: 'Pinterest Engineering',
-    publication: 'Pinterest Engineering Blog',
-    published: '2023-08-03',
     subject: { name: 'Behnam Rezaei', role: 'VP' },
     sections: [{ id: 'what-led-you-to-joining-pinterest', question: 'What led you to joining Pinterest?' }],
     createdAt: 1,
     updatedAt: 1,
     lastClippedAt: 1,
     ...over,
-  };
+  });
 }
 
 const good: { [T in MessageType]: Extract<Message, { type: T }> } = {

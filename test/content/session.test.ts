@@ -15,7 +15,7 @@ import { findArticleRoot } from '../../src/extract';
 import { fail, ok, type Message, type Reply } from '../../src/messages';
 import { DEFAULT_SETTINGS, type Highlight, type Settings } from '../../src/types';
 import { articleKey } from '../../src/url';
-import { makeHighlight } from '../store/helpers';
+import { makeHighlight } from '../rows';
 
 const PAGE =
   'https://medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d';

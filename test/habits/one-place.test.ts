@@ -84,3 +84,21 @@ describe('search text has one normal form (src/store/words.ts)', () => {
     expect(folding.filter((f) => !(f in OTHER_RULES))).toEqual([]);
   });
 });
+
+describe('tests make rows with one factory (test/rows.ts)', () => {
+  /** Random rows for property tests are described field by field on purpose: they are generators, not one row. */
+  const GENERATORS = ['test/hardening/message-arbitraries.ts', 'test/hardening/render-hostile.test.ts'];
+
+  it('no other test file writes out a whole Highlight', () => {
+    const writers = sourceFiles(['test']).filter((f) => {
+      if (f === 'test/rows.ts' || GENERATORS.includes(f)) return false;
+      const lines = readSource(f).split('\n');
+      return lines.some((line, i) => {
+        if (!/^\s*orphaned:/.test(line)) return false;
+        const before = lines.slice(Math.max(0, i - 30), i).join('\n');
+        return ['kind:', 'selectors:', 'fragmentUrl:', 'canonicalUrl:'].every((k) => before.includes(k));
+      });
+    });
+    expect(writers, 'use makeHighlight from test/rows.ts').toEqual([]);
+  });
+});

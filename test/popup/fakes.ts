@@ -1,6 +1,7 @@
 // Fake PopupServices: an in-memory page and store that record what was asked of them.
 
 import type { InjectResult, PageResult, PageSnapshot, PopupServices } from '../../popup/services';
+import { makeHighlight as row } from '../rows';
 import {
   DEFAULT_SETTINGS,
   type Article,
@@ -34,27 +35,21 @@ export interface Fake extends PopupServices {
 
 let counter = 0;
 
+/** A highlight on the popup's sample page; no selectors unless given, so page order is save order. */
 export function makeHighlight(partial: Partial<Highlight> & Pick<Highlight, 'quote'>): Highlight {
   counter += 1;
-  return {
+  return row({
     id: `h${counter}`,
-    articleKey: 'https://example.com/interview',
-    kind: 'selection',
+    url: 'https://example.com/interview',
     selectors: [],
     sectionId: null,
     question: null,
-    speaker: null,
-    url: 'https://example.com/interview',
     canonicalUrl: null,
     fragmentUrl: 'https://example.com/interview#:~:text=x',
-    color: 'yellow',
-    note: '',
-    tags: [],
     createdAt: counter,
     updatedAt: counter,
-    orphaned: false,
     ...partial,
-  };
+  });
 }
 
 export function snapshot(interview: Interview | null, extra: Partial<PageSnapshot> = {}): PageSnapshot {
