@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeServices, makeHighlight, sampleInterview, section, snapshot } from './fakes';
-import { click, key, mount, questionTexts, type, type Mounted } from './mount';
+import { click, key, mount, questionTexts, settle, type, type Mounted } from './mount';
 
 let mounted: Mounted | null = null;
 afterEach(() => {
@@ -403,7 +403,7 @@ describe('on this page', () => {
     const color = root.querySelector<HTMLSelectElement>('select');
     if (color) color.value = 'blue';
     color?.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 10));
+    await settle();
     const updates = fake.callsTo('updateHighlight');
     expect(updates).toContainEqual([h.id, { note: 'My note' }]);
     expect(updates).toContainEqual([h.id, { tags: ['culture', 'hiring'] }]);
