@@ -102,3 +102,45 @@ describe('tests make rows with one factory (test/rows.ts)', () => {
     expect(writers, 'use makeHighlight from test/rows.ts').toEqual([]);
   });
 });
+
+describe('each rule is written once', () => {
+  /** A rule, and the one file that may define a function by that name. */
+  const HOMES: Record<string, string> = {
+    comparePageOrder: 'src/order.ts',
+    pagePosition: 'src/order.ts',
+    groupByQuestion: 'src/order.ts',
+    compareArticles: 'src/order.ts',
+    parseTags: 'src/tags.ts',
+    articleFromInterview: 'src/store/article.ts',
+    articleFromHighlight: 'src/store/article.ts',
+    checkHighlight: 'src/store/validate.ts',
+    checkArticle: 'src/store/validate.ts',
+    cleanTags: 'src/store/validate.ts',
+    searchForm: 'src/store/words.ts',
+    facets: 'options/logic/apply-filters.ts',
+    matchesFilters: 'options/logic/apply-filters.ts',
+  };
+
+  const definition = (name: string): RegExp =>
+    new RegExp(
+      String.raw`(?:function\s+${name}\s*[(<]|(?:const|let)\s+${name}\s*(?::[^=]+)?=\s*(?:async\s*)?(?:\(|function|\w+\s*=>)|^\s*(?:private\s+|async\s+)*${name}\s*\([^)]*\)\s*[:{])`,
+      'm',
+    );
+
+  it('finds each rule defined in its home (the scanner works)', () => {
+    for (const [name, home] of Object.entries(HOMES))
+      expect(definition(name).test(readSource(home)), name).toBe(true);
+  });
+
+  it('defines the functions of each rule only in its home', () => {
+    const elsewhere: string[] = [];
+    for (const file of sourceFiles(['src', 'popup', 'options'])) {
+      const source = readSource(file);
+      for (const [name, home] of Object.entries(HOMES)) {
+        if (file !== home && definition(name).test(source))
+          elsewhere.push(`${name} in ${file} (its home is ${home})`);
+      }
+    }
+    expect(elsewhere).toEqual([]);
+  });
+});
