@@ -31,30 +31,3 @@ export interface ContentEnv {
   now(): number;
   newId(): string;
 }
-
-/** One pending timeout at a time; cancelled, and never started again, once `signal` aborts. */
-export class Timer {
-  private id: ReturnType<typeof setTimeout> | null = null;
-
-  constructor(private readonly signal: AbortSignal) {
-    signal.addEventListener('abort', () => this.cancel(), { once: true });
-  }
-
-  get pending(): boolean {
-    return this.id !== null;
-  }
-
-  start(ms: number, run: () => void): void {
-    this.cancel();
-    if (this.signal.aborted) return;
-    this.id = setTimeout(() => {
-      this.id = null;
-      run();
-    }, ms);
-  }
-
-  cancel(): void {
-    if (this.id !== null) clearTimeout(this.id);
-    this.id = null;
-  }
-}

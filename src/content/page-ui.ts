@@ -7,10 +7,11 @@ import { renderHighlights } from '../export';
 import { message } from '../messages';
 import { articleFromInterview } from '../store/article';
 import type { Highlight, HighlightColor, HighlightPatch, Settings } from '../types';
-import { Timer, type ContentEnv } from './env';
+import type { ContentEnv } from './env';
 import type { PageReader } from './page';
 import type { Painter } from './paint';
 import type { Placement } from './placing';
+import { Timer } from './timer';
 import type { ContentUI } from './ui';
 
 /** The selection settles this long before the Save button moves to it. */

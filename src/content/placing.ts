@@ -5,9 +5,10 @@
 import { anchorAll, rangeFromOffsets, type TextIndex } from '../anchor';
 import { message } from '../messages';
 import type { Highlight } from '../types';
-import { Timer, type ContentEnv } from './env';
+import type { ContentEnv } from './env';
 import type { PageReader } from './page';
 import type { PaintItem, Painter } from './paint';
+import { Timer } from './timer';
 import { measured, recordSlice } from './timing';
 
 /** Late content often places what looked orphaned: the report waits this long for the page to settle. */

@@ -7,13 +7,14 @@
 import { rangeFromOffsets } from '../anchor';
 import { checkMessage, fail, ok, TO_CONTENT, type Message, type PageState, type Reply } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../types';
-import { Timer, type ContentEnv, type MessageListener } from './env';
+import type { ContentEnv, MessageListener } from './env';
 import { PageReader } from './page';
 import { PageUI } from './page-ui';
 import { Painter } from './paint';
 import { Placement } from './placing';
 import { Saving } from './saving';
 import { watchPage } from './spa';
+import { Timer } from './timer';
 import { ContentUI } from './ui';
 
 /** After the address or the content changes, the page gets this long to swap its content in. */
@@ -29,7 +30,6 @@ export class ContentSession {
   private readonly refreshTimer = new Timer(this.controller.signal);
   readonly placement: Placement;
   private readonly saving: Saving;
-  private pageUI: PageUI | null = null;
 
   constructor(private readonly env: ContentEnv) {
     const document = env.window.document;
@@ -48,10 +48,6 @@ export class ContentSession {
     });
   }
 
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
   start(): void {
     const { signal } = this.controller;
     if (signal.aborted) return;
@@ -65,7 +61,7 @@ export class ContentSession {
     signal.addEventListener('abort', stopWatching, { once: true });
     this.env.onMessage.addListener(this.onMessage);
     signal.addEventListener('abort', () => this.env.onMessage.removeListener(this.onMessage), { once: true });
-    this.pageUI = new PageUI(
+    new PageUI(
       {
         env: this.env,
         page: this.page,
@@ -197,10 +193,5 @@ export class ContentSession {
       default:
         return fail(`${m.type} is not for the page`);
     }
-  }
-
-  /** For tests: the in-page UI wiring. */
-  get inPageUI(): PageUI | null {
-    return this.pageUI;
   }
 }
