@@ -2,17 +2,11 @@
 // the real one talks to the tab, the store and the clipboard; tests hand in fakes,
 // so every component runs in happy-dom without an extension.
 
+import type { PageState } from '../src/messages';
 import type { Article, ExportOptions, Highlight, HighlightPatch, Interview, Settings } from '../src/types';
 
-/** What the content script reports about its page (mirrors `page:get` in src/messages.ts). */
-export interface PageSnapshot {
-  interview: Interview | null;
-  articleKey: string;
-  orphanedIds: string[];
-  placedIds: string[];
-  /** The page is too large to be read for questions. */
-  tooLarge?: boolean;
-}
+/** What the content script reports about its page: the answer to `page:get`. */
+export type PageSnapshot = PageState;
 
 /**
  * no-receiver: nothing listens in the tab (the content script does not run there
