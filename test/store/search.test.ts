@@ -175,6 +175,29 @@ describe('Library.search keeps its index fresh', () => {
     expect(lib.indexBuilds).toBe(1);
   });
 
+  it('builds from the rows the page read anyway, unless a write came after that read', async () => {
+    const { lib } = freshLibrary();
+    libs.push(lib);
+    await lib.saveHighlight(makeHighlight({ quote: 'Alpha.' }), makeArticle());
+    await lib.readAll();
+    expect((await lib.search({ text: 'alpha' })).total).toBe(1);
+    expect(lib.indexBuilds).toBe(0);
+
+    const { lib: second } = freshLibrary();
+    libs.push(second);
+    await second.saveHighlight(makeHighlight({ quote: 'Alpha.' }), makeArticle());
+    await second.readAll();
+    await second.saveHighlight(makeHighlight({ quote: 'Beta.' }), makeArticle());
+    expect((await second.search({ text: 'beta' })).total).toBe(1);
+    expect(second.indexBuilds).toBe(1);
+  });
+
+  it('lists equal times by id when there is no text to rank by', () => {
+    const a = article('tie');
+    const hs = ['c', 'a', 'b'].map((id) => hl(a, { id, createdAt: 5 }));
+    expect(ids(new SearchIndex([a], hs).search({}))).toEqual(['a', 'b', 'c']);
+  });
+
   it('rebuilds after a write made through another Library on the same database', async () => {
     const { lib } = freshLibrary();
     const other = new Library(lib.db.name);
