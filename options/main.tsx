@@ -1,6 +1,6 @@
 performance.mark('t:script');
 import { render } from 'preact';
-import { openLibrary } from '../src/store';
+import { Library } from '../src/store';
 import { browserServices } from './browserServices';
 import { App } from './components/App';
 import { createToaster } from './components/Toasts';
@@ -10,7 +10,7 @@ import { createLibraryModel } from './model';
 const root = document.getElementById('app');
 if (!root) throw new Error('library page: #app is missing');
 
-const library = openLibrary();
+const library = new Library();
 const toaster = createToaster();
 const services = browserServices(library, toaster.notify);
 const page = pageFromSearch(location.search);

@@ -23,9 +23,10 @@ import {
   type Row,
 } from './logic/grouping';
 import { clickRow, keepVisible, NO_SELECTION, selectAll, type SelectionState } from './logic/selection';
-import { prefixMatches, words, type Span } from './logic/text';
+import type { Span } from './logic/marks';
+import { matchesIn, queryTerms, type SearchField } from '../src/store/search';
 import type { View } from './logic/view';
-import type { ExportEntry, ImportCounts, MatchField, SearchHit, Services } from './services';
+import type { ExportEntry, ImportCounts, SearchHit, Services } from './services';
 
 export interface SearchResult {
   text: string;
@@ -70,7 +71,7 @@ export interface LibraryModel {
   setView(view: View): void;
   setTheme(theme: string | null): void;
   /** Mark spans for a field of a highlight under the current search. */
-  marksFor(h: Highlight, field: MatchField, text: string, index?: number): Span[];
+  marksFor(h: Highlight, field: SearchField, text: string, index?: number): Span[];
 
   clickCheckbox(id: string, shift: boolean): void;
   selectAllShown(): void;
@@ -291,14 +292,14 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     if (next.text.trim() !== before.text.trim()) void runSearch();
   }
 
-  function marksFor(h: Highlight, field: MatchField, text: string, index?: number): Span[] {
+  function marksFor(h: Highlight, field: SearchField, text: string, index?: number): Span[] {
     const s = search.value;
     if (s === null) return [];
     const hit = s.byId.get(h.id);
-    // The store's positions are the truth; the page's own matcher only stands in when it sent none.
+    // The hit's positions when the search sent them; else the same matcher worked out here.
     if (hit && hit.matches.length > 0)
       return hit.matches.filter((m) => m.field === field && (index === undefined || m.index === index));
-    return prefixMatches(text, words(s.text));
+    return matchesIn(text, queryTerms(s.text), field);
   }
 
   function announceKeys(keys: Iterable<string>): void {

@@ -2,13 +2,12 @@
 // real page wires the Dexie store and browser APIs (main.tsx); component tests
 // wire the same store over fake-indexeddb and record downloads and clipboard.
 
-import type { Article, ExportOptions, Highlight, HighlightColor, Settings } from '../src/types';
-import type { SortKey } from './logic/filters';
-
-export type MatchField = 'quote' | 'note' | 'question' | 'title' | 'interviewee' | 'tag';
+import type { SearchField } from '../src/store/search';
+import type { Article, ExportOptions, Highlight, HighlightPatch, Settings } from '../src/types';
+import type { ArticleSort } from '../src/order';
 
 export interface SearchMatch {
-  field: MatchField;
+  field: SearchField;
   /** For 'tag': which of the highlight's tags. */
   index?: number;
   start: number;
@@ -20,12 +19,6 @@ export interface SearchHit {
   score: number;
   /** Positions in the highlight's fields; may be worked out on first read, so read it only for rows on screen. */
   readonly matches: readonly SearchMatch[];
-}
-
-export interface HighlightEdit {
-  note?: string;
-  tags?: string[];
-  color?: HighlightColor;
 }
 
 /** What an import did, as the store reports it. */
@@ -44,12 +37,12 @@ export interface LibraryPort {
    * Enough to paint the first screen quickly: the first `count` interviews
    * that have highlights, in `sort` order, with their highlights.
    */
-  loadFirst(sort: SortKey, count: number): Promise<{ articles: Article[]; highlights: Highlight[] }>;
+  loadFirst(sort: ArticleSort, count: number): Promise<{ articles: Article[]; highlights: Highlight[] }>;
   /** Gets search ready (e.g. builds an index) while the reader is not waiting. */
   warmSearch(): Promise<void>;
   /** Full-text search, ranked best first. */
   search(text: string): Promise<SearchHit[]>;
-  updateHighlight(id: string, edit: HighlightEdit): Promise<void>;
+  updateHighlight(id: string, edit: HighlightPatch): Promise<void>;
   /** Returns the deleted rows, which restoreHighlights puts back (Undo). */
   deleteHighlights(ids: readonly string[]): Promise<Highlight[]>;
   restoreHighlights(rows: readonly Highlight[]): Promise<void>;

@@ -20,7 +20,7 @@ export function libraryPort(library: Library): LibraryPort {
           .limit(count * 2)
           .toArray();
       } else {
-        articles = await library.listArticles(sort === 'published' ? 'published' : 'title');
+        articles = await library.listArticles(sort);
       }
       const picked: Article[] = [];
       const highlights: Highlight[] = [];

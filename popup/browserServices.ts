@@ -38,7 +38,7 @@ export function browserServices(tabId: number): PopupServices {
   // The store (Dexie) and the renderer are most of the bundle and not needed
   // for the first paint: they load when first used, after the questions show.
   let library: Promise<Library> | null = null;
-  const lib = (): Promise<Library> => (library ??= import('../src/store').then((m) => m.openLibrary()));
+  const lib = (): Promise<Library> => (library ??= import('../src/store').then((m) => new m.Library()));
   const highlightsRenderer = () => import('../src/export/highlights');
   const interviewRenderer = () => import('../src/export/interview');
 
@@ -107,7 +107,7 @@ export function browserServices(tabId: number): PopupServices {
     renderInterview: async (interview) => (await interviewRenderer()).renderInterview(interview),
 
     copyText: (text) => navigator.clipboard.writeText(text),
-    openLibrary: () => browser.runtime.openOptionsPage(),
+    openLibraryPage: () => browser.runtime.openOptionsPage(),
     async selectionShortcut() {
       const commands = await browser.commands.getAll();
       return commands.find((c) => c.name === SAVE_COMMAND)?.shortcut || null;

@@ -2,11 +2,19 @@
 // signals and call actions; every effect on the world goes through PopupServices.
 
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import { DEFAULT_SETTINGS, type Article, type Highlight, type Section, type Settings } from '../src/types';
-import { articleFromInterview } from './article';
-import { inPageOrder, isOrphan, savedParagraph, savedQa } from './order';
-import { fold, highlightTexts, matchesQuery, sectionTexts } from './search';
-import type { HighlightEdit, InjectResult, PageSnapshot, PopupServices } from './services';
+import {
+  DEFAULT_SETTINGS,
+  type Article,
+  type Highlight,
+  type HighlightPatch,
+  type Section,
+  type Settings,
+} from '../src/types';
+import { articleFromInterview } from '../src/store/article';
+import { comparePageOrder } from '../src/order';
+import { isOrphan, savedParagraph, savedQa } from './order';
+import { highlightTexts, matchesQuery, queryWords, sectionTexts } from './search';
+import type { InjectResult, PageSnapshot, PopupServices } from './services';
 
 export type Phase = 'loading' | 'ready' | 'no-receiver' | 'injecting' | 'forbidden' | 'error';
 
@@ -50,12 +58,12 @@ export interface PopupModel {
   toggleQa(section: Section): Promise<void>;
   saveQa(section: Section): Promise<void>;
   toggleParagraph(section: Section, index: number): Promise<void>;
-  editHighlight(id: string, patch: HighlightEdit): Promise<void>;
+  editHighlight(id: string, patch: HighlightPatch): Promise<void>;
   deleteHighlights(ids: string[]): Promise<void>;
   undo(): Promise<void>;
   copyHighlights(): Promise<void>;
   copyInterview(): Promise<void>;
-  openLibrary(): Promise<void>;
+  openLibraryPage(): Promise<void>;
   dispose(): void;
 }
 
@@ -88,17 +96,17 @@ export function createPopupModel(services: PopupServices): PopupModel {
 
   const sections = computed(() => page.value?.interview?.sections ?? []);
   const hasQa = computed(() => Boolean(page.value?.interview?.interview) && sections.value.length > 0);
-  const folded = computed(() => fold(query.value));
+  const terms = computed(() => queryWords(query.value));
   const visibleSections = computed(() => {
-    const q = folded.value;
+    const q = terms.value;
     return hasQa.value ? sections.value.filter((s) => matchesQuery(q, sectionTexts(s))) : [];
   });
-  const ordered = computed(() => inPageOrder(highlights.value, page.value?.interview ?? null));
+  const ordered = computed(() => [...highlights.value].sort(comparePageOrder));
   const orphanSets = computed(() => ({
     orphaned: new Set(page.value?.orphanedIds ?? []),
     placed: new Set(page.value?.placedIds ?? []),
   }));
-  const matching = computed(() => ordered.value.filter((h) => matchesQuery(folded.value, highlightTexts(h))));
+  const matching = computed(() => ordered.value.filter((h) => matchesQuery(terms.value, highlightTexts(h))));
   const placedHighlights = computed(() =>
     matching.value.filter((h) => !isOrphan(h, orphanSets.value.orphaned, orphanSets.value.placed)),
   );
@@ -251,7 +259,7 @@ export function createPopupModel(services: PopupServices): PopupModel {
     else await save(section, index);
   };
 
-  const editHighlight = async (id: string, patch: HighlightEdit): Promise<void> => {
+  const editHighlight = async (id: string, patch: HighlightPatch): Promise<void> => {
     const before = highlights.value;
     highlights.value = before.map((h) => (h.id === id ? { ...h, ...patch, updatedAt: Date.now() } : h));
     try {
@@ -303,7 +311,7 @@ export function createPopupModel(services: PopupServices): PopupModel {
       article = undefined;
     }
     article ??= snapshot.interview
-      ? articleFromInterview(snapshot.interview, snapshot.articleKey, Date.now())
+      ? articleFromInterview(snapshot.interview, snapshot.interview.url, Date.now())
       : undefined;
     if (!article) return say('Could not find this page in the library.');
     const found = article;
@@ -368,9 +376,9 @@ export function createPopupModel(services: PopupServices): PopupModel {
     undo,
     copyHighlights,
     copyInterview,
-    openLibrary: async () => {
+    openLibraryPage: async () => {
       try {
-        await services.openLibrary();
+        await services.openLibraryPage();
       } catch (e) {
         say(`Could not open the library: ${errorText(e)}`);
       }

@@ -1,37 +1,11 @@
-// Which saved highlight belongs to which part of the page, and in what order.
+// Which saved highlight belongs to which part of the page. Their order is the
+// one page order of src/order.ts.
 
-import type { Highlight, Interview, Section } from '../src/types';
+import type { Highlight, Section } from '../src/types';
 
 function sameText(a: string, b: string): boolean {
   const norm = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
   return norm(a) === norm(b);
-}
-
-function positionOf(h: Highlight): number | null {
-  for (const s of h.selectors) if (s.type === 'TextPositionSelector') return s.start;
-  return null;
-}
-
-/**
- * Page order: by text position where the highlight has one, else by its
- * question's place on the page; ties keep the order they were saved in.
- */
-export function inPageOrder(highlights: readonly Highlight[], interview: Interview | null): Highlight[] {
-  const sectionIndex = new Map<string, number>();
-  interview?.sections.forEach((s, i) => {
-    sectionIndex.set(s.id, i);
-  });
-  const key = (h: Highlight): [number, number, number] => [
-    positionOf(h) ?? Number.MAX_SAFE_INTEGER,
-    h.sectionId !== null
-      ? (sectionIndex.get(h.sectionId) ?? Number.MAX_SAFE_INTEGER)
-      : Number.MAX_SAFE_INTEGER,
-    h.createdAt,
-  ];
-  return [...highlights]
-    .map((h) => ({ h, k: key(h) }))
-    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2])
-    .map(({ h }) => h);
 }
 
 /** The saved whole-Q&A highlights of a section. */

@@ -1,19 +1,21 @@
-// Search as the reader expects while typing: "resume" finds "Résumé", "ML" finds "ml".
+// Search in the popup as the reader types: each word of the query must occur
+// inside some word of a question or a highlight. Both sides are compared in
+// the one search normal form (src/store/words.ts) the library and the store
+// use too: "resume" finds "Résumé", "strasse" finds "Straße", "ML" finds "ml".
 
+import { words } from '../src/store/words';
 import type { Highlight, Section } from '../src/types';
 
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-
-/** Lower case, accents dropped, white space collapsed: the form both sides are compared in. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().replace(/\s+/g, ' ').trim();
+/** The query's words in the search normal form, each once. */
+export function queryWords(query: string): string[] {
+  return [...new Set(words(query))];
 }
 
-/** Every word of the query must occur somewhere in the texts. */
-export function matchesQuery(foldedQuery: string, texts: readonly string[]): boolean {
-  if (foldedQuery === '') return true;
-  const hay = fold(texts.join(' \n '));
-  return foldedQuery.split(' ').every((word) => hay.includes(word));
+/** Every query word occurs inside some word of the texts. */
+export function matchesQuery(terms: readonly string[], texts: readonly string[]): boolean {
+  if (terms.length === 0) return true;
+  const hay = texts.map((t) => words(t).join(' ')).join('\n');
+  return terms.every((word) => hay.includes(word));
 }
 
 export function sectionTexts(section: Section): string[] {

@@ -2,17 +2,11 @@
 // the real one talks to the tab, the store and the clipboard; tests hand in fakes,
 // so every component runs in happy-dom without an extension.
 
-import type { Article, ExportOptions, Highlight, HighlightColor, Interview, Settings } from '../src/types';
+import type { PageState } from '../src/messages';
+import type { Article, ExportOptions, Highlight, HighlightPatch, Interview, Settings } from '../src/types';
 
-/** What the content script reports about its page (mirrors `page:get` in src/messages.ts). */
-export interface PageSnapshot {
-  interview: Interview | null;
-  articleKey: string;
-  orphanedIds: string[];
-  placedIds: string[];
-  /** The page is too large to be read for questions. */
-  tooLarge?: boolean;
-}
+/** What the content script reports about its page: the answer to `page:get`. */
+export type PageSnapshot = PageState;
 
 /**
  * no-receiver: nothing listens in the tab (the content script does not run there
@@ -26,12 +20,6 @@ export type PageResult =
 /** forbidden: the browser refuses to script this page (browser pages, the web store, the PDF viewer). */
 export type InjectResult = { status: 'ok' } | { status: 'forbidden'; message: string };
 
-export interface HighlightEdit {
-  note?: string;
-  tags?: string[];
-  color?: HighlightColor;
-}
-
 export interface PopupServices {
   getPage(): Promise<PageResult>;
   inject(): Promise<InjectResult>;
@@ -41,7 +29,7 @@ export interface PopupServices {
 
   highlightsForArticle(articleKey: string): Promise<Highlight[]>;
   getArticle(articleKey: string): Promise<Article | undefined>;
-  updateHighlight(id: string, patch: HighlightEdit): Promise<void>;
+  updateHighlight(id: string, patch: HighlightPatch): Promise<void>;
   /** Answers the rows it removed, so they can be restored by Undo. */
   deleteHighlights(ids: string[]): Promise<Highlight[]>;
   restoreHighlights(rows: Highlight[]): Promise<void>;
@@ -56,7 +44,8 @@ export interface PopupServices {
   renderInterview(interview: Interview): Promise<string>;
 
   copyText(text: string): Promise<void>;
-  openLibrary(): Promise<void>;
+  /** Opens the library page (the options page). */
+  openLibraryPage(): Promise<void>;
   /** The keyboard shortcut that highlights a selection, as the browser shows it, if one is set. */
   selectionShortcut(): Promise<string | null>;
 }

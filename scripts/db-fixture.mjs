@@ -4,7 +4,7 @@
 //
 // Writes the sample library of test/store/fixtures/sample-library.ts through
 // today's Library (src/store, on fake-indexeddb in Node), then dumps every raw
-// stored row, `words` arrays included, to test/store/fixtures/db-vN.json,
+// stored row, exactly as IndexedDB holds it, to test/store/fixtures/db-vN.json,
 // N being CURRENT_VERSION. test/store/upgrade.test.ts loads each db-v*.json
 // into a database declared at that version and opens it with the current
 // Library, so every file saved here stays a test of every later upgrade.

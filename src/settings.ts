@@ -3,13 +3,7 @@
 // checked value by value: a bad or missing value falls back to its default, so
 // a hand-edited or older stored object never breaks a page.
 
-import {
-  DEFAULT_SETTINGS,
-  HIGHLIGHT_COLORS,
-  type ExportOptions,
-  type LinkStyle,
-  type Settings,
-} from './types';
+import { DEFAULT_SETTINGS, HIGHLIGHT_COLORS, LINK_STYLES, type Settings } from './types';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -30,8 +24,6 @@ export interface StorageChangedEvent {
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
-const LINK_STYLES: readonly LinkStyle[] = ['text-fragment', 'plain', 'none'];
-
 // Loaded on first use: the polyfill refuses to load outside an extension, and
 // tests hand in their own storage instead.
 async function browserStorage(): Promise<{ area: SettingsStorage; changed: StorageChangedEvent }> {
@@ -46,48 +38,63 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function pick<T>(v: unknown, ok: (x: unknown) => x is T, fallback: T): T {
-  return ok(v) ? v : fallback;
-}
+type Rule = (x: unknown) => boolean;
+const isBool: Rule = (x) => typeof x === 'boolean';
+const isOneOf =
+  (values: readonly string[]): Rule =>
+  (x) =>
+    typeof x === 'string' && values.includes(x);
 
-const isBool = (x: unknown): x is boolean => typeof x === 'boolean';
-const isColor = (x: unknown): x is Settings['defaultColor'] =>
-  typeof x === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(x);
-const isLinkStyle = (x: unknown): x is LinkStyle =>
-  typeof x === 'string' && (LINK_STYLES as readonly string[]).includes(x);
+/**
+ * The one description of a valid Settings object: a rule per value. Reading
+ * (sanitizeSettings) keeps each valid value and takes the rest from a base;
+ * writing (saveSettings) refuses a patch with any invalid value.
+ */
+type Rules<T> = { [K in keyof T]-?: T[K] extends object ? Rules<T[K]> : Rule };
+const RULES: Rules<Settings> = {
+  defaultColor: isOneOf(HIGHLIGHT_COLORS),
+  showSaveButton: isBool,
+  export: {
+    frontMatter: isBool,
+    includeNotes: isBool,
+    includeTags: isBool,
+    linkStyle: isOneOf(LINK_STYLES),
+  },
+};
+
+function sanitize<T>(v: unknown, rules: Rules<T>, base: T): T {
+  const o = isRecord(v) ? v : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, rule] of Object.entries(rules) as [keyof T & string, Rule | Rules<unknown>][]) {
+    out[k] =
+      typeof rule === 'function'
+        ? rule(o[k])
+          ? o[k]
+          : base[k]
+        : sanitize(o[k], rule as Rules<T[typeof k]>, base[k]);
+  }
+  return out as T;
+}
 
 /** Settings from anything: each valid value kept, each other one taken from `base`. */
 export function sanitizeSettings(v: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
-  const o = isRecord(v) ? v : {};
-  const e = isRecord(o.export) ? o.export : {};
-  const exp: ExportOptions = {
-    frontMatter: pick(e.frontMatter, isBool, base.export.frontMatter),
-    includeNotes: pick(e.includeNotes, isBool, base.export.includeNotes),
-    includeTags: pick(e.includeTags, isBool, base.export.includeTags),
-    linkStyle: pick(e.linkStyle, isLinkStyle, base.export.linkStyle),
-  };
-  return {
-    defaultColor: pick(o.defaultColor, isColor, base.defaultColor),
-    showSaveButton: pick(o.showSaveButton, isBool, base.showSaveButton),
-    export: exp,
-  };
+  return sanitize(v, RULES, base);
 }
 
 /** The patch checked strictly: a caller handing in a wrong value has a bug worth hearing about. */
-function checkPatch(patch: DeepPartial<Settings>): void {
-  const bad = (path: string, v: unknown) =>
-    new TypeError(`settings.${path}: invalid value ${JSON.stringify(v)}`);
-  if (patch.defaultColor !== undefined && !isColor(patch.defaultColor))
-    throw bad('defaultColor', patch.defaultColor);
-  if (patch.showSaveButton !== undefined && !isBool(patch.showSaveButton))
-    throw bad('showSaveButton', patch.showSaveButton);
-  const e = patch.export;
-  if (e === undefined) return;
-  if (!isRecord(e)) throw bad('export', e);
-  for (const k of ['frontMatter', 'includeNotes', 'includeTags'] as const) {
-    if (e[k] !== undefined && !isBool(e[k])) throw bad(`export.${k}`, e[k]);
+function checkPatch(
+  patch: unknown,
+  rules: Rules<unknown> = RULES as Rules<unknown>,
+  path = 'settings',
+): void {
+  if (!isRecord(patch)) throw new TypeError(`${path}: invalid value ${JSON.stringify(patch)}`);
+  for (const [k, v] of Object.entries(patch)) {
+    const rule = (rules as Record<string, Rule | Rules<unknown>>)[k];
+    if (v === undefined || rule === undefined) continue;
+    if (typeof rule === 'function') {
+      if (!rule(v)) throw new TypeError(`${path}.${k}: invalid value ${JSON.stringify(v)}`);
+    } else checkPatch(v, rule, `${path}.${k}`);
   }
-  if (e.linkStyle !== undefined && !isLinkStyle(e.linkStyle)) throw bad('export.linkStyle', e.linkStyle);
 }
 
 export async function loadSettings(storage?: SettingsStorage): Promise<Settings> {

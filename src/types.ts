@@ -1,8 +1,24 @@
-// The reader's world in one place: every module speaks these names.
+// The reader's world in one place: every module speaks these names. Each list
+// of kinds is written once, here, as a const array; its type is derived from
+// it, so a checker, a filter menu and a generator all read the same list
+// (test/habits/one-place.test.ts fails when one is written out again).
 
-export type Site = 'pinterest-engineering-blog' | 'life-at-pinterest' | 'generic';
+/** The sites the extension knows, in the order menus list them. */
+export const SITES = ['pinterest-engineering-blog', 'life-at-pinterest', 'generic'] as const;
+export type Site = (typeof SITES)[number];
 
-export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'code';
+/** How a site is named to the reader; null for pages on any other site (named by their host). */
+export const SITE_NAMES: Readonly<Record<Site, string | null>> = {
+  'pinterest-engineering-blog': 'Pinterest Engineering Blog',
+  'life-at-pinterest': 'Life at Pinterest',
+  generic: null,
+};
+
+export const BLOCK_KINDS = ['paragraph', 'heading', 'list-item', 'quote', 'code'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
+/** Keys no checked object may hold: they can poison prototypes or confuse structured code downstream. */
+export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
 export interface Block {
   kind: BlockKind;
@@ -75,7 +91,8 @@ export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
 /** selection: any text the reader selected; paragraph: one answer paragraph; qa: a whole question and answer. */
-export type HighlightKind = 'selection' | 'paragraph' | 'qa';
+export const HIGHLIGHT_KINDS = ['selection', 'paragraph', 'qa'] as const;
+export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
 
 export interface Highlight {
   /** A UUID, made when the highlight is first saved; kept through backup and import. */
@@ -106,6 +123,9 @@ export interface Highlight {
   subQuestions?: string[];
 }
 
+/** What a reader may change of a saved highlight. */
+export type HighlightPatch = Partial<Pick<Highlight, 'note' | 'tags' | 'color'>>;
+
 /** One row per interview (or any page) the reader clipped from. */
 export interface Article {
   /** articleKey(canonical URL or URL): the primary key. */
@@ -125,7 +145,8 @@ export interface Article {
   lastClippedAt: number;
 }
 
-export type LinkStyle = 'text-fragment' | 'plain' | 'none';
+export const LINK_STYLES = ['text-fragment', 'plain', 'none'] as const;
+export type LinkStyle = (typeof LINK_STYLES)[number];
 
 export interface ExportOptions {
   frontMatter: boolean;

@@ -7,15 +7,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractInterview } from '../src/extract';
-import type { Block, Interview } from '../src/types';
+import { BLOCK_KINDS, SITES as SITE_LIST, type Block, type Interview } from '../src/types';
 import { withDocument } from './extract/dom';
 
 const repoRoot = resolve(__dirname, '..');
 const corpus = resolve(repoRoot, process.env.INTERVIEW_CORPUS ?? '../shared/corpus');
 const pagesDir = join(corpus, 'readability-pages');
 
-const KINDS = new Set(['paragraph', 'heading', 'list-item', 'quote', 'code']);
-const SITES = new Set(['pinterest-engineering-blog', 'life-at-pinterest', 'generic']);
+const KINDS = new Set<string>(BLOCK_KINDS);
+const SITES = new Set<string>(SITE_LIST);
 
 function shapeProblems(iv: Interview): string[] {
   const p: string[] = [];

@@ -4,15 +4,17 @@ import {
   checkSender,
   CONTENT_TO_BACKGROUND,
   EXTENSION_TO_BACKGROUND,
-  LIMITS,
+  MESSAGE_LIMITS,
   parseMessage,
   TO_CONTENT,
   type Message,
   type MessageType,
   type SenderInfo,
 } from '../src/messages';
+import { ROW_LIMITS } from '../src/store/limits';
 import type { Article, Highlight } from '../src/types';
 import { articleKey } from '../src/url';
+import { makeArticle, makeHighlight } from './rows';
 
 const PAGE =
   'https://medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d';
@@ -20,53 +22,32 @@ const OTHER = 'https://medium.com/pinterest-engineering/another-post-123';
 const EXT = 'chrome-extension://abcdefghijklmnop';
 
 function highlight(over: Partial<Highlight> = {}): Highlight {
-  return {
+  return makeHighlight({
     id: '3f1c2a9e-8b7d-4c6e-9f00-1234567890ab',
-    articleKey: articleKey(PAGE),
-    kind: 'selection',
-    quote: 'Pinterest has a very unique culture.',
-    selectors: [
-      {
-        type: 'TextQuoteSelector',
-        exact: 'Pinterest has a very unique culture.',
-        prefix: 'joining? ',
-        suffix: ' I',
-      },
-      { type: 'TextPositionSelector', start: 10, end: 46 },
-    ],
-    sectionId: 'what-led-you-to-joining-pinterest',
-    question: 'What led you to joining Pinterest?',
-    speaker: null,
     url: PAGE,
-    canonicalUrl: PAGE,
+    articleKey: articleKey(PAGE),
+    quote: 'Pinterest has a very unique culture.',
+    start: 10,
+    sectionId: 'what-led-you-to-joining-pinterest',
     fragmentUrl: `${PAGE}#:~:text=Pinterest%20has`,
-    color: 'yellow',
-    note: '',
-    tags: [],
     createdAt: 1,
     updatedAt: 1,
-    orphaned: false,
     ...over,
-  };
+  });
 }
 
 function article(over: Partial<Article> = {}): Article {
-  return {
+  return makeArticle({
     key: articleKey(PAGE),
     url: PAGE,
-    canonicalUrl: PAGE,
-    site: 'pinterest-engineering-blog',
     title: 'Create the engineering career you love at Pinterest',
-    author: 'Pinterest Engineering',
-    publication: 'Pinterest Engineering Blog',
-    published: '2023-08-03',
     subject: { name: 'Behnam Rezaei', role: 'VP' },
     sections: [{ id: 'what-led-you-to-joining-pinterest', question: 'What led you to joining Pinterest?' }],
     createdAt: 1,
     updatedAt: 1,
     lastClippedAt: 1,
     ...over,
-  };
+  });
 }
 
 const good: { [T in MessageType]: Extract<Message, { type: T }> } = {
@@ -169,29 +150,29 @@ describe('message shapes', () => {
 
   it('rejects over-long strings and arrays', () => {
     expect(
-      parseMessage({ ...good['page:extracted'], url: `${PAGE}?q=${'x'.repeat(LIMITS.url)}` }),
+      parseMessage({ ...good['page:extracted'], url: `${PAGE}?q=${'x'.repeat(ROW_LIMITS.url)}` }),
     ).toBeNull();
-    expect(parseMessage({ type: 'page:scrollTo', sectionId: 's'.repeat(LIMITS.id + 1) })).toBeNull();
+    expect(parseMessage({ type: 'page:scrollTo', sectionId: 's'.repeat(ROW_LIMITS.id + 1) })).toBeNull();
     expect(
-      parseMessage({ type: 'highlight:update', id: 'a', patch: { note: 'n'.repeat(LIMITS.note + 1) } }),
+      parseMessage({ type: 'highlight:update', id: 'a', patch: { note: 'n'.repeat(ROW_LIMITS.note + 1) } }),
     ).toBeNull();
     expect(
-      parseMessage({ type: 'highlight:update', id: 'a', patch: { tags: ['t'.repeat(LIMITS.tag + 1)] } }),
+      parseMessage({ type: 'highlight:update', id: 'a', patch: { tags: ['t'.repeat(ROW_LIMITS.tag + 1)] } }),
     ).toBeNull();
     expect(
       parseMessage({
         ...good['highlight:save'],
-        highlight: highlight({ quote: 'q'.repeat(LIMITS.quote + 1) }),
+        highlight: highlight({ quote: 'q'.repeat(ROW_LIMITS.quote + 1) }),
       }),
     ).toBeNull();
     expect(
       parseMessage({
         type: 'highlight:delete',
-        ids: Array.from({ length: LIMITS.ids + 1 }, (_, i) => `id${i}`),
+        ids: Array.from({ length: MESSAGE_LIMITS.ids + 1 }, (_, i) => `id${i}`),
       }),
     ).toBeNull();
     // At the limit is fine.
-    expect(parseMessage({ type: 'page:scrollTo', sectionId: 's'.repeat(LIMITS.id) })).not.toBeNull();
+    expect(parseMessage({ type: 'page:scrollTo', sectionId: 's'.repeat(ROW_LIMITS.id) })).not.toBeNull();
   });
 
   it('rejects dangerous keys anywhere, even when JSON put them there as own keys', () => {
@@ -303,5 +284,26 @@ describe('sender check', () => {
   it('rejects messages meant for content scripts and messages from other extensions', () => {
     expect(verdict(good['selection:save'], page).ok).toBe(false);
     expect(checkSender(good['page:extracted'], { ...page, id: 'other' }, EXT, 'ext').ok).toBe(false);
+  });
+});
+
+describe('rows in messages are checked by the store’s own rule', () => {
+  const save = (h: Partial<Highlight>) =>
+    checkMessage({ type: 'highlight:save', highlight: highlight(h), article: article() });
+  const kept = (h: Partial<Highlight>) => {
+    const r = save(h);
+    return r.ok && r.message.type === 'highlight:save' ? r.message.highlight : null;
+  };
+
+  it('refuses what the store refuses: a script link, a time no Date can hold', () => {
+    expect(save({ fragmentUrl: 'javascript:alert(1)' }).ok).toBe(false);
+    expect(save({ url: 'javascript:alert(1)' }).ok).toBe(false);
+    expect(save({ createdAt: 1e16 }).ok).toBe(false);
+  });
+
+  it('keeps what the store keeps: a Q&A whose quote is blank, tags the store cleans', () => {
+    expect(kept({ kind: 'qa', quote: ' ' })).not.toBeNull();
+    expect(kept({ kind: 'selection', quote: ' ' })).toBeNull();
+    expect(kept({ tags: ['', '  ', ' Culture ', 'culture', 'a  b'] })?.tags).toEqual(['Culture', 'a b']);
   });
 });

@@ -1,7 +1,7 @@
 import type { InterviewGroup } from '../logic/grouping';
 import type { LibraryModel } from '../model';
 import { Marked } from './Marked';
-import { personLine, SITE_LABELS } from './format';
+import { personLine, siteLabel } from './format';
 
 export function ArticleHeader({ group, model }: { group: InterviewGroup; model: LibraryModel }) {
   const a = group.article;
@@ -21,7 +21,7 @@ export function ArticleHeader({ group, model }: { group: InterviewGroup; model: 
             <Marked text={person} spans={personMarks} />
           </span>
         )}
-        <span class="site">{SITE_LABELS[a.site]}</span>
+        <span class="site">{siteLabel(a.site)}</span>
         {a.published && <time dateTime={a.published}>{a.published}</time>}
         <span class="count">{n === 1 ? '1 highlight' : `${n} highlights`}</span>
       </p>

@@ -1,5 +1,5 @@
 import { segments } from '../logic/marks';
-import type { Span } from '../logic/text';
+import type { Span } from '../logic/marks';
 
 /** Text with <mark> runs, built as nodes: the text is never parsed as HTML. */
 export function Marked({ text, spans }: { text: string; spans: readonly Span[] }) {

@@ -1,11 +1,12 @@
 import { useMemo } from 'preact/hooks';
-import type { Site } from '../../src/types';
+import { SITES, type Site } from '../../src/types';
 import { facets } from '../logic/apply-filters';
-import { isFiltering, SITES, type SortKey } from '../logic/filters';
+import { ARTICLE_SORTS, type ArticleSort } from '../../src/order';
+import { isFiltering } from '../logic/filters';
 import type { LibraryModel } from '../model';
-import { SITE_LABELS } from './format';
+import { siteLabel } from './format';
 
-const SORT_LABELS: Record<SortKey, string> = {
+const SORT_LABELS: Record<ArticleSort, string> = {
   clipped: 'Last clipped',
   published: 'Published date',
   title: 'Title',
@@ -44,7 +45,7 @@ export function SearchBar({ model }: { model: LibraryModel }) {
             <option value="">Any</option>
             {SITES.map((s) => (
               <option key={s} value={s}>
-                {SITE_LABELS[s]}
+                {siteLabel(s)}
               </option>
             ))}
           </select>
@@ -112,8 +113,8 @@ export function SearchBar({ model }: { model: LibraryModel }) {
         </label>
         <label>
           Sort by
-          <select value={f.sort} onChange={(e) => model.setFilters({ sort: value(e) as SortKey })}>
-            {(Object.keys(SORT_LABELS) as SortKey[]).map((k) => (
+          <select value={f.sort} onChange={(e) => model.setFilters({ sort: value(e) as ArticleSort })}>
+            {ARTICLE_SORTS.map((k) => (
               <option key={k} value={k}>
                 {SORT_LABELS[k]}
               </option>

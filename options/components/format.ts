@@ -1,10 +1,9 @@
-import type { Article, Site } from '../../src/types';
+import { SITE_NAMES, type Article, type Site } from '../../src/types';
 
-export const SITE_LABELS: Record<Site, string> = {
-  'pinterest-engineering-blog': 'Pinterest Engineering Blog',
-  'life-at-pinterest': 'Life at Pinterest',
-  generic: 'Other site',
-};
+/** The site as the filter menu and each interview's header name it. */
+export function siteLabel(site: Site): string {
+  return SITE_NAMES[site] ?? 'Other site';
+}
 
 /** "Name, Role · Team" with whatever the page named. */
 export function personLine(a: Article): string {

@@ -1,6 +1,6 @@
 import type { Article, Highlight } from '../../src/types';
 import type { LibraryFilters } from './filters';
-import { fold } from './text';
+import { searchKey } from '../../src/store/words';
 
 /** YYYY-MM-DD in UTC. */
 export function isoDate(ms: number): string {
@@ -16,12 +16,12 @@ export function dateOf(h: Highlight, article: Article | undefined): string {
 export function matchesFilters(h: Highlight, article: Article | undefined, f: LibraryFilters): boolean {
   if (f.site && (article?.site ?? 'generic') !== f.site) return false;
   if (f.tag) {
-    const t = fold(f.tag);
-    if (!h.tags.some((x) => fold(x) === t)) return false;
+    const t = searchKey(f.tag);
+    if (!h.tags.some((x) => searchKey(x) === t)) return false;
   }
   if (f.interviewee) {
     const name = article?.subject.name;
-    if (!name || fold(name) !== fold(f.interviewee)) return false;
+    if (!name || searchKey(name) !== searchKey(f.interviewee)) return false;
   }
   if (f.from || f.to) {
     const d = dateOf(h, article);
@@ -47,11 +47,11 @@ export function facets(
   articles: ReadonlyMap<string, Article>,
 ): { tags: string[]; interviewees: string[] } {
   const tags = new Map<string, string>();
-  for (const h of highlights) for (const t of h.tags) if (!tags.has(fold(t))) tags.set(fold(t), t);
+  for (const h of highlights) for (const t of h.tags) if (!tags.has(searchKey(t))) tags.set(searchKey(t), t);
   const people = new Map<string, string>();
   for (const a of articles.values()) {
     const n = a.subject.name;
-    if (n && !people.has(fold(n))) people.set(fold(n), n);
+    if (n && !people.has(searchKey(n))) people.set(searchKey(n), n);
   }
   const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
   const sort = (xs: Iterable<string>): string[] => [...xs].sort(collator.compare);

@@ -1,8 +1,5 @@
-import type { Site } from '../../src/types';
-
-export type SortKey = 'clipped' | 'published' | 'title';
-export const SORT_KEYS: readonly SortKey[] = ['clipped', 'published', 'title'];
-export const SITES: readonly Site[] = ['pinterest-engineering-blog', 'life-at-pinterest', 'generic'];
+import { ARTICLE_SORTS, type ArticleSort } from '../../src/order';
+import { SITES, type Site } from '../../src/types';
 
 /** Everything the reader chose on the page; kept in the URL so it can be bookmarked. */
 export interface LibraryFilters {
@@ -15,7 +12,7 @@ export interface LibraryFilters {
   to: string | null;
   hasNote: boolean;
   orphaned: boolean;
-  sort: SortKey;
+  sort: ArticleSort;
 }
 
 export const EMPTY_FILTERS: LibraryFilters = {
@@ -35,8 +32,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function isSite(v: string): v is Site {
   return (SITES as readonly string[]).includes(v);
 }
-function isSort(v: string): v is SortKey {
-  return (SORT_KEYS as readonly string[]).includes(v);
+function isSort(v: string): v is ArticleSort {
+  return (ARTICLE_SORTS as readonly string[]).includes(v);
 }
 
 /** Reads filters from a query string; unknown or malformed values fall back to defaults. */

@@ -1,13 +1,12 @@
+// The library's list: highlights grouped by interview and under their
+// questions by the rules of src/order.ts, the groups narrowed to search hits,
+// and the flat rows the virtual list windows over.
+
+import { type ArticleSort, compareArticles, groupByQuestion, type QuestionGroup } from '../../src/order';
 import { articleFromHighlight } from '../../src/store/article';
 import type { Article, Highlight } from '../../src/types';
-import type { SortKey } from './filters';
 
-export interface QuestionGroup {
-  /** sectionId, or the question text when the section is unknown, or '' for highlights outside any Q&A. */
-  key: string;
-  question: string | null;
-  highlights: Highlight[];
-}
+export type { QuestionGroup };
 
 export interface InterviewGroup {
   article: Article;
@@ -17,106 +16,7 @@ export interface InterviewGroup {
   score: number;
 }
 
-const positions = new WeakMap<Highlight, number>();
-
-/** Where a highlight sits on its page: its text position when saved, else after every positioned one. */
-export function pagePosition(h: Highlight): number {
-  let p = positions.get(h);
-  if (p === undefined) {
-    p = Number.MAX_SAFE_INTEGER;
-    for (const s of h.selectors) {
-      if (s.type === 'TextPositionSelector') {
-        p = s.start;
-        break;
-      }
-    }
-    positions.set(h, p);
-  }
-  return p;
-}
-
-// One collator for every comparison: localeCompare with options builds one per call.
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-function sortPageOrder(list: Highlight[]): void {
-  if (list.length < 2) return;
-  list.sort(
-    (a, b) =>
-      pagePosition(a) - pagePosition(b) ||
-      a.createdAt - b.createdAt ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-}
-
-/** Highlights of one article under their questions: known sections in page order, then unknown questions, then the rest. */
-const sectionMaps = new WeakMap<Article, { order: Map<string, number>; questionOf: Map<string, string> }>();
-
-function sectionsOf(article: Article): { order: Map<string, number>; questionOf: Map<string, string> } {
-  let m = sectionMaps.get(article);
-  if (!m) {
-    m = {
-      order: new Map(article.sections.map((s, i) => [s.id, i])),
-      questionOf: new Map(article.sections.map((s) => [s.id, s.question])),
-    };
-    sectionMaps.set(article, m);
-  }
-  return m;
-}
-
-export function groupQuestions(article: Article, highlights: readonly Highlight[]): QuestionGroup[] {
-  const { order, questionOf } = sectionsOf(article);
-  const groups = new Map<string, QuestionGroup>();
-  for (const h of highlights) {
-    let key: string;
-    if (h.sectionId !== null && order.has(h.sectionId)) key = h.sectionId;
-    else if (h.question) key = `q:${h.question}`;
-    else key = '';
-    let g = groups.get(key);
-    if (!g) {
-      const question =
-        key === '' ? null : ((h.sectionId !== null ? questionOf.get(h.sectionId) : undefined) ?? h.question);
-      g = { key, question, highlights: [] };
-      groups.set(key, g);
-    }
-    g.highlights.push(h);
-  }
-  for (const g of groups.values()) sortPageOrder(g.highlights);
-  const rank = (g: QuestionGroup): [number, number] => {
-    if (g.key === '') return [2, 0];
-    const i = order.get(g.key);
-    if (i !== undefined) return [0, i];
-    return [1, pagePosition(g.highlights[0]!)];
-  };
-  return [...groups.values()].sort((a, b) => {
-    const [ra, ia] = rank(a);
-    const [rb, ib] = rank(b);
-    return ra - rb || ia - ib;
-  });
-}
-
-/** The order of interviews for a sort key. */
-export function compareArticles(sort: SortKey): (a: Article, b: Article) => number {
-  const title = (a: Article, b: Article): number =>
-    collator.compare(a.title, b.title) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  switch (sort) {
-    case 'title':
-      return title;
-    case 'published':
-      // Undated interviews last, whichever way the dated ones sort.
-      return (a, b) => {
-        const pa = a.published;
-        const pb = b.published;
-        if (pa === pb) return title(a, b);
-        if (pa === null) return 1;
-        if (pb === null) return -1;
-        return pa < pb ? 1 : -1;
-      };
-    case 'clipped':
-      return (a, b) => b.lastClippedAt - a.lastClippedAt || title(a, b);
-  }
-}
-
-function compareBySort(sort: SortKey): (a: InterviewGroup, b: InterviewGroup) => number {
+function compareBySort(sort: ArticleSort): (a: InterviewGroup, b: InterviewGroup) => number {
   const cmp = compareArticles(sort);
   return (a, b) => cmp(a.article, b.article);
 }
@@ -125,7 +25,7 @@ function compareBySort(sort: SortKey): (a: InterviewGroup, b: InterviewGroup) =>
 export function groupLibrary(
   articles: ReadonlyMap<string, Article>,
   highlights: readonly Highlight[],
-  sort: SortKey,
+  sort: ArticleSort,
 ): InterviewGroup[] {
   const byArticle = new Map<string, Highlight[]>();
   for (const h of highlights) {
@@ -136,7 +36,7 @@ export function groupLibrary(
   const groups: InterviewGroup[] = [];
   for (const [key, list] of byArticle) {
     const article = articles.get(key) ?? articleFromHighlight(list[0]!, list[0]!.updatedAt);
-    groups.push({ article, questions: groupQuestions(article, list), count: list.length, score: 0 });
+    groups.push({ article, questions: groupByQuestion(article, list), count: list.length, score: 0 });
   }
   return groups.sort(compareBySort(sort));
 }

@@ -1,4 +1,11 @@
-import type { Span } from './text';
+// Marks in the library's text: the places search matched, as plain and
+// marked runs the components render as text nodes.
+
+/** A stretch of a text, in UTF-16 offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
 
 export interface Segment {
   text: string;

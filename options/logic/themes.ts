@@ -1,6 +1,6 @@
 import type { Article, Highlight } from '../../src/types';
-import { groupQuestions } from './grouping';
-import { words } from './text';
+import { groupByQuestion } from '../../src/order';
+import { words } from '../../src/store/words';
 
 export interface Theme {
   id: string;
@@ -138,7 +138,7 @@ export function compareByTheme(
     const hs = highlightsByArticle.get(article.key);
     if (!hs || hs.length === 0) continue;
     const entries: CompareEntry[] = [];
-    for (const g of groupQuestions(article, hs)) {
+    for (const g of groupByQuestion(article, hs)) {
       if (g.question !== null && questionMatches(g.question, theme)) {
         entries.push({ question: g.question, highlights: g.highlights });
       }

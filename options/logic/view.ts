@@ -4,14 +4,14 @@ export type View = 'library' | 'compare' | 'settings';
 export const VIEWS: readonly View[] = ['library', 'compare', 'settings'];
 
 /** What the page's URL holds: the filters, plus which view is open and the compare theme. */
-export interface PageState {
+export interface AddressState {
   filters: LibraryFilters;
   view: View;
   /** A built-in theme id, or `free:` followed by the reader's own words. */
   theme: string | null;
 }
 
-export function pageFromSearch(search: string): PageState {
+export function pageFromSearch(search: string): AddressState {
   const p = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const view = p.get('view');
   const theme = p.get('theme');
@@ -22,7 +22,7 @@ export function pageFromSearch(search: string): PageState {
   };
 }
 
-export function searchFromPage(s: PageState): string {
+export function searchFromPage(s: AddressState): string {
   const p = new URLSearchParams(searchFromFilters(s.filters).slice(1));
   if (s.view !== 'library') p.set('view', s.view);
   if (s.theme !== null) p.set('theme', s.theme);

@@ -21,7 +21,7 @@ export function Actions() {
       >
         Copy whole interview
       </button>
-      <button type="button" aria-label="Open the library" onClick={() => void model.openLibrary()}>
+      <button type="button" aria-label="Open the library" onClick={() => void model.openLibraryPage()}>
         Open library
       </button>
     </div>

@@ -1,21 +1,5 @@
-import type { Interview, Site } from '../../src/types';
-
-const SITE_NAMES: Record<Site, string | null> = {
-  'pinterest-engineering-blog': 'Pinterest Engineering Blog',
-  'life-at-pinterest': 'Life at Pinterest',
-  generic: null,
-};
-
-function siteName(interview: Interview): string {
-  const known = SITE_NAMES[interview.site];
-  if (known) return known;
-  if (interview.publication) return interview.publication;
-  try {
-    return new URL(interview.url).hostname.replace(/^www\./, '');
-  } catch {
-    return interview.url;
-  }
-}
+import { siteName } from '../../src/export/site';
+import type { Interview } from '../../src/types';
 
 export function Header({ interview }: { interview: Interview }) {
   const { name, role, team } = interview.subject;
@@ -31,7 +15,7 @@ export function Header({ interview }: { interview: Interview }) {
         </p>
       ) : null}
       <p class="meta">
-        <span class="site">{siteName(interview)}</span>
+        <span class="site">{siteName(interview) ?? interview.url}</span>
         {interview.published ? (
           <>
             {' · '}

@@ -15,7 +15,7 @@ const ELLIPSIS = -3;
  * the caller), DROP (no width: soft hyphens, zero-width spaces), ELLIPSIS ("...").
  * A switch on the code, because this runs once per character of the page.
  */
-function fold(code: number): number {
+function normalCode(code: number): number {
   if (code > 32 && code < 127) return code === 0x60 ? 0x27 : code;
   switch (code) {
     case 0x09:
@@ -123,7 +123,7 @@ function foldStretch(raw: string, from: number, to: number, out: Folding): void 
   const { codes, rawStart, rawEnd } = out;
   let { n, lastWasSpace } = out;
   for (let i = from; i < to; i++) {
-    const f = fold(raw.charCodeAt(i));
+    const f = normalCode(raw.charCodeAt(i));
     if (f >= 0) {
       codes[n] = f;
       rawStart[n] = i;
@@ -168,7 +168,7 @@ export function normalize(raw: string): string {
   let out = '';
   let lastWasSpace = false;
   for (let i = 0; i < raw.length; i++) {
-    const f = fold(raw.charCodeAt(i));
+    const f = normalCode(raw.charCodeAt(i));
     if (f >= 0) {
       out += String.fromCharCode(f);
       lastWasSpace = false;

@@ -5,8 +5,8 @@ import browser, { type Menus, type Runtime, type Tabs } from 'webextension-polyf
 import { injectContentScript } from '../inject';
 import { message, type ReplyOf } from '../messages';
 import { articleKey } from '../url';
-import { openLibrary } from '../store';
-import type { LibraryPort } from './ports';
+import { Library } from '../store';
+import type { BackgroundStore } from './ports';
 import { RetryQueue } from './retry';
 import { handleMessage } from './router';
 import { saveSelectionIn, type TabMessenger } from './selection';
@@ -14,11 +14,11 @@ import { saveSelectionIn, type TabMessenger } from './selection';
 const MENU_ID = 'save-highlight';
 const COMMAND = 'save-highlight';
 
-let libraryPromise: Promise<LibraryPort> | null = null;
-function library(): Promise<LibraryPort> {
+let libraryPromise: Promise<BackgroundStore> | null = null;
+function library(): Promise<BackgroundStore> {
   // A failed open is retried on the next use instead of poisoning the worker.
   libraryPromise ??= Promise.resolve()
-    .then((): LibraryPort => openLibrary())
+    .then((): BackgroundStore => new Library())
     .catch((e: unknown) => {
       libraryPromise = null;
       throw e;

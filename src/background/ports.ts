@@ -1,10 +1,9 @@
 // The store as the background uses it. src/store's Library fits this shape;
 // keeping the port here lets the router be tested with a fake in Node.
 
-import type { Article, Highlight } from '../types';
-import type { HighlightPatch } from '../messages';
+import type { Article, Highlight, HighlightPatch } from '../types';
 
-export interface LibraryPort {
+export interface BackgroundStore {
   saveHighlight(h: Highlight, article: Article): Promise<unknown>;
   updateHighlight(id: string, patch: HighlightPatch): Promise<unknown>;
   setOrphaned(articleKey: string, orphanedIds: string[]): Promise<unknown>;

@@ -7,7 +7,8 @@
 // fails) and written to the area on a later attempt, when there is room.
 
 import type { Article, Highlight } from '../types';
-import { checkArticle, checkHighlight } from '../messages';
+import { fields, int, time, type Check } from '../check';
+import { checkArticle, checkHighlight } from '../store/validate';
 import type { KeyValueArea } from './ports';
 
 export const RETRY_PREFIX = 'ih:retry:';
@@ -27,16 +28,20 @@ export function backoffDelay(attempts: number): number {
   return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
 }
 
-function isEntry(x: unknown): x is RetryEntry {
-  if (typeof x !== 'object' || x === null) return false;
-  const e = x as Record<string, unknown>;
+/** An entry read back from storage is checked like any row, by the store's own checkers; null when it is not one. */
+const checkEntry: Check<RetryEntry> = fields<RetryEntry>({
+  highlight: checkHighlight,
+  article: checkArticle,
+  attempts: int(0),
+  nextAt: time,
+});
+
+function readEntry(x: unknown): RetryEntry | null {
   try {
-    checkHighlight(e.highlight, 'highlight');
-    checkArticle(e.article, 'article');
+    return checkEntry(x, 'entry');
   } catch {
-    return false;
+    return null;
   }
-  return typeof e.attempts === 'number' && typeof e.nextAt === 'number';
 }
 
 export class RetryQueue {
@@ -59,7 +64,7 @@ export class RetryQueue {
     const key = RETRY_PREFIX + highlight.id;
     const existing =
       this.unstored.get(key) ?? (await this.area.get(key).catch(() => ({}) as Record<string, unknown>))[key];
-    const attempts = isEntry(existing) ? existing.attempts + 1 : 1;
+    const attempts = (readEntry(existing)?.attempts ?? 0) + 1;
     const entry: RetryEntry = { highlight, article, attempts, nextAt: this.now() + backoffDelay(attempts) };
     this.done.delete(key);
     await this.put(key, entry);
@@ -70,7 +75,9 @@ export class RetryQueue {
     const all = await this.area.get(null).catch(() => ({}) as Record<string, unknown>);
     const byKey = new Map<string, RetryEntry>();
     for (const [k, v] of Object.entries(all)) {
-      if (k.startsWith(RETRY_PREFIX) && !this.done.has(k) && isEntry(v)) byKey.set(k, v);
+      if (!k.startsWith(RETRY_PREFIX) || this.done.has(k)) continue;
+      const entry = readEntry(v);
+      if (entry) byKey.set(k, entry);
     }
     for (const [k, v] of this.unstored) byKey.set(k, v);
     return [...byKey.values()];

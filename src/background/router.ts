@@ -16,11 +16,11 @@ import {
 import type { Highlight } from '../types';
 import { articleKey } from '../url';
 import { badgeText } from './badge';
-import type { LibraryPort } from './ports';
+import type { BackgroundStore } from './ports';
 import type { RetryQueue } from './retry';
 
 export interface RouterDeps {
-  library: () => Promise<LibraryPort>;
+  library: () => Promise<BackgroundStore>;
   retry: Pick<RetryQueue, 'add' | 'entries'>;
   setBadge: (tabId: number, text: string) => Promise<void> | void;
   /** Tells every tab's content script that these articles' highlights changed. */

@@ -4,8 +4,9 @@
 import { describeOffsets, offsetsFromRange, type TextIndex } from '../anchor';
 import { fallbackFragmentUrl, fragmentFromRange, fragmentFromText } from '../export';
 import type { Article, Block, Highlight, HighlightColor, HighlightKind, Interview, Selector } from '../types';
-import { LIMITS } from '../store/validate';
-import { articleKey, withoutFragment } from '../url';
+import { articleFromInterview } from '../store/article';
+import { cut, cutOrNull, ROW_LIMITS as LIMITS } from '../store/limits';
+import { withoutFragment } from '../url';
 import { blockAt, qaExtent, sectionAt, locateBlocks, type SectionSpan } from './sections';
 
 export interface CaptureContext {
@@ -23,56 +24,6 @@ export interface CaptureContext {
    * quote's own first and last words instead.
    */
   unchecked?: boolean;
-}
-
-/**
- * Highlights are filed under the address the browser reports for the tab: the
- * background refuses any other key from a content script (see checkSender),
- * because a canonical link is the page's own claim. Where the canonical URL
- * agrees with the address (the usual case), this is the same key.
- */
-export function pageArticleKey(_interview: Interview | null, pageUrl: string): string {
-  return articleKey(pageUrl);
-}
-
-/**
- * Cut to the store's limit. A page may claim a title or a byline of any
- * length; the store refuses what is longer, and the reader's quote must not
- * be lost over it. Never leaves half of a surrogate pair at the end.
- */
-function cut(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const end = /[\uD800-\uDBFF]/.test(s.charAt(max - 1)) ? max - 1 : max;
-  return s.slice(0, end);
-}
-
-const cutOrNull = (s: string | null, max: number): string | null => (s === null ? null : cut(s, max));
-
-export function buildArticle(interview: Interview, pageUrl: string, now: number): Article {
-  const subject: Article['subject'] = {};
-  for (const [k, v] of Object.entries(interview.subject) as [
-    keyof Article['subject'],
-    string | undefined,
-  ][]) {
-    if (v !== undefined) subject[k] = cut(v, LIMITS.shortText);
-  }
-  return {
-    key: pageArticleKey(interview, pageUrl),
-    url: withoutFragment(pageUrl),
-    canonicalUrl: interview.canonicalUrl,
-    site: interview.site,
-    title: cut(interview.title || (typeof document !== 'undefined' ? document.title : ''), LIMITS.title),
-    author: cutOrNull(interview.author, LIMITS.shortText),
-    publication: cutOrNull(interview.publication, LIMITS.shortText),
-    published: interview.published,
-    subject,
-    sections: interview.sections
-      .slice(0, LIMITS.sections)
-      .map((s) => ({ id: s.id, question: cut(s.question, LIMITS.question) })),
-    createdAt: now,
-    updatedAt: now,
-    lastClippedAt: now,
-  };
 }
 
 function fragmentFor(ctx: CaptureContext, range: Range | null, start: number, end: number): string {
@@ -114,7 +65,7 @@ function make(
   let speaker: string | null = extra.speaker ?? null;
   if (speaker === null && span && section)
     speaker = blockAt(ctx.index.text, span, section.answer, start)?.speaker ?? null;
-  const article = buildArticle(interview, ctx.pageUrl, ctx.now);
+  const article = articleFromInterview(interview, ctx.pageUrl, ctx.now);
   const highlight: Highlight = {
     id: ctx.newId(),
     articleKey: article.key,

@@ -82,9 +82,15 @@ export class Painter {
     if (this.items.delete(id)) this.render();
   }
 
+  /** Nothing painted any more, the flash included. */
   clear(): void {
     this.items.clear();
     this.render();
+    if (this.flashTimer !== null) {
+      clearTimeout(this.flashTimer);
+      this.flashTimer = null;
+      if (paintSupported()) CSS.highlights.delete('ih-flash');
+    }
   }
 
   ids(): string[] {

@@ -15,17 +15,17 @@ export interface SectionSpan {
 }
 
 /**
- * The text with white space collapsed and typographic noise evened out, plus
- * the original offset of every kept character: page text and extracted text
- * differ in spacing (line breaks, nbsp), never in words.
+ * The text with white space collapsed and lower-cased, plus the original
+ * offset of every kept character: page text and extracted text differ in
+ * spacing (line breaks, nbsp), never in words.
  */
-export interface Folded {
+export interface LooseText {
   text: string;
   /** map[i] = offset in the original text of folded character i; map[text.length] = original length. */
   map: number[];
 }
 
-export function fold(text: string): Folded {
+export function looseForm(text: string): LooseText {
   let out = '';
   const map: number[] = [];
   let pendingSpace = -1;
@@ -47,17 +47,17 @@ export function fold(text: string): Folded {
   return { text: out, map };
 }
 
-function foldNeedle(s: string): string {
-  return fold(s).text;
+function looseNeedle(s: string): string {
+  return looseForm(s).text;
 }
 
 /** Finds `needle` in the folded haystack from folded offset `from`; returns original [start, end) or null. */
-export function findFolded(
-  hay: Folded,
+export function findLoose(
+  hay: LooseText,
   needle: string,
   from = 0,
 ): { start: number; end: number; foldedEnd: number } | null {
-  const n = foldNeedle(needle);
+  const n = looseNeedle(needle);
   if (n === '') return null;
   const at = hay.text.indexOf(n, from);
   if (at < 0) return null;
@@ -66,8 +66,8 @@ export function findFolded(
   return { start, end: lastChar + 1, foldedEnd: at + n.length };
 }
 
-/** Folded offset of an original offset (the first folded char at or after it). */
-export function foldedOffset(hay: Folded, original: number): number {
+/** The loose-form offset of an original offset (the first kept character at or after it). */
+export function looseOffset(hay: LooseText, original: number): number {
   let lo = 0;
   let hi = hay.map.length - 1;
   while (lo < hi) {
@@ -94,13 +94,13 @@ function questionNeedles(question: string): string[] {
 export function locateSections(text: string, sections: Pick<Section, 'id' | 'question'>[]): SectionSpan[] {
   // Folding costs a pass over the whole text, which is all of a huge page.
   if (sections.length === 0) return [];
-  const hay = fold(text);
+  const hay = looseForm(text);
   const found: { id: string; start: number; questionEnd: number; foldedEnd: number }[] = [];
   let cursor = 0;
   for (const s of sections) {
-    let hit: ReturnType<typeof findFolded> = null;
+    let hit: ReturnType<typeof findLoose> = null;
     for (const needle of questionNeedles(s.question)) {
-      hit = findFolded(hay, needle, cursor);
+      hit = findLoose(hay, needle, cursor);
       if (hit) break;
     }
     if (!hit) continue;
@@ -127,11 +127,11 @@ export function locateBlocks(
   span: SectionSpan,
   blocks: Block[],
 ): ({ start: number; end: number } | null)[] {
-  const hay = fold(text);
-  let cursor = foldedOffset(hay, span.questionEnd);
+  const hay = looseForm(text);
+  let cursor = looseOffset(hay, span.questionEnd);
   const limit = span.end;
   return blocks.map((b) => {
-    const hit = findFolded(hay, b.text, cursor);
+    const hit = findLoose(hay, b.text, cursor);
     if (!hit || hit.end > limit) return null;
     cursor = hit.foldedEnd;
     return { start: hit.start, end: hit.end };

@@ -2,6 +2,7 @@
 // lives in one shadow root, so page styles cannot reach it and it cannot
 // reach the page. Text is always set as text, never as HTML.
 
+import { formatTags, parseTags } from '../tags';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../types';
 
 export const UI_ATTR = 'data-interview-highlights-ui';
@@ -53,15 +54,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
   for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
   if (text !== undefined) e.textContent = text;
   return e;
-}
-
-export function parseTags(input: string): string[] {
-  const seen = new Set<string>();
-  for (const t of input.split(',')) {
-    const tag = t.trim().replace(/^#/, '').slice(0, 100);
-    if (tag) seen.add(tag);
-  }
-  return [...seen];
 }
 
 export class ContentUI {
@@ -152,7 +144,7 @@ export class ContentUI {
     const note = el(d, 'textarea', { rows: '3', placeholder: 'Note', 'aria-label': 'Note' });
     note.value = model.note;
     const tags = el(d, 'input', { type: 'text', placeholder: 'tags, comma separated', 'aria-label': 'Tags' });
-    tags.value = model.tags.join(', ');
+    tags.value = formatTags(model.tags);
     const swatches = el(d, 'div', { class: 'row', role: 'group', 'aria-label': 'Color' });
     for (const c of HIGHLIGHT_COLORS) {
       const s = el(d, 'button', {
@@ -234,5 +226,7 @@ export class ContentUI {
     this.closeMenu();
     this.toastEl?.remove();
     this.toastEl = null;
+    if (this.toastTimer !== null) clearTimeout(this.toastTimer);
+    this.toastTimer = null;
   }
 }

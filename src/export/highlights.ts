@@ -1,9 +1,11 @@
 // The reader's highlights of one interview as Markdown, grouped under the
-// questions they fall in (see /work/shared/design/markdown-export.md).
+// questions they fall in (src/order.ts), in the format design/markdown-export.md
+// of the project's shared design notes describes.
 
 import type { Article, ExportOptions, Highlight } from '../types';
 import { DEFAULT_SETTINGS } from '../types';
 import { withoutFragment } from '../url';
+import { groupByQuestion } from '../order';
 import { renderBlocks } from './blocks';
 import {
   collapseWhitespace,
@@ -30,20 +32,6 @@ export interface HighlightExportOptions extends Partial<ExportOptions> {
 
 const OUTSIDE_HEADING = 'Highlights';
 
-function positionOf(h: Highlight): number {
-  for (const s of h.selectors) if (s.type === 'TextPositionSelector') return s.start;
-  return Number.POSITIVE_INFINITY;
-}
-
-/** Page order: position on the page, then the order they were saved, then id, so ties never depend on input order. */
-function byPageOrder(a: Highlight, b: Highlight): number {
-  const pa = positionOf(a);
-  const pb = positionOf(b);
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  if (a.createdAt !== b.createdAt) return a.createdAt - b.createdAt;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /**
  * A tag as written after `#`: white space becomes `-`, characters that are not
  * letters, digits, `_`, `-` or `/` are dropped (Obsidian's tag alphabet), and an
@@ -67,45 +55,6 @@ function tagsOf(h: Highlight): string[] {
     if (text !== '') seen.add(text);
   }
   return [...seen];
-}
-
-interface Group {
-  heading: string;
-  /** The `## Highlights` group of highlights outside any Q&A. */
-  outside: boolean;
-  highlights: Highlight[];
-}
-
-function groupHighlights(article: Article, highlights: readonly Highlight[]): Group[] {
-  const byId = new Map<string, Group>();
-  const byQuestion = new Map<string, Group>();
-  const known: Group[] = [];
-  for (const s of article.sections) {
-    const g: Group = { heading: s.question, outside: false, highlights: [] };
-    known.push(g);
-    if (!byId.has(s.id)) byId.set(s.id, g);
-    const q = collapseWhitespace(s.question);
-    if (!byQuestion.has(q)) byQuestion.set(q, g);
-  }
-  // Questions the article no longer lists (the page changed since): the
-  // highlight keeps its question, in a group of its own after the known ones.
-  const extra = new Map<string, Group>();
-  const outside: Group = { heading: OUTSIDE_HEADING, outside: true, highlights: [] };
-  for (const h of [...highlights].sort(byPageOrder)) {
-    const question = h.question ? collapseWhitespace(h.question) : '';
-    let g =
-      (h.sectionId !== null ? byId.get(h.sectionId) : undefined) ??
-      (question ? byQuestion.get(question) : undefined);
-    if (!g && question) {
-      g = extra.get(question);
-      if (!g) {
-        g = { heading: h.question!, outside: false, highlights: [] };
-        extra.set(question, g);
-      }
-    }
-    (g ?? outside).highlights.push(h);
-  }
-  return [...known, ...extra.values(), outside].filter((g) => g.highlights.length > 0);
 }
 
 function linkFor(h: Highlight, article: Article, style: ExportOptions['linkStyle']): string | null {
@@ -188,7 +137,7 @@ export function renderHighlights(
     includeTags: options.includeTags ?? d.includeTags,
     linkStyle: options.linkStyle ?? d.linkStyle,
   };
-  const groups = groupHighlights(article, highlights);
+  const groups = groupByQuestion(article, highlights);
   const chunks: string[] = [];
   if (o.frontMatter) {
     const clipped = clippedDay(article, highlights, options.clipped);
@@ -215,7 +164,9 @@ export function renderHighlights(
   if (byline) chunks.push(byline);
   for (const g of groups) {
     const qa = g.highlights.find((h) => h.kind === 'qa' && (h.subQuestions?.length ?? 0) > 0);
-    chunks.push(g.outside ? `## ${OUTSIDE_HEADING}` : renderQuestion(g.heading, qa?.subQuestions ?? []));
+    chunks.push(
+      g.question === null ? `## ${OUTSIDE_HEADING}` : renderQuestion(g.question, qa?.subQuestions ?? []),
+    );
     for (const h of g.highlights) chunks.push(...renderHighlight(h, article, o));
   }
   return joinChunks(chunks);

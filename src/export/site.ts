@@ -1,6 +1,6 @@
 // Names and addresses shown for an article, shared by both renderers.
 
-import type { Article, LinkStyle, Site, Subject } from '../types';
+import { SITE_NAMES, type Article, type LinkStyle, type Subject } from '../types';
 import { collapseWhitespace, escapeMarkdownBlock, escapeMarkdownInline, markdownLink } from './escape';
 
 /** What both renderers need of an article or an interview. */
@@ -8,11 +8,6 @@ export type ArticleFacts = Pick<
   Article,
   'url' | 'canonicalUrl' | 'site' | 'title' | 'author' | 'publication' | 'published' | 'subject'
 >;
-
-const SITE_NAMES: Partial<Record<Site, string>> = {
-  'pinterest-engineering-blog': 'Pinterest Engineering Blog',
-  'life-at-pinterest': 'Life at Pinterest',
-};
 
 /** The page's own address: its canonical link when it has one. */
 export function sourceUrl(a: Pick<ArticleFacts, 'url' | 'canonicalUrl'>): string {
@@ -26,7 +21,8 @@ export function siteName(
   if (known) return known;
   if (a.publication?.trim()) return a.publication.trim();
   try {
-    return new URL(sourceUrl(a)).hostname || null;
+    // As a reader says it: "example.org", not "www.example.org".
+    return new URL(sourceUrl(a)).hostname.replace(/^www\./, '') || null;
   } catch {
     return null;
   }

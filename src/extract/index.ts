@@ -147,11 +147,12 @@ function extract(document: Document, url: string): Interview {
     .flatMap((b) => toBlocks(b, false, false));
   const facts = readFacts(introBlocks);
   const leadLines = introBlocks.slice(0, 8).map((b) => b.text);
+  const titleName = nameFromTitle(title);
   const subject = mergeSubject(
     subjectFromText(leadLines),
     subjectFromFacts(facts),
     subjectFromText([meta.meta.get('og:description'), meta.meta.get('description'), meta.ld.description]),
-    { name: nameFromTitle(title) ?? undefined },
+    titleName === null ? {} : { name: titleName },
   );
 
   const { canonicalUrl, author, publication, published } = metadata(document, url, meta, reading, datetime);

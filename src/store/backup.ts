@@ -14,16 +14,17 @@
 // of yellow, green, blue, pink, purple, got "red"`) when:
 // - it is not that shape, names another format, or another version;
 // - any field has the wrong type, an unknown enum value, or is too long
-//   (see LIMITS in validate.ts), or the file is too big overall;
+//   (see ROW_LIMITS in limits.ts), or the file is too big overall;
 // - ids or article keys repeat, or a highlight's article is missing;
 // - any object anywhere holds a `__proto__`, `constructor` or `prototype` key;
 // - a URL field is not an http(s) or file URL (so `javascript:` links are
 //   refused, never rendered).
 // Unknown extra fields are dropped. Version 2 readers upgrade older files here.
 
-import type { Article, Highlight } from '../types';
+import { FORBIDDEN_KEYS, type Article, type Highlight } from '../types';
 import { BackupError } from './errors';
-import { array, checkArticle, checkHighlight, record, str, ValidationError } from './validate';
+import { list, record, str, ValidationError } from '../check';
+import { checkArticle, checkHighlight } from './validate';
 
 export const BACKUP_FORMAT = 'interview-highlights-backup';
 export const BACKUP_VERSION = 1;
@@ -44,7 +45,7 @@ export const BACKUP_LIMITS = {
   depth: 16,
 } as const;
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN = new Set<string>(FORBIDDEN_KEYS);
 
 /** Walks the whole value once: size budget, nesting depth and forbidden keys, wherever they hide. */
 function checkShape(root: unknown): void {
@@ -67,7 +68,7 @@ function checkShape(root: unknown): void {
       }
       for (const k of Object.keys(v)) {
         const p = path ? `${path}.${k}` : k;
-        if (FORBIDDEN_KEYS.has(k)) throw new BackupError(`${p}: forbidden key`);
+        if (FORBIDDEN.has(k)) throw new BackupError(`${p}: forbidden key`);
         chars += k.length;
         stack.push({ v: (v as Record<string, unknown>)[k], path: p, depth: depth + 1 });
       }
@@ -99,12 +100,8 @@ export function parseBackup(data: unknown): Backup {
     const exportedAt = str(o.exportedAt, 'exportedAt', 64);
     if (Number.isNaN(Date.parse(exportedAt)))
       throw new BackupError(`exportedAt: expected an ISO date, got ${JSON.stringify(exportedAt)}`);
-    const articles = array(o.articles, 'articles', BACKUP_LIMITS.articles).map((a, i) =>
-      checkArticle(a, `articles[${i}]`),
-    );
-    const highlights = array(o.highlights, 'highlights', BACKUP_LIMITS.highlights).map((h, i) =>
-      checkHighlight(h, `highlights[${i}]`),
-    );
+    const articles = list(checkArticle, BACKUP_LIMITS.articles)(o.articles, 'articles');
+    const highlights = list(checkHighlight, BACKUP_LIMITS.highlights)(o.highlights, 'highlights');
     const keys = new Set<string>();
     articles.forEach((a, i) => {
       if (keys.has(a.key))

@@ -10,12 +10,6 @@
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { Article, Highlight } from '../types';
 
-/** What a highlight row holds on disk: the Highlight plus its search words. */
-export interface StoredHighlight extends Highlight {
-  /** Normalised words of quote, note, question, tags and the article's title and interviewee (see words.ts). */
-  words: string[];
-}
-
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string>;
@@ -25,15 +19,31 @@ export interface SchemaVersion {
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
+    // As the first release declared it; version 2 drops what nothing read.
     stores: {
-      // published and title are indexed for range queries; sorting for display is
-      // done in memory because null dates are left out of an index and titles
-      // need a locale collation.
       articles: 'key, lastClippedAt, published, title, createdAt',
       highlights: 'id, articleKey, [articleKey+createdAt], createdAt, updatedAt, *tags, *words',
     },
   },
-  // { version: 2, stores: {...}, upgrade: async (tx) => { await tx.table('highlights').toCollection().modify(...) } },
+  {
+    // Only the indexes something reads: highlights by article, articles by
+    // last clip (the library's first screen). Version 1 also stored each
+    // highlight's search words in a `words` column, rewritten on every title
+    // change, which no query read: search runs on an index in memory (search.ts).
+    version: 2,
+    stores: {
+      articles: 'key, lastClippedAt',
+      highlights: 'id, articleKey',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('highlights')
+        .toCollection()
+        .modify((row: { words?: unknown }) => {
+          delete row.words;
+        });
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -58,7 +68,7 @@ export function declareVersions(
 
 export class LibraryDB extends Dexie {
   articles!: Table<Article, string>;
-  highlights!: Table<StoredHighlight, string>;
+  highlights!: Table<Highlight, string>;
 
   constructor(
     name: string = DEFAULT_DB_NAME,

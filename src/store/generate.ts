@@ -2,7 +2,7 @@
 // and load tests. Words are invented or plain English, with some accented and
 // ligature spellings so search normalisation is exercised at scale.
 
-import { HIGHLIGHT_COLORS, type Article, type Highlight, type Site } from '../types';
+import { HIGHLIGHT_COLORS, SITES, type Article, type Highlight } from '../types';
 
 /** mulberry32: small, fast, good enough to scatter test data. */
 export function seededRandom(seed: number): () => number {
@@ -74,7 +74,6 @@ const TAGS = [
   'favourite',
   'to-read',
 ];
-const SITES: Site[] = ['pinterest-engineering-blog', 'life-at-pinterest', 'generic'];
 const DAY = 86_400_000;
 const START = Date.UTC(2019, 0, 1);
 

@@ -5,18 +5,14 @@ export {
   SCHEMA_VERSIONS,
   CURRENT_VERSION,
   DEFAULT_DB_NAME,
-  type StoredHighlight,
 } from './db';
 export {
   Library,
-  openLibrary,
-  comparePageOrder,
-  mergeArticle,
-  type ArticleSort,
-  type HighlightEdit,
   type ImportReport,
   type LibraryOptions,
 } from './library';
+export { type ArticleSort, compareArticles, comparePageOrder, groupByQuestion } from '../order';
+export { importedArticle, importReplaces, mergeArticle } from './merge';
 export { StoreError, BackupError, toStoreError, type StoreErrorKind } from './errors';
 export {
   BACKUP_FORMAT,
@@ -28,11 +24,10 @@ export {
 } from './backup';
 export {
   SearchIndex,
-  type Facets,
   type LibraryQuery,
   type SearchField,
   type SearchHit,
   type SearchMatch,
   type SearchResult,
 } from './search';
-export { normalize, tokenize } from './words';
+export { searchForm, searchKey, tokenize, words } from './words';

@@ -7,32 +7,22 @@
 // `onExternalChange(cb)` fires when another context (the background, another
 // tab, another Library) wrote to the same database; re-query everything then.
 // Dexie's liveQuery over `library.db` works as well for UIs that prefer it.
+//
+// How rows merge (clipping again, importing) is merge.ts; the search index
+// kept between searches is search-cache.ts.
 
-import Dexie, { type DexieOptions, type ObservabilitySet, type Transaction } from 'dexie';
-import type { Article, Highlight, HighlightColor } from '../types';
-import { makeBackup, parseBackup, type Backup } from './backup';
-import { DEFAULT_DB_NAME, LibraryDB, type SchemaVersion, type StoredHighlight } from './db';
-import { StoreError, toStoreError } from './errors';
-import { SearchIndex, searchWords, type Facets, type LibraryQuery, type SearchResult } from './search';
+import Dexie, { type DexieOptions, type Transaction } from 'dexie';
+import { ValidationError } from '../check';
+import { type ArticleSort, compareArticles, comparePageOrder } from '../order';
+import type { Article, Highlight, HighlightPatch } from '../types';
 import { articleFromHighlight } from './article';
-import {
-  bool,
-  checkArticle,
-  checkHighlight,
-  cleanTags,
-  color,
-  LIMITS,
-  str,
-  ValidationError,
-} from './validate';
-
-export interface HighlightEdit {
-  note?: string;
-  /** Trimmed; repeats that differ only in case are dropped, keeping the first spelling. */
-  tags?: string[];
-  color?: HighlightColor;
-  orphaned?: boolean;
-}
+import { makeBackup, parseBackup, type Backup } from './backup';
+import { DEFAULT_DB_NAME, LibraryDB, type SchemaVersion } from './db';
+import { StoreError, toStoreError } from './errors';
+import { importedArticle, importReplaces, mergeArticle } from './merge';
+import type { LibraryQuery, SearchResult } from './search';
+import { type RowChanges, SearchCache } from './search-cache';
+import { checkArticle, checkHighlight, checkHighlightPatch } from './validate';
 
 export interface ImportReport {
   /** Highlights new to this library. */
@@ -45,8 +35,6 @@ export interface ImportReport {
   articles: number;
 }
 
-export type ArticleSort = 'lastClipped' | 'published' | 'title';
-
 export interface LibraryOptions {
   /** The clock; tests pin it. */
   now?: () => number;
@@ -56,7 +44,7 @@ export interface LibraryOptions {
   versions?: readonly SchemaVersion[];
 }
 
-interface Changes {
+interface Changes extends RowChanges {
   articleKeys: Set<string>;
   putArticles: Article[];
   deletedArticles: string[];
@@ -72,15 +60,6 @@ function emptyChanges(): Changes {
     putHighlights: [],
     deletedHighlights: [],
   };
-}
-
-function stripWords(row: StoredHighlight): Highlight {
-  const { words: _words, ...h } = row;
-  return h;
-}
-
-function stored(h: Highlight, article: Article | undefined): StoredHighlight {
-  return { ...h, words: searchWords(h, article) };
 }
 
 function invalid(e: unknown): never {
@@ -100,79 +79,25 @@ function abortCause(e: unknown, tx: Transaction | undefined): unknown {
   return aborted && cause && cause.name !== 'AbortError' ? cause : e;
 }
 
-function positionOf(h: Highlight): number {
-  for (const s of h.selectors) if (s.type === 'TextPositionSelector') return s.start;
-  return Number.POSITIVE_INFINITY;
-}
-
-/** Page order: position on the page, then clip time, then id so the order is total. */
-export function comparePageOrder(a: Highlight, b: Highlight): number {
-  const pa = positionOf(a);
-  const pb = positionOf(b);
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-/** The article row after clipping again from the page: page facts refreshed, history kept. */
-export function mergeArticle(
-  old: Article | undefined,
-  incoming: Article,
-  clippedAt: number,
-  now: number,
-): Article {
-  if (!old)
-    return { ...incoming, updatedAt: now, lastClippedAt: Math.max(incoming.lastClippedAt, clippedAt) };
-  const sectionIds = new Set(incoming.sections.map((s) => s.id));
-  const subject = { ...old.subject };
-  for (const [k, v] of Object.entries(incoming.subject) as [keyof Article['subject'], string | undefined][]) {
-    if (v) subject[k] = v;
-  }
-  return {
-    key: old.key,
-    url: incoming.url || old.url,
-    canonicalUrl: incoming.canonicalUrl ?? old.canonicalUrl,
-    site: incoming.site,
-    title: incoming.title || old.title,
-    author: incoming.author ?? old.author,
-    publication: incoming.publication ?? old.publication,
-    published: incoming.published ?? old.published,
-    subject,
-    // The page's current order first; questions no longer on the page are kept
-    // because older highlights may still sit under them.
-    sections: [...incoming.sections, ...old.sections.filter((s) => !sectionIds.has(s.id))],
-    createdAt: old.createdAt,
-    updatedAt: now,
-    lastClippedAt: Math.max(old.lastClippedAt, clippedAt),
-  };
-}
-
-function searchFieldsChanged(a: Article | undefined, b: Article): boolean {
-  return !a || a.title !== b.title || (a.subject.name ?? '') !== (b.subject.name ?? '');
-}
-
 export class Library {
   readonly db: LibraryDB;
   private readonly now: () => number;
   private readonly listeners = new Set<(articleKeys: string[]) => void>();
   private readonly externalListeners = new Set<() => void>();
   private readonly ownTransactions = new Set<Transaction>();
-  private index: SearchIndex | null = null;
+  private readonly searchCache = new SearchCache(() => this.readRows());
   /** Set by close(): a connection closed on purpose is not reopened. */
   private closed = false;
-  private indexLoad: Promise<SearchIndex> | null = null;
-  /** The last full read, kept to build the search index from while no write came after it. */
-  private lastRead: { articles: Article[]; highlights: Highlight[]; generation: number } | null = null;
-  /** Bumped by every write; an index read that overlapped a write is read again. */
-  private generation = 0;
-  /** How many times the search index was read from IndexedDB (for tests and measurements). */
-  indexBuilds = 0;
 
   constructor(name: string = DEFAULT_DB_NAME, options: LibraryOptions = {}) {
     this.db = new LibraryDB(name, options.dexie, options.versions);
     this.now = options.now ?? Date.now;
     Dexie.on.storagemutated.subscribe(this.onStorageMutated);
+  }
+
+  /** How many times the search index was read from IndexedDB (for tests and measurements). */
+  get indexBuilds(): number {
+    return this.searchCache.builds;
   }
 
   close(): void {
@@ -213,30 +138,26 @@ export class Library {
       const merged = mergeArticle(old, art, hl.createdAt, this.now());
       await this.db.articles.put(merged);
       ch.putArticles.push(merged);
-      if (old && searchFieldsChanged(old, merged)) await this.rewordArticle(merged);
-      await this.db.highlights.put(stored(hl, merged));
+      await this.db.highlights.put(hl);
       ch.putHighlights.push(hl);
       ch.articleKeys.add(art.key);
     });
     return hl;
   }
 
-  async updateHighlight(id: string, patch: HighlightEdit): Promise<Highlight> {
-    const edit: HighlightEdit = {};
+  /** Tags are cleaned as every stored row's are (validate.ts); updatedAt moves on. */
+  async updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight> {
+    let edit: HighlightPatch;
     try {
-      if (patch.note !== undefined) edit.note = str(patch.note, 'patch.note', LIMITS.note);
-      if (patch.tags !== undefined) edit.tags = cleanTags(patch.tags, 'patch.tags');
-      if (patch.color !== undefined) edit.color = color(patch.color, 'patch.color');
-      if (patch.orphaned !== undefined) edit.orphaned = bool(patch.orphaned, 'patch.orphaned');
+      edit = checkHighlightPatch(patch);
     } catch (e) {
       invalid(e);
     }
     return this.write(async (ch) => {
       const row = await this.db.highlights.get(id);
       if (!row) throw new StoreError('not-found', `no highlight with id ${JSON.stringify(id)}`);
-      const next: Highlight = { ...stripWords(row), ...edit, updatedAt: Math.max(this.now(), row.updatedAt) };
-      const article = await this.db.articles.get(next.articleKey);
-      await this.db.highlights.put(stored(next, article));
+      const next: Highlight = { ...row, ...edit, updatedAt: Math.max(this.now(), row.updatedAt) };
+      await this.db.highlights.put(next);
       ch.putHighlights.push(next);
       ch.articleKeys.add(next.articleKey);
       return next;
@@ -253,7 +174,7 @@ export class Library {
         .map((r) => ({ ...r, orphaned: !r.orphaned }));
       if (changed.length === 0) return;
       await this.db.highlights.bulkPut(changed);
-      ch.putHighlights.push(...changed.map(stripWords));
+      ch.putHighlights.push(...changed);
       ch.articleKeys.add(articleKey);
     });
   }
@@ -266,13 +187,11 @@ export class Library {
    */
   async deleteHighlights(ids: string[]): Promise<Highlight[]> {
     return this.write(async (ch) => {
-      const rows = (await this.db.highlights.bulkGet(ids)).filter(
-        (r): r is StoredHighlight => r !== undefined,
-      );
+      const rows = (await this.db.highlights.bulkGet(ids)).filter((r): r is Highlight => r !== undefined);
       await this.db.highlights.bulkDelete(rows.map((r) => r.id));
       for (const r of rows) ch.articleKeys.add(r.articleKey);
       ch.deletedHighlights.push(...rows.map((r) => r.id));
-      return rows.map(stripWords);
+      return rows;
     });
   }
 
@@ -298,7 +217,7 @@ export class Library {
           ch.putArticles.push(a);
         }
         byKey.set(a.key, a);
-        await this.db.highlights.put(stored(h, a));
+        await this.db.highlights.put(h);
         ch.putHighlights.push(h);
         ch.articleKeys.add(h.articleKey);
       }
@@ -324,19 +243,18 @@ export class Library {
       await this.db.articles.clear();
       ch.deletedArticles.push(...ch.articleKeys);
     });
-    this.index = new SearchIndex();
+    this.searchCache.emptied();
   }
 
   // ---- reads ----
 
   async highlightsForArticle(articleKey: string): Promise<Highlight[]> {
     const rows = await this.read(() => this.db.highlights.where('articleKey').equals(articleKey).toArray());
-    return rows.map(stripWords).sort(comparePageOrder);
+    return rows.sort(comparePageOrder);
   }
 
   async getHighlight(id: string): Promise<Highlight | undefined> {
-    const row = await this.read(() => this.db.highlights.get(id));
-    return row && stripWords(row);
+    return this.read(() => this.db.highlights.get(id));
   }
 
   async getArticle(key: string): Promise<Article | undefined> {
@@ -344,35 +262,14 @@ export class Library {
   }
 
   /** Articles that hold at least one highlight. */
-  async listArticles(sort: ArticleSort = 'lastClipped'): Promise<Article[]> {
+  async listArticles(sort: ArticleSort = 'clipped'): Promise<Article[]> {
     const [all, used] = await this.read(() =>
       this.db.transaction('r', this.db.articles, this.db.highlights, () =>
         Promise.all([this.db.articles.toArray(), this.db.highlights.orderBy('articleKey').uniqueKeys()]),
       ),
     );
     const withHighlights = new Set(used.map(String));
-    const rows = all.filter((a) => withHighlights.has(a.key));
-    const recent = (a: Article, b: Article) =>
-      b.lastClippedAt - a.lastClippedAt || collator.compare(a.title, b.title);
-    switch (sort) {
-      case 'lastClipped':
-        return rows.sort(recent);
-      case 'published':
-        // Undated articles last; IndexedDB leaves null out of the published index, so this sorts in memory.
-        return rows.sort((a, b) =>
-          a.published === b.published
-            ? recent(a, b)
-            : a.published === null
-              ? 1
-              : b.published === null
-                ? -1
-                : a.published < b.published
-                  ? 1
-                  : -1,
-        );
-      case 'title':
-        return rows.sort((a, b) => collator.compare(a.title, b.title) || recent(a, b));
-    }
+    return all.filter((a) => withHighlights.has(a.key)).sort(compareArticles(sort));
   }
 
   /** All highlights, or one article's. */
@@ -393,12 +290,7 @@ export class Library {
   }
 
   async search(q: LibraryQuery = {}): Promise<SearchResult> {
-    return (await this.searchIndex()).search(q);
-  }
-
-  /** Tags and interviewees with how many highlights carry them, for filter menus. */
-  async facets(): Promise<Facets> {
-    return (await this.searchIndex()).facets();
+    return (await this.searchCache.get()).search(q);
   }
 
   // ---- backup ----
@@ -414,17 +306,21 @@ export class Library {
    * shows the whole library and then searches reads it once, not twice.
    */
   async readAll(): Promise<{ articles: Article[]; highlights: Highlight[] }> {
-    const generation = this.generation;
-    const [articles, rows] = await this.read(() =>
+    const stamp = this.searchCache.stamp();
+    const rows = await this.readRows();
+    this.searchCache.offer(rows, stamp);
+    const used = new Set(rows.highlights.map((r) => r.articleKey));
+    return { articles: rows.articles.filter((a) => used.has(a.key)), highlights: rows.highlights };
+  }
+
+  /** Every article, with highlights or not, and every highlight, in one transaction. */
+  private async readRows(): Promise<{ articles: Article[]; highlights: Highlight[] }> {
+    const [articles, highlights] = await this.read(() =>
       this.db.transaction('r', this.db.articles, this.db.highlights, () =>
         Promise.all([this.db.articles.toArray(), this.db.highlights.toArray()]),
       ),
     );
-    const highlights = rows.map(stripWords);
-    // The index keeps articles without highlights too: an undo may bring theirs back.
-    if (!this.index) this.lastRead = { articles, highlights, generation };
-    const used = new Set(rows.map((r) => r.articleKey));
-    return { articles: articles.filter((a) => used.has(a.key)), highlights };
+    return { articles, highlights };
   }
 
   /** Checks the whole file first (BackupError names what is wrong), then merges it in one transaction. */
@@ -433,60 +329,36 @@ export class Library {
     return this.write(async (ch) => {
       const report: ImportReport = { added: 0, updated: 0, unchanged: 0, articles: 0 };
       const oldArticles = await this.db.articles.bulkGet(backup.articles.map((a) => a.key));
-      const articleRows = new Map<string, Article>();
       const putArticles: Article[] = [];
-      const reworded: Article[] = [];
       backup.articles.forEach((a, i) => {
-        const old = oldArticles[i];
-        if (!old || a.updatedAt > old.updatedAt) {
-          const row = old
-            ? {
-                ...a,
-                createdAt: Math.min(a.createdAt, old.createdAt),
-                lastClippedAt: Math.max(a.lastClippedAt, old.lastClippedAt),
-              }
-            : a;
-          putArticles.push(row);
-          if (old && searchFieldsChanged(old, row)) reworded.push(row);
-          articleRows.set(a.key, row);
-        } else {
-          articleRows.set(a.key, old);
-        }
+        const row = importedArticle(oldArticles[i], a);
+        if (row) putArticles.push(row);
       });
       const oldRows = await this.db.highlights.bulkGet(backup.highlights.map((h) => h.id));
-      const putRows: StoredHighlight[] = [];
+      const putRows: Highlight[] = [];
       backup.highlights.forEach((h, i) => {
         const old = oldRows[i];
-        if (old && old.updatedAt >= h.updatedAt) {
+        if (!importReplaces(old, h)) {
           report.unchanged++;
           return;
         }
         if (old) report.updated++;
         else report.added++;
-        putRows.push(stored(h, articleRows.get(h.articleKey)));
+        putRows.push(h);
         ch.articleKeys.add(h.articleKey);
         if (old && old.articleKey !== h.articleKey) ch.articleKeys.add(old.articleKey);
       });
-      // An article whose title changed moves its other highlights' search words too.
-      for (const a of reworded) await this.rewordArticle(a);
       await this.db.articles.bulkPut(putArticles);
       await this.db.highlights.bulkPut(putRows);
       report.articles = putArticles.length;
       for (const a of putArticles) ch.articleKeys.add(a.key);
       ch.putArticles.push(...putArticles);
-      ch.putHighlights.push(...putRows.map(stripWords));
+      ch.putHighlights.push(...putRows);
       return report;
     });
   }
 
   // ---- internals ----
-
-  /** Recomputes stored search words of an article's highlights after its title or interviewee changed. */
-  private async rewordArticle(article: Article): Promise<void> {
-    const rows = await this.db.highlights.where('articleKey').equals(article.key).toArray();
-    if (rows.length === 0) return;
-    await this.db.highlights.bulkPut(rows.map((r) => stored(stripWords(r), article)));
-  }
 
   /**
    * Runs `op`, and once more on a fresh connection if the browser closed ours.
@@ -539,8 +411,7 @@ export class Library {
         if (held.tx) this.ownTransactions.delete(held.tx);
       }
     });
-    this.generation++;
-    this.patchIndex(ch);
+    this.searchCache.changed(ch);
     const keys = [...ch.articleKeys];
     if (keys.length > 0) {
       for (const cb of [...this.listeners]) {
@@ -554,47 +425,14 @@ export class Library {
     return result;
   }
 
-  private patchIndex(ch: Changes): void {
-    const idx = this.index;
-    if (!idx) return;
-    for (const key of ch.deletedArticles) idx.deleteArticle(key);
-    for (const a of ch.putArticles) idx.putArticle(a);
-    for (const id of ch.deletedHighlights) idx.deleteHighlight(id);
-    for (const h of ch.putHighlights) idx.putHighlight(h);
-  }
-
-  private searchIndex(): Promise<SearchIndex> {
-    if (this.index) return Promise.resolve(this.index);
-    this.indexLoad ??= this.loadIndex().finally(() => {
-      this.indexLoad = null;
-    });
-    return this.indexLoad;
-  }
-
-  private async loadIndex(): Promise<SearchIndex> {
-    for (;;) {
-      // A write that committed while the rows were read may or may not be in them.
-      const last = this.lastRead;
-      this.lastRead = null;
-      if (last && last.generation === this.generation) {
-        this.index = new SearchIndex(last.articles, last.highlights);
-        return this.index;
-      }
-      await this.readAll();
-      this.indexBuilds++;
-    }
-  }
-
-  private readonly onStorageMutated = (parts: ObservabilitySet): void => {
+  private readonly onStorageMutated = (parts: Record<string, unknown>): void => {
     const prefix = `idb://${this.db.name}/`;
     if (!Object.keys(parts).some((k) => k === 'all' || k.startsWith(prefix))) return;
-    // Our own commits fire this too, with the very object Dexie collected on
-    // the transaction (an internal field); those are already patched in.
-    for (const t of this.ownTransactions) {
-      if ((t.idbtrans as unknown as { mutatedParts?: unknown }).mutatedParts === parts) return;
-    }
-    this.generation++;
-    this.index = null;
+    // Our own commits fire this too, synchronously as the transaction completes
+    // (Dexie marks it inactive, then tells), before write() goes on and forgets
+    // it; those changes are patched in by write() itself.
+    for (const t of this.ownTransactions) if (!t.active) return;
+    this.searchCache.invalidate();
     for (const cb of [...this.externalListeners]) {
       try {
         cb();
@@ -603,8 +441,4 @@ export class Library {
       }
     }
   };
-}
-
-export function openLibrary(name: string = DEFAULT_DB_NAME, options?: LibraryOptions): Library {
-  return new Library(name, options);
 }

@@ -5,30 +5,21 @@
 // IndexedDB per keystroke costs far more than the scoring; holding prepared
 // words for them costs a few megabytes. The Library builds this index once,
 // patches it after its own writes, and rebuilds it lazily after writes made
-// elsewhere (see library.ts). The `words` column in IndexedDB holds the same
-// normal forms for index-backed lookups that do not need ranking.
+// elsewhere (see search-cache.ts).
 
-import type { Article, Highlight, Site } from '../types';
-import { normalize, originalPrefixLength, tokenize, words } from './words';
+import type { Article, Highlight } from '../types';
+import { originalPrefixLength, tokenize, words } from './words';
 
 export type SearchField = 'title' | 'interviewee' | 'question' | 'tag' | 'quote' | 'note';
 
+/**
+ * What to find. Filters (site, tag, interviewee, dates, note, orphaned) are the
+ * library page's, over the rows it holds (options/logic/apply-filters.ts); the
+ * store ranks text.
+ */
 export interface LibraryQuery {
   /** Words to find; each must start some word of the highlight, its note, question, tags or its article's title or interviewee. */
   text?: string;
-  site?: Site;
-  /** One tag, compared ignoring case and accents. */
-  tag?: string;
-  /** The article's subject name, compared whole, ignoring case and accents. */
-  interviewee?: string;
-  /**
-   * YYYY-MM-DD bounds, inclusive, on the article's published date; a highlight
-   * of an article without one is dated by the day it was clipped (UTC).
-   */
-  from?: string;
-  to?: string;
-  hasNote?: boolean;
-  orphaned?: boolean;
   /** At most this many hits; `total` still counts them all. */
   limit?: number;
 }
@@ -57,11 +48,6 @@ export interface SearchResult {
   total: number;
   /** The normalised query words. */
   terms: string[];
-}
-
-export interface Facets {
-  tags: { tag: string; count: number }[];
-  interviewees: { name: string; count: number }[];
 }
 
 /**
@@ -138,7 +124,6 @@ interface PreparedArticle {
   article: Article;
   title: Uint32Array;
   interviewee: Uint32Array;
-  intervieweeNorm: string;
 }
 
 interface PreparedHighlight {
@@ -148,29 +133,10 @@ interface PreparedHighlight {
   note: Uint32Array;
   question: Uint32Array;
   tags: Uint32Array[];
-  tagNorm: string[];
-  clipDay: string;
-}
-
-export function clipDay(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
 }
 
 function unique(ws: string[]): string[] {
   return [...new Set(ws)];
-}
-
-/** The normalised words stored in the `words` index for a highlight. */
-export function searchWords(h: Highlight, article: Article | undefined): string[] {
-  const all = [
-    h.quote,
-    h.note,
-    h.question ?? '',
-    ...h.tags,
-    article?.title ?? '',
-    article?.subject.name ?? '',
-  ];
-  return unique(all.flatMap((t) => words(t)));
 }
 
 /** The query's normalised words, each once. */
@@ -361,12 +327,10 @@ export class SearchIndex {
   }
 
   putArticle(a: Article): void {
-    const name = words(a.subject.name ?? '');
     this.articles.set(a.key, {
       article: a,
       title: this.vocab.idsOf(unique(words(a.title))),
-      interviewee: this.vocab.idsOf(unique(name)),
-      intervieweeNorm: name.join(' '),
+      interviewee: this.vocab.idsOf(unique(words(a.subject.name ?? ''))),
     });
     this.postings = null;
   }
@@ -377,15 +341,12 @@ export class SearchIndex {
   }
 
   putHighlight(h: Highlight): void {
-    const tagWords = h.tags.map((t) => words(t));
     this.highlights.set(h.id, {
       highlight: h,
       quote: this.vocab.idsOf(words(h.quote)),
       note: this.vocab.idsOf(words(h.note)),
       question: this.vocab.idsOf(unique(words(h.question ?? ''))),
-      tags: tagWords.map((w) => this.vocab.idsOf(w)),
-      tagNorm: tagWords.map((w) => w.join(' ')),
-      clipDay: clipDay(h.createdAt),
+      tags: h.tags.map((t) => this.vocab.idsOf(words(t))),
     });
     this.postings = null;
   }
@@ -409,61 +370,15 @@ export class SearchIndex {
       slots = p.rows.map((_, i) => i);
       score = new Float64Array(p.rows.length);
     }
-    const tag = q.tag === undefined ? undefined : words(q.tag).join(' ');
-    const interviewee = q.interviewee === undefined ? undefined : words(q.interviewee).join(' ');
-    const kept = slots.filter((slot) => {
-      const h = p.rows[slot]!;
-      const hl = h.highlight;
-      if (q.orphaned !== undefined && hl.orphaned !== q.orphaned) return false;
-      if (q.hasNote !== undefined && (hl.note.trim() !== '') !== q.hasNote) return false;
-      if (tag !== undefined && !h.tagNorm.includes(tag)) return false;
-      if (q.site === undefined && interviewee === undefined && q.from === undefined && q.to === undefined)
-        return true;
-      const a = this.articles.get(hl.articleKey)!;
-      if (q.site !== undefined && a.article.site !== q.site) return false;
-      if (interviewee !== undefined && a.intervieweeNorm !== interviewee) return false;
-      const day = a.article.published ?? h.clipDay;
-      if (q.from !== undefined && day < q.from) return false;
-      if (q.to !== undefined && day > q.to) return false;
-      return true;
-    });
     // Equal scores: newest first, which is slot order.
-    kept.sort((x, y) => score[y]! - score[x]! || x - y);
-    const limit = q.limit === undefined ? kept.length : Math.max(0, Math.floor(q.limit));
+    slots.sort((x, y) => score[y]! - score[x]! || x - y);
+    const limit = q.limit === undefined ? slots.length : Math.max(0, Math.floor(q.limit));
     const hits: SearchHit[] = [];
-    for (let i = 0; i < Math.min(limit, kept.length); i++) {
-      const slot = kept[i]!;
+    for (let i = 0; i < Math.min(limit, slots.length); i++) {
+      const slot = slots[i]!;
       const hl = p.rows[slot]!.highlight;
       hits.push(new Hit(hl, this.articles.get(hl.articleKey)!.article, score[slot]!, terms));
     }
-    return { hits, total: kept.length, terms };
-  }
-
-  facets(): Facets {
-    const tags = new Map<string, { tag: string; count: number }>();
-    const people = new Map<string, { name: string; count: number }>();
-    for (const h of this.highlights.values()) {
-      h.highlight.tags.forEach((t, i) => {
-        const k = h.tagNorm[i] ?? normalize(t);
-        const e = tags.get(k) ?? { tag: t, count: 0 };
-        e.count++;
-        tags.set(k, e);
-      });
-      const a = this.articles.get(h.highlight.articleKey);
-      const name = a?.article.subject.name?.trim();
-      if (a && name) {
-        const e = people.get(a.intervieweeNorm) ?? { name, count: 0 };
-        e.count++;
-        people.set(a.intervieweeNorm, e);
-      }
-    }
-    const byCount =
-      <T extends { count: number }>(key: (x: T) => string) =>
-      (x: T, y: T) =>
-        y.count - x.count || key(x).localeCompare(key(y));
-    return {
-      tags: [...tags.values()].sort(byCount((x) => x.tag)),
-      interviewees: [...people.values()].sort(byCount((x) => x.name)),
-    };
+    return { hits, total: slots.length, terms };
   }
 }

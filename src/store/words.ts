@@ -1,5 +1,7 @@
-// Search words: one normal form for what the reader types and what was saved,
+// The one search normal form, for what the reader types and what was saved,
 // so "resume" finds "Résumé", "strasse" finds "Straße" and "file" finds "ﬁle".
+// The store's search, the popup's filter, the library's marks, facets and
+// filters and its compare themes all compare text through it.
 
 /** Letters NFKD leaves whole but a reader types as plain Latin. */
 const FOLD: Record<string, string> = {
@@ -23,7 +25,7 @@ const FOLD_RE = /[ßẞæÆœŒøØłŁđĐðþı]/g;
 const MARKS_RE = /\p{M}+/gu;
 
 /** NFKD, combining marks stripped, special letters folded, lower-cased. */
-export function normalize(text: string): string {
+export function searchForm(text: string): string {
   return text
     .normalize('NFKD')
     .replace(MARKS_RE, '')
@@ -63,11 +65,19 @@ const WORD_CACHE_MAX = 200_000;
 function normalWord(raw: string): string {
   let w = wordCache.get(raw);
   if (w === undefined) {
-    w = normalize(raw.replace(APOSTROPHE_RE, ''));
+    w = searchForm(raw.replace(APOSTROPHE_RE, ''));
     if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
     wordCache.set(raw, w);
   }
   return w;
+}
+
+/**
+ * A short text compared whole (a tag, a person's name): its search form with
+ * white space evened out, so "Chloé  Dubois" and "chloe dubois" are one name.
+ */
+export function searchKey(text: string): string {
+  return searchForm(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Just the normalised words, in order. */
@@ -90,7 +100,7 @@ export function originalPrefixLength(original: string, normLength: number): numb
   let i = 0;
   for (const m of original.matchAll(/\P{M}\p{M}*/gu)) {
     if (norm >= normLength) break;
-    norm += normalize(m[0].replace(APOSTROPHE_RE, '')).length;
+    norm += searchForm(m[0].replace(APOSTROPHE_RE, '')).length;
     i = m.index + m[0].length;
   }
   return norm >= normLength ? i : original.length;

@@ -171,6 +171,40 @@ describe('anchorSelectors on the seed interview', () => {
     expect(anchorSelectors(index, selectors)).toBeNull();
   });
 
+  // The score threshold (MIN_SCORE) is what keeps a short quote off the wrong
+  // words: its text alone is no proof, only its surroundings or its place are.
+  describe('a short quote whose paragraph moved far down the page', () => {
+    const said = 'We asked about growth, and the hardest part was saying no to good ideas.';
+    const quote = 'the hardest part';
+
+    function savedThenMoved(newText: string) {
+      const first = para('a77b');
+      insertBefore(first, said);
+      const index = buildTextIndex(document.body);
+      const start = index.text.indexOf(quote);
+      const selectors = describeOffsets(index, start, start + quote.length);
+      first.previousElementSibling!.remove();
+      const last = document.createElement('p');
+      last.textContent = newText;
+      document.body.append(last);
+      const after = buildTextIndex(document.body);
+      expect(after.text.indexOf(quote)).toBeGreaterThan(start + 2000);
+      return { after, selectors, last };
+    }
+
+    it('is placed there when its surroundings came along', () => {
+      const { after, selectors, last } = savedThenMoved(said);
+      const m = placed(after, selectors);
+      expect(m?.range.toString()).toBe(quote);
+      expect(within(m!.range, last)).toBe(true);
+    });
+
+    it('is orphaned when the same words stand there in other surroundings', () => {
+      const { after, selectors } = savedThenMoved('Nobody thinks the hardest part of cooking is the salt.');
+      expect(anchorSelectors(after, selectors)).toBeNull();
+    });
+  });
+
   it('orphans a quote whose text is nowhere on the page', () => {
     const selectors = save(buildTextIndex(document.body), '7d3a', sentence('7d3a', 0));
     para('7d3a').remove();

@@ -1,12 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HighlightPatch } from '../../src/messages';
-import type { KeyValueArea, LibraryPort } from '../../src/background/ports';
+import type { KeyValueArea, BackgroundStore } from '../../src/background/ports';
 import { RetryQueue, RETRY_PREFIX, backoffDelay } from '../../src/background/retry';
 import { handleMessage, type RouterDeps } from '../../src/background/router';
 import { badgeText } from '../../src/background/badge';
 import { saveSelectionIn } from '../../src/background/selection';
 import type { Article, Highlight } from '../../src/types';
 import { articleKey } from '../../src/url';
+import { makeArticle, makeHighlight } from '../rows';
 
 const PAGE = 'https://www.pinterestcareers.com/life-at-pinterest/profile-jane/';
 const OTHER = 'https://www.pinterestcareers.com/life-at-pinterest/profile-john/';
@@ -16,42 +17,37 @@ const fromTab = (url: string, id = 4) => ({ id: 'ext', url, tab: { id, url } });
 let n = 0;
 function hl(over: Partial<Highlight> = {}): Highlight {
   n++;
-  return {
+  return makeHighlight({
     id: `id-${n}`,
+    url: PAGE,
     articleKey: articleKey(PAGE),
-    kind: 'selection',
     quote: `quote ${n}`,
     selectors: [{ type: 'TextPositionSelector', start: 0, end: 5 }],
     sectionId: null,
     question: null,
-    speaker: null,
-    url: PAGE,
     canonicalUrl: null,
     fragmentUrl: PAGE,
-    color: 'yellow',
-    note: '',
-    tags: [],
     createdAt: 1,
     updatedAt: 1,
-    orphaned: false,
     ...over,
-  };
+  });
 }
-const art = (url = PAGE): Article => ({
-  key: articleKey(url),
-  url,
-  canonicalUrl: null,
-  site: 'life-at-pinterest',
-  title: 't',
-  author: null,
-  publication: null,
-  published: null,
-  subject: {},
-  sections: [],
-  createdAt: 1,
-  updatedAt: 1,
-  lastClippedAt: 1,
-});
+const art = (url = PAGE): Article =>
+  makeArticle({
+    key: articleKey(url),
+    url,
+    canonicalUrl: null,
+    site: 'life-at-pinterest',
+    title: 't',
+    author: null,
+    publication: null,
+    published: null,
+    subject: {},
+    sections: [],
+    createdAt: 1,
+    updatedAt: 1,
+    lastClippedAt: 1,
+  });
 
 class StoreError extends Error {
   constructor(
@@ -62,7 +58,7 @@ class StoreError extends Error {
   }
 }
 
-class FakeLibrary implements LibraryPort {
+class FakeLibrary implements BackgroundStore {
   rows = new Map<string, Highlight>();
   failWrites = false;
   refuseRows = false;

@@ -8,10 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { buildTextIndex, rangeFromOffsets, type TextIndex } from '../../src/anchor';
 import { extractInterview, findArticleRoot } from '../../src/extract';
-import { buildArticle, captureRange, captureSection, type CaptureContext } from '../../src/content/capture';
+import { captureRange, captureSection, type CaptureContext } from '../../src/content/capture';
+import { articleFromInterview } from '../../src/store/article';
 import { checkMessage } from '../../src/messages';
-import { checkArticle, checkHighlight, LIMITS } from '../../src/store/validate';
-import { fold, findFolded, locateSections } from '../../src/content/sections';
+import { ROW_LIMITS as LIMITS } from '../../src/store/limits';
+import { checkArticle, checkHighlight } from '../../src/store/validate';
+import { looseForm, findLoose, locateSections } from '../../src/content/sections';
 import type { Interview } from '../../src/types';
 import { articleKey } from '../../src/url';
 
@@ -51,8 +53,8 @@ function load(name: string) {
 
 /** The DOM range a reader would make by dragging over `text` (white space as the page has it). */
 function rangeOver(index: TextIndex, text: string, from = 0): Range {
-  const hay = fold(index.text);
-  const hit = findFolded(hay, text, from);
+  const hay = looseForm(index.text);
+  const hit = findLoose(hay, text, from);
   if (!hit) throw new Error(`not on the page: ${text}`);
   return rangeFromOffsets(index, hit.start, hit.end);
 }
@@ -184,7 +186,7 @@ describe('a page that claims oversized metadata', () => {
         })),
       ],
     };
-    const article = buildArticle(huge, ctx.pageUrl, ctx.now);
+    const article = articleFromInterview(huge, ctx.pageUrl, ctx.now);
     expect(article.title).toBe('T'.repeat(LIMITS.title - 1));
     expect(article.author).toHaveLength(LIMITS.shortText);
     expect(article.sections).toHaveLength(LIMITS.sections);
@@ -215,8 +217,8 @@ describe('speakers in a panel interview', () => {
       for (const block of section.answer) {
         if (!block.speaker) continue;
         const words = squash(block.text).split(' ').slice(0, 4).join(' ');
-        const from = fold(index.text);
-        const hit = findFolded(from, words, 0);
+        const from = looseForm(index.text);
+        const hit = findLoose(from, words, 0);
         if (!hit || hit.start < span.start || hit.start >= span.end) continue;
         const r = captureRange(ctx, rangeFromOffsets(index, hit.start, hit.end));
         if (!r.ok) throw new Error(r.error);

@@ -4,41 +4,39 @@
 // answer the sender with the reason; before, the Save button did nothing.
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ContentEnv, MessageListener } from '../../src/content/env';
+import { ContentSession } from '../../src/content/session';
+import { ok } from '../../src/messages';
+import { DEFAULT_SETTINGS } from '../../src/types';
 
-type Listener = (raw: unknown, sender: unknown) => Promise<unknown> | undefined;
-const listeners: Listener[] = [];
 const EXTENSION_ID = 'interview-highlights@example.org';
+const listeners: MessageListener[] = [];
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    runtime: {
-      id: EXTENSION_ID,
-      getURL: (p: string) => `moz-extension://uuid${p}`,
-      sendMessage: async () => ({ ok: true, value: [] }),
-      onMessage: {
-        addListener: (l: Listener) => listeners.push(l),
-        removeListener: (l: Listener) => listeners.splice(listeners.indexOf(l), 1),
-      },
-    },
-    storage: {
-      local: { get: async () => ({}), set: async () => undefined },
-      onChanged: { addListener: () => undefined, removeListener: () => undefined },
-    },
+const env: ContentEnv = {
+  window,
+  send: async () => ok([]) as never,
+  onMessage: {
+    addListener: (l) => void listeners.push(l),
+    removeListener: (l) => void listeners.splice(listeners.indexOf(l), 1),
   },
-}));
-
-const { ContentSession } = await import('../../src/content/main');
+  extensionId: EXTENSION_ID,
+  extensionOrigin: 'moz-extension://uuid/',
+  settings: { load: async () => DEFAULT_SETTINGS, onChanged: () => () => undefined },
+  clipboard: { writeText: async () => undefined },
+  now: () => 1_700_000_000_000,
+  newId: () => 'new-id',
+};
 
 const toastText = (): string | null | undefined =>
   document.querySelector('[data-interview-highlights-ui]')?.shadowRoot?.querySelector('.toast')?.textContent;
 
 describe('an unexpected failure in the content script', () => {
-  let session: InstanceType<typeof ContentSession>;
+  let session: ContentSession;
 
   beforeEach(() => {
     document.body.innerHTML = '<article><p>Some words to select on the page.</p></article>';
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    session = new ContentSession();
+    session = new ContentSession(env);
     session.start();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockAt, fold, locateSections, qaExtent, sectionAt } from '../../src/content/sections';
+import { blockAt, looseForm, locateSections, qaExtent, sectionAt } from '../../src/content/sections';
 import type { Block } from '../../src/types';
 
 const TEXT = [
@@ -83,9 +83,9 @@ describe('blocks inside a section', () => {
   });
 });
 
-describe('fold', () => {
+describe('looseForm', () => {
   it('collapses white space and maps back to original offsets', () => {
-    const f = fold('  A\u00a0 b\n\nc ');
+    const f = looseForm('  A\u00a0 b\n\nc ');
     expect(f.text).toBe('a b c');
     expect(f.map.slice(0, 5)).toEqual([2, 3, 5, 6, 8]);
   });

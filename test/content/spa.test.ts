@@ -1,16 +1,21 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchPage } from '../../src/content/spa';
 
 describe('watchPage', () => {
   let stop: (() => void) | null = null;
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
   afterEach(() => {
     stop?.();
     stop = null;
+    vi.useRealTimers();
     document.body.replaceChildren();
   });
 
-  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  // The clock moves only when told: the debounce is checked to the millisecond, never against a real wait.
+  const wait = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
   it('reports added text once per burst, after the debounce', async () => {
     const onContentAdded = vi.fn();
@@ -20,9 +25,11 @@ describe('watchPage', () => {
       p.textContent = `late paragraph ${i}`;
       document.body.append(p);
     }
-    await wait(5);
+    await wait(29);
     expect(onContentAdded).not.toHaveBeenCalled();
-    await wait(80);
+    await wait(1);
+    expect(onContentAdded).toHaveBeenCalledTimes(1);
+    await wait(1000);
     expect(onContentAdded).toHaveBeenCalledTimes(1);
   });
 

@@ -1,31 +1,27 @@
 // Hand-built articles, highlights and interviews for the export tests.
 
 import type { Article, Block, Highlight, Interview } from '../../src/types';
+import { makeArticle, makeHighlight } from '../rows';
 
 export const CAREER_URL =
   'https://medium.com/pinterest-engineering/create-the-engineering-career-you-love-at-pinterest-4f0e6b3a2c1d';
+const CLIPPED = Date.UTC(2026, 10, 21, 9, 30);
 
 export function article(over: Partial<Article> = {}): Article {
-  return {
-    key: CAREER_URL,
+  return makeArticle({
     url: CAREER_URL,
-    canonicalUrl: CAREER_URL,
-    site: 'pinterest-engineering-blog',
     title: 'Create the engineering career you love at Pinterest',
-    author: 'Pinterest Engineering',
-    publication: 'Pinterest Engineering Blog',
-    published: '2023-08-03',
     subject: { name: 'Behnam Rezaei', role: 'Pinterest VP, Engineering' },
     sections: [
       { id: 'q-team', question: 'Can you share more about your team at Pinterest?' },
       { id: 'q-led', question: 'What led you to joining Pinterest?' },
       { id: 'q-different', question: 'What makes Pinterest Engineering different?' },
     ],
-    createdAt: Date.UTC(2026, 10, 21, 9, 30),
-    updatedAt: Date.UTC(2026, 10, 21, 9, 30),
-    lastClippedAt: Date.UTC(2026, 10, 21, 9, 30),
+    createdAt: CLIPPED,
+    updatedAt: CLIPPED,
+    lastClippedAt: CLIPPED,
     ...over,
-  };
+  });
 }
 
 let counter = 0;
@@ -33,28 +29,20 @@ let counter = 0;
 export function highlight(over: Partial<Highlight> & { quote: string }): Highlight {
   counter++;
   const start = 1000 + counter * 100;
-  return {
+  return makeHighlight({
     id: `h-${String(counter).padStart(3, '0')}`,
-    articleKey: CAREER_URL,
-    kind: 'selection',
+    url: CAREER_URL,
     selectors: [
       { type: 'TextQuoteSelector', exact: over.quote, prefix: '', suffix: '' },
       { type: 'TextPositionSelector', start, end: start + over.quote.length },
     ],
     sectionId: null,
     question: null,
-    speaker: null,
-    url: CAREER_URL,
-    canonicalUrl: CAREER_URL,
     fragmentUrl: '',
-    color: 'yellow',
-    note: '',
-    tags: [],
-    createdAt: Date.UTC(2026, 10, 21, 9, 30),
-    updatedAt: Date.UTC(2026, 10, 21, 9, 30),
-    orphaned: false,
+    createdAt: CLIPPED,
+    updatedAt: CLIPPED,
     ...over,
-  };
+  });
 }
 
 export function at(h: Highlight, start: number): Highlight {

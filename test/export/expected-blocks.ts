@@ -32,7 +32,7 @@ export function answerBlocks(answer: readonly Block[]): Seen[] {
 }
 
 function bylineText(
-  title: { subjectName?: string; role?: string; author: string | null },
+  title: { subjectName?: string | undefined; role?: string | undefined; author: string | null },
   site: string,
   published: string | null,
 ): string {

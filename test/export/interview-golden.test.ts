@@ -20,7 +20,7 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
 function displaySite(i: Interview): string {
   if (i.site === 'pinterest-engineering-blog') return 'Pinterest Engineering Blog';
   if (i.site === 'life-at-pinterest') return 'Life at Pinterest';
-  return i.publication ?? new URL(i.canonicalUrl ?? i.url).hostname;
+  return i.publication ?? new URL(i.canonicalUrl ?? i.url).hostname.replace(/^www\./, '');
 }
 
 function checkReadBack(md: string, i: Interview): void {

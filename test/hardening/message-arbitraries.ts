@@ -3,7 +3,17 @@
 
 import fc from 'fast-check';
 import type { Message, MessageType } from '../../src/messages';
-import { HIGHLIGHT_COLORS, type Article, type Block, type Highlight, type Selector } from '../../src/types';
+import {
+  BLOCK_KINDS,
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_KINDS,
+  SITES,
+  type Article,
+  type Block,
+  type Highlight,
+  type Selector,
+} from '../../src/types';
+import { tagKey } from '../../src/tags';
 import { articleKey } from '../../src/url';
 
 export const ALL_TYPES: MessageType[] = [
@@ -37,6 +47,12 @@ export const pageUrl = fc
 
 const text = (max: number) => fc.string({ unit: 'grapheme', maxLength: max });
 const nonBlank = (max: number) => text(max).filter((s) => s.trim() !== '');
+/** Tags as the store keeps them: trimmed, inner space collapsed, each once ignoring case (a message carries stored rows). */
+const tags = (max: number) =>
+  fc.uniqueArray(
+    nonBlank(12).map((t) => t.trim().replace(/\s+/g, ' ')),
+    { maxLength: max, selector: tagKey },
+  );
 const id = fc.oneof(fc.uuid(), fc.stringMatching(/^[a-z0-9-]{1,40}$/));
 
 const selector: fc.Arbitrary<Selector> = fc.oneof(
@@ -53,7 +69,7 @@ const selector: fc.Arbitrary<Selector> = fc.oneof(
 
 const block: fc.Arbitrary<Block> = fc.record(
   {
-    kind: fc.constantFrom('paragraph', 'heading', 'list-item', 'quote', 'code'),
+    kind: fc.constantFrom(...BLOCK_KINDS),
     text: text(80),
     speaker: text(20),
     ordered: fc.boolean(),
@@ -68,7 +84,7 @@ export function highlightFor(url: string): fc.Arbitrary<Highlight> {
     {
       id,
       articleKey: fc.constant(articleKey(url)),
-      kind: fc.constantFrom('selection', 'paragraph', 'qa'),
+      kind: fc.constantFrom(...HIGHLIGHT_KINDS),
       quote: nonBlank(120),
       selectors: fc.array(selector, { maxLength: 3 }),
       sectionId: fc.option(fc.stringMatching(/^[a-z0-9-]{0,40}$/)),
@@ -79,7 +95,7 @@ export function highlightFor(url: string): fc.Arbitrary<Highlight> {
       fragmentUrl: fc.constant(`${articleKey(url)}#:~:text=x`),
       color: fc.constantFrom(...HIGHLIGHT_COLORS),
       note: text(80),
-      tags: fc.array(nonBlank(12), { maxLength: 4 }),
+      tags: tags(4),
       createdAt: time,
       updatedAt: time,
       orphaned: fc.boolean(),
@@ -115,7 +131,7 @@ export function articleFor(url: string): fc.Arbitrary<Article> {
     key: fc.constant(articleKey(url)),
     url: fc.constant(url),
     canonicalUrl: fc.option(fc.constant(articleKey(url))),
-    site: fc.constantFrom('pinterest-engineering-blog', 'life-at-pinterest', 'generic'),
+    site: fc.constantFrom(...SITES),
     title: text(80),
     author: fc.option(text(30)),
     publication: fc.option(text(30)),
@@ -137,7 +153,7 @@ const patch = fc
   .record(
     {
       note: text(40),
-      tags: fc.array(nonBlank(10), { maxLength: 3 }),
+      tags: tags(3),
       color: fc.constantFrom(...HIGHLIGHT_COLORS),
     },
     { requiredKeys: [] },

@@ -12,7 +12,17 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { fileNameFor, FileNamer, MAX_FILE_NAME, renderHighlights, renderInterview } from '../../src/export';
 import { siteName, sourceUrl } from '../../src/export/site';
-import { HIGHLIGHT_COLORS, type Article, type Block, type Highlight, type Interview } from '../../src/types';
+import {
+  BLOCK_KINDS,
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_KINDS,
+  LINK_STYLES,
+  SITES,
+  type Article,
+  type Block,
+  type Highlight,
+  type Interview,
+} from '../../src/types';
 import { runs, withinBound } from './dom';
 
 const FUZZ_TIMEOUT = 240_000;
@@ -111,7 +121,7 @@ const hostileUrl = fc.constantFrom(
 
 const block: fc.Arbitrary<Block> = fc.record(
   {
-    kind: fc.constantFrom('paragraph', 'heading', 'list-item', 'quote', 'code'),
+    kind: fc.constantFrom(...BLOCK_KINDS),
     text: hostile,
     speaker: hostile,
     ordered: fc.boolean(),
@@ -122,7 +132,7 @@ const block: fc.Arbitrary<Block> = fc.record(
 const interview: fc.Arbitrary<Interview> = fc.record({
   url: hostileUrl,
   canonicalUrl: fc.option(hostileUrl),
-  site: fc.constantFrom('pinterest-engineering-blog', 'life-at-pinterest', 'generic'),
+  site: fc.constantFrom(...SITES),
   interview: fc.constant(true),
   title: hostile,
   author: fc.option(hostile),
@@ -329,7 +339,7 @@ describe('renderInterview with hostile page text', () => {
             id: 'a',
             question: h,
             subQuestions: [h],
-            answer: (['paragraph', 'heading', 'list-item', 'quote', 'code'] as const).map((kind) => ({
+            answer: BLOCK_KINDS.map((kind) => ({
               kind,
               text: h,
               speaker: h,
@@ -358,7 +368,7 @@ const article: fc.Arbitrary<Article> = fc.record({
   key: hostileUrl,
   url: hostileUrl,
   canonicalUrl: fc.option(hostileUrl),
-  site: fc.constantFrom('pinterest-engineering-blog', 'life-at-pinterest', 'generic'),
+  site: fc.constantFrom(...SITES),
   title: hostile,
   author: fc.option(hostile),
   publication: fc.option(hostile),
@@ -376,7 +386,7 @@ const highlight: fc.Arbitrary<Highlight> = fc.record(
   {
     id: fc.uuid(),
     articleKey: fc.constant('k'),
-    kind: fc.constantFrom('selection', 'paragraph', 'qa'),
+    kind: fc.constantFrom(...HIGHLIGHT_KINDS),
     quote: hostile.filter((q) => q.trim() !== ''),
     selectors: fc.constant([]),
     sectionId: fc.option(fc.constantFrom('s1', 's2', 's9')),
@@ -429,7 +439,7 @@ describe('renderHighlights with hostile quotes, notes, tags, questions and speak
           article,
           fc.array(highlight, { maxLength: 4 }),
           fc.record({
-            linkStyle: fc.constantFrom('text-fragment', 'plain', 'none'),
+            linkStyle: fc.constantFrom(...LINK_STYLES),
             includeNotes: fc.boolean(),
             includeTags: fc.boolean(),
             frontMatter: fc.boolean(),

@@ -3,9 +3,10 @@
 // the code return. Each function lists every problem it finds (empty = fine).
 
 import type { AnchorMatch, TextIndex } from '../../src/anchor';
+import { BLOCK_KINDS as BLOCK_KIND_LIST, SITES as SITE_LIST } from '../../src/types';
 
-const SITES = new Set(['pinterest-engineering-blog', 'life-at-pinterest', 'generic']);
-const BLOCK_KINDS = new Set(['paragraph', 'heading', 'list-item', 'quote', 'code']);
+const SITES = new Set<string>(SITE_LIST);
+const BLOCK_KINDS = new Set<string>(BLOCK_KIND_LIST);
 const SUBJECT_KEYS = new Set(['name', 'role', 'team', 'location', 'tenure']);
 const INTERVIEW_KEYS = [
   'url',

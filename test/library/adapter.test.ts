@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { libraryPort } from '../../options/storeAdapter';
-import { openLibrary, type Library } from '../../src/store';
+import { Library } from '../../src/store';
 import { article, highlight } from './fixtures';
 
 let library: Library | null = null;
@@ -11,7 +11,7 @@ afterEach(() => {
 });
 
 async function seeded(n: number): Promise<Library> {
-  library = openLibrary(`adapter-test-${Date.now()}-${Math.random()}`);
+  library = new Library(`adapter-test-${Date.now()}-${Math.random()}`);
   for (let i = 0; i < n; i++) {
     const a = article({
       key: `https://example.com/i${i}`,

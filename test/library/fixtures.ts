@@ -1,10 +1,14 @@
+// Rows for the library page's tests: the shared factory (test/rows.ts) on
+// plain example.com pages.
+
 import type { Article, Highlight } from '../../src/types';
+import { makeArticle, makeHighlight } from '../rows';
 
 let n = 0;
 
 export function article(over: Partial<Article> = {}): Article {
   const key = over.key ?? `https://example.com/a${++n}`;
-  return {
+  return makeArticle({
     key,
     url: key,
     canonicalUrl: null,
@@ -19,18 +23,16 @@ export function article(over: Partial<Article> = {}): Article {
     updatedAt: 1000,
     lastClippedAt: 1000,
     ...over,
-  };
+  });
 }
 
 export function highlight(a: Article, over: Partial<Highlight> & { start?: number } = {}): Highlight {
-  const { start, ...rest } = over;
-  const id = rest.id ?? `h${++n}`;
-  const quote = rest.quote ?? `quote ${id}`;
-  const s = start ?? 0;
-  return {
+  const id = over.id ?? `h${++n}`;
+  const quote = over.quote ?? `quote ${id}`;
+  const s = over.start ?? 0;
+  return makeHighlight({
     id,
     articleKey: a.key,
-    kind: 'selection',
     quote,
     selectors: [
       { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
@@ -38,16 +40,10 @@ export function highlight(a: Article, over: Partial<Highlight> & { start?: numbe
     ],
     sectionId: null,
     question: null,
-    speaker: null,
     url: a.url,
     canonicalUrl: a.canonicalUrl,
-    fragmentUrl: `${a.url}#:~:text=${encodeURIComponent(quote)}`,
-    color: 'yellow',
-    note: '',
-    tags: [],
     createdAt: 2000,
     updatedAt: 2000,
-    orphaned: false,
-    ...rest,
-  };
+    ...over,
+  });
 }

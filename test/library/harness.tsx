@@ -10,7 +10,7 @@ import { pageFromSearch } from '../../options/logic/view';
 import { createLibraryModel, type LibraryModel } from '../../options/model';
 import type { ExporterPort, LibraryPort, Services } from '../../options/services';
 import { libraryPort } from '../../options/storeAdapter';
-import { openLibrary, type Library } from '../../src/store';
+import { Library } from '../../src/store';
 import { DEFAULT_SETTINGS, type Article, type Highlight, type Settings } from '../../src/types';
 
 let dbSeq = 0;
@@ -41,10 +41,11 @@ const exporter: ExporterPort = {
   fileNameFor: (t) => t.replace(/[^\p{L}\p{N} _-]/gu, '').slice(0, 100) || 'interview',
 };
 
-export async function settle(ms = 0): Promise<void> {
+/** Lets the page's pending work (store reads, renders) run: a few turns of the event loop, not a wait for time to pass. */
+export async function settle(): Promise<void> {
   for (let i = 0; i < 4; i++) {
     await act(async () => {
-      await new Promise((r) => setTimeout(r, ms));
+      await new Promise((r) => setTimeout(r, 0));
     });
   }
 }
@@ -59,7 +60,7 @@ export async function waitFor<T>(
     const v = probe();
     if (v) return v;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await settle(5);
+    await settle();
   }
 }
 
@@ -67,7 +68,7 @@ export async function eventually(probe: () => Promise<boolean>, what: string, ti
   const until = Date.now() + timeout;
   while (!(await probe())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await settle(5);
+    await settle();
   }
 }
 
@@ -99,7 +100,7 @@ export interface MountOptions {
 }
 
 export async function mount(opts: MountOptions = {}): Promise<Mounted> {
-  const library = openLibrary(`library-page-test-${++dbSeq}-${Date.now()}`);
+  const library = new Library(`library-page-test-${++dbSeq}-${Date.now()}`);
   if (opts.seed) await seed(library, opts.seed);
   const rec: Recorded = {
     downloads: [],

@@ -5,15 +5,15 @@ import {
   EMPTY_FILTERS,
   filtersFromSearch,
   searchFromFilters,
-  SITES,
-  SORT_KEYS,
   type LibraryFilters,
 } from '../../options/logic/filters';
 import { flattenRows, groupLibrary, narrowToHits, visibleOrder } from '../../options/logic/grouping';
 import { segments } from '../../options/logic/marks';
 import { clickRow, keepVisible, NO_SELECTION } from '../../options/logic/selection';
 import { parseTags } from '../../src/tags';
-import { prefixMatches, words } from '../../options/logic/text';
+import { ARTICLE_SORTS as SORT_KEYS } from '../../src/order';
+import { SITES } from '../../src/types';
+import { matchesIn, queryTerms } from '../../src/store/search';
 import { compareByTheme, freeTheme, questionMatches, THEMES } from '../../options/logic/themes';
 import { RowHeights, visibleRange } from '../../options/logic/windowing';
 import { article, highlight } from './fixtures';
@@ -195,8 +195,43 @@ describe('filters on highlights', () => {
     expect(ids({ tag: 'culture', site: 'generic' })).toEqual(['b1']);
   });
 
+  it('compares names whole, counts a blank note as none, and dates by the clip day (UTC) when unpublished', () => {
+    const blog = article({ published: '2022-03-01', subject: { name: 'Chloé Dubois' } });
+    const life = article({ published: null, subject: { name: 'Hiro Chen' } });
+    const rows = [
+      highlight(blog, { id: 'b1' }),
+      highlight(life, { id: 'l1', note: '  ', createdAt: Date.UTC(2023, 6, 1, 23) }),
+    ];
+    const both = new Map([blog, life].map((x) => [x.key, x]));
+    const found = (f: Partial<LibraryFilters>) =>
+      filterHighlights(rows, both, { ...EMPTY_FILTERS, ...f }).map((h) => h.id);
+    expect(found({ interviewee: 'chloe dubois' })).toEqual(['b1']);
+    expect(found({ interviewee: 'chloe' })).toEqual([]);
+    expect(found({ hasNote: true })).toEqual([]);
+    expect(found({ from: '2022-03-01', to: '2022-03-01' })).toEqual(['b1']);
+    expect(found({ from: '2023-07-01', to: '2023-07-01' })).toEqual(['l1']);
+  });
+
   it('offers each tag and person once', () => {
     expect(facets(hs, articles)).toEqual({ tags: ['Culture', 'hiring'], interviewees: ['Sam', 'Zoë Ng'] });
+  });
+
+  it('compares tags and names in the one search normal form (ß, æ and ligatures too)', () => {
+    const c = article({ subject: { name: 'Æsir  Lund' } });
+    const more = new Map([...articles, [c.key, c]]);
+    const rows = [
+      highlight(c, { id: 'c1', tags: ['Straße'] }),
+      highlight(c, { id: 'c2', tags: ['STRASSE', 'ﬁnance'] }),
+    ];
+    const found = (f: Partial<LibraryFilters>) =>
+      filterHighlights(rows, more, { ...EMPTY_FILTERS, ...f }).map((h) => h.id);
+    expect(found({ tag: 'strasse' })).toEqual(['c1', 'c2']);
+    expect(found({ tag: 'finance' })).toEqual(['c2']);
+    expect(found({ interviewee: 'aesir lund' })).toEqual(['c1', 'c2']);
+    expect(facets(rows, new Map([[c.key, c]]))).toEqual({
+      tags: ['ﬁnance', 'Straße'],
+      interviewees: ['Æsir  Lund'],
+    });
   });
 });
 
@@ -294,12 +329,12 @@ describe('text helpers', () => {
     ]);
   });
 
-  it('finds word prefixes with positions in the original text', () => {
-    const t = 'Éric joined the CAFÉ; rejoined later';
-    const spans = prefixMatches(t, words('eric join cafe'));
-    expect(spans.map((s) => t.slice(s.start, s.end))).toEqual(['Éric', 'join', 'CAFÉ']);
+  it('marks word prefixes by the store’s matcher, with positions in the original text', () => {
+    const t = 'Éric joined the CAFÉ; rejoined later, Straße';
+    const spans = matchesIn(t, queryTerms('eric join cafe strasse'), 'quote');
+    expect(spans.map((s) => t.slice(s.start, s.end))).toEqual(['Éric', 'join', 'CAFÉ', 'Straße']);
     const decomposed = 'Cafe\u0301 time';
-    const [m] = prefixMatches(decomposed, ['cafe']);
+    const [m] = matchesIn(decomposed, ['cafe'], 'quote');
     // The combining accent belongs to the matched word, so the mark keeps it.
     expect(decomposed.slice(m!.start, m!.end)).toBe('Cafe\u0301');
   });

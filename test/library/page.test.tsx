@@ -261,7 +261,7 @@ describe('library page', () => {
         value: [new File([text], 'backup.json', { type: 'application/json' })],
       });
       input.dispatchEvent(new Event('change', { bubbles: true }));
-      await settle(10);
+      await settle();
     };
 
     const broken = structuredClone(good);
@@ -344,7 +344,7 @@ describe('library page', () => {
     });
     const { root, rec } = mounted;
     await click(buttonNamed(root, `Download Markdown for ${a.title}`));
-    await settle(5);
+    await waitFor(() => rec.downloads[0], 'the download');
     expect(rec.downloads[0]!.name).toBe('Create the engineering career you love.md');
     expect(rec.downloads[0]!.text).toBe(
       `# ${a.title}\nnotes\n> Pinterest has a very unique culture.\n> The mission felt personal.\n> Be curious about the product.\n`,
@@ -369,8 +369,7 @@ describe('library page', () => {
     expect(rec.clipboard[1]).toBe(`# ${b.title}\nno-notes\n> Practise explaining your résumé out loud.\n`);
 
     await click(buttonNamed(root, 'Download everything (.zip)'));
-    await settle(5);
-    const zip = rec.downloads.at(-1)!;
+    const zip = await waitFor(() => rec.downloads.find((d) => d.name.endsWith('.zip')), 'the zip');
     expect(zip.name).toMatch(/^interview-highlights-\d{4}-\d{2}-\d{2}\.zip$/);
     expect(zip.type).toBe('application/zip');
     expect(zip.text.split('\n').sort()).toEqual([`${a.title}:3`, `${b.title}:1`].sort());

@@ -1,42 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { articleFromInterview } from '../../popup/article';
-import { inPageOrder, isOrphan, savedParagraph, savedQa } from '../../popup/order';
-import { fold, matchesQuery } from '../../popup/search';
+import { articleFromInterview } from '../../src/store/article';
+import { articleKey } from '../../src/url';
+import { isOrphan, savedParagraph, savedQa } from '../../popup/order';
+import { matchesQuery, queryWords } from '../../popup/search';
 import { formatTags, parseTags } from '../../src/tags';
 import { makeHighlight, sampleInterview } from './fakes';
 
-describe('fold and matchesQuery', () => {
+describe('queryWords and matchesQuery', () => {
   it('ignores case, accents and spacing', () => {
-    expect(fold('  Résumé\u00a0REVIEW ')).toBe('resume review');
-    expect(matchesQuery(fold('resume'), ['Le Résumé'])).toBe(true);
-    expect(matchesQuery(fold('review resume'), ['Résumé', 'and a Review'])).toBe(true);
-    expect(matchesQuery(fold('interview'), ['Résumé'])).toBe(false);
+    expect(queryWords('  Résumé\u00a0REVIEW resume')).toEqual(['resume', 'review']);
+    expect(matchesQuery(queryWords('resume'), ['Le Résumé'])).toBe(true);
+    expect(matchesQuery(queryWords('review resume'), ['Résumé', 'and a Review'])).toBe(true);
+    expect(matchesQuery(queryWords('interview'), ['Résumé'])).toBe(false);
   });
 
-  it('finds any text in itself whatever its case', () => {
+  it('folds letters as the library does: ß, ligatures, æ', () => {
+    for (const q of ['strasse', 'finance', 'aesir', 'STRASSE'])
+      expect(matchesQuery(queryWords(q), ['Straße ﬁnance Æsir']), q).toBe(true);
+  });
+
+  it('finds any word of a text in it, whatever its case, inside a longer word too', () => {
     fc.assert(
       fc.property(fc.string(), fc.string({ minLength: 1 }), fc.string(), (a, b, c) => {
-        const q = fold(b);
-        return matchesQuery(q, [`${a}${b.toUpperCase()}${c}`]) || q !== fold(b.toUpperCase());
+        const q = queryWords(b);
+        return (
+          matchesQuery(q, [`${a} ${b.toUpperCase()} ${c}`]) || q.length !== queryWords(b.toUpperCase()).length
+        );
       }),
     );
+    expect(matchesQuery(queryWords('view'), ['Interviews'])).toBe(true);
   });
 });
 
-describe('page order and saved state', () => {
+describe('saved state', () => {
   const interview = sampleInterview();
-  it('orders by text position, then by question, then by save time', () => {
-    const a = makeHighlight({ quote: 'a', sectionId: 'q-panel' });
-    const b = makeHighlight({ quote: 'b', sectionId: 'q-joining' });
-    const c = makeHighlight({
-      quote: 'c',
-      selectors: [{ type: 'TextPositionSelector', start: 50, end: 60 }],
-    });
-    const d = makeHighlight({ quote: 'd', selectors: [{ type: 'TextPositionSelector', start: 5, end: 6 }] });
-    expect(inPageOrder([a, b, c, d], interview).map((h) => h.quote)).toEqual(['d', 'c', 'b', 'a']);
-  });
-
   it('matches a saved paragraph by its text, not its whitespace', () => {
     const s = interview.sections[0]!;
     const h = makeHighlight({
@@ -59,8 +57,8 @@ describe('page order and saved state', () => {
   });
 
   it('builds an article from the page when the library has none', () => {
-    const a = articleFromInterview(interview, 'k', 7);
-    expect(a).toMatchObject({ key: 'k', title: 'Meet Ana Souza', lastClippedAt: 7 });
+    const a = articleFromInterview(interview, interview.url, 7);
+    expect(a).toMatchObject({ key: articleKey(interview.url), title: 'Meet Ana Souza', lastClippedAt: 7 });
     expect(a.sections.map((s) => s.id)).toEqual(['q-joining', 'q-day', 'q-panel']);
   });
 });

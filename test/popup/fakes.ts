@@ -1,17 +1,13 @@
 // Fake PopupServices: an in-memory page and store that record what was asked of them.
 
-import type {
-  HighlightEdit,
-  InjectResult,
-  PageResult,
-  PageSnapshot,
-  PopupServices,
-} from '../../popup/services';
+import type { InjectResult, PageResult, PageSnapshot, PopupServices } from '../../popup/services';
+import { makeHighlight as row } from '../rows';
 import {
   DEFAULT_SETTINGS,
   type Article,
   type Block,
   type Highlight,
+  type HighlightPatch,
   type Interview,
   type Section,
   type Settings,
@@ -39,27 +35,21 @@ export interface Fake extends PopupServices {
 
 let counter = 0;
 
+/** A highlight on the popup's sample page; no selectors unless given, so page order is save order. */
 export function makeHighlight(partial: Partial<Highlight> & Pick<Highlight, 'quote'>): Highlight {
   counter += 1;
-  return {
+  return row({
     id: `h${counter}`,
-    articleKey: 'https://example.com/interview',
-    kind: 'selection',
+    url: 'https://example.com/interview',
     selectors: [],
     sectionId: null,
     question: null,
-    speaker: null,
-    url: 'https://example.com/interview',
     canonicalUrl: null,
     fragmentUrl: 'https://example.com/interview#:~:text=x',
-    color: 'yellow',
-    note: '',
-    tags: [],
     createdAt: counter,
     updatedAt: counter,
-    orphaned: false,
     ...partial,
-  };
+  });
 }
 
 export function snapshot(interview: Interview | null, extra: Partial<PageSnapshot> = {}): PageSnapshot {
@@ -119,7 +109,7 @@ export function fakeServices(options: FakeOptions = {}): Fake {
       calls.push({ name: 'getArticle', args: [key] });
       return undefined;
     },
-    async updateHighlight(id, patch: HighlightEdit) {
+    async updateHighlight(id, patch: HighlightPatch) {
       calls.push({ name: 'updateHighlight', args: [id, patch] });
       fake.rows = fake.rows.map((h) => (h.id === id ? { ...h, ...patch } : h));
     },
@@ -155,8 +145,8 @@ export function fakeServices(options: FakeOptions = {}): Fake {
       calls.push({ name: 'copyText', args: [text] });
       fake.clipboard.push(text);
     },
-    async openLibrary() {
-      calls.push({ name: 'openLibrary', args: [] });
+    async openLibraryPage() {
+      calls.push({ name: 'openLibraryPage', args: [] });
     },
     async selectionShortcut() {
       return 'Alt+Shift+H';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeServices, makeHighlight, sampleInterview, section, snapshot } from './fakes';
-import { click, key, mount, questionTexts, type, type Mounted } from './mount';
+import { click, key, mount, questionTexts, settle, type, type Mounted } from './mount';
 
 let mounted: Mounted | null = null;
 afterEach(() => {
@@ -403,7 +403,7 @@ describe('on this page', () => {
     const color = root.querySelector<HTMLSelectElement>('select');
     if (color) color.value = 'blue';
     color?.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 10));
+    await settle();
     const updates = fake.callsTo('updateHighlight');
     expect(updates).toContainEqual([h.id, { note: 'My note' }]);
     expect(updates).toContainEqual([h.id, { tags: ['culture', 'hiring'] }]);
@@ -436,7 +436,7 @@ describe('export and library', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toContain('3 questions');
 
     await click(button(root, 'Open the library'));
-    expect(fake.callsTo('openLibrary')).toHaveLength(1);
+    expect(fake.callsTo('openLibraryPage')).toHaveLength(1);
   });
 
   it('reports a clipboard that refuses', async () => {

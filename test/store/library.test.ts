@@ -24,10 +24,8 @@ describe('saveHighlight', () => {
     expect(await lib.getHighlight(h.id)).toEqual(saved);
     const stored = await lib.getArticle(a.key);
     expect(stored).toEqual({ ...a, updatedAt: clock.now, lastClippedAt: h.createdAt });
-    const row = await lib.db.highlights.get(h.id);
-    expect(row?.words).toEqual(
-      expect.arrayContaining(['pinterest', 'culture', 'hiring', 'meet', 'ana', 'alvarez']),
-    );
+    // The row on disk is the highlight itself, nothing more.
+    expect(await lib.db.highlights.get(h.id)).toEqual(saved);
   });
 
   it('upserts the article: keeps createdAt, bumps updatedAt and lastClippedAt, merges sections', async () => {
@@ -57,11 +55,9 @@ describe('saveHighlight', () => {
       subject: { name: 'Ana Álvarez', role: 'Software Engineer', team: 'Search' },
     });
     expect(stored?.sections.map((s) => s.id)).toEqual(['q-new', 'q-advice', 'q-what-led-you']);
-    // The first highlight's search words follow the new title.
-    const first = (await lib.db.highlights.where('articleKey').equals(a.key).toArray()).find(
-      (r) => r.id !== later.id,
-    );
-    expect(first?.words).toContain('updated');
+    // Search finds the first highlight by the new title too.
+    const first = (await lib.highlightsForArticle(a.key)).find((r) => r.id !== later.id);
+    expect((await lib.search({ text: 'updated' })).hits.map((x) => x.id)).toContain(first?.id);
   });
 
   it('refuses invalid highlights with StoreError invalid and writes nothing', async () => {
@@ -118,9 +114,7 @@ describe('updateHighlight', () => {
       updatedAt: clock.now,
     });
     expect(await lib.getHighlight(h.id)).toEqual(next);
-    expect((await lib.db.highlights.get(h.id))?.words).toEqual(
-      expect.arrayContaining(['remember', 'career', 'growth']),
-    );
+    expect((await lib.search({ text: 'remember growth' })).hits.map((x) => x.id)).toEqual([h.id]);
   });
 
   it('throws not-found for a missing id and invalid for a bad patch', async () => {
@@ -228,9 +222,9 @@ describe('reads', () => {
     await mk('a', 'Éclair stories', '2021-01-01', 300);
     await mk('b', 'apple days', null, 100);
     await mk('c', 'Zebra talk', '2023-05-05', 200);
-    const keys = async (s: 'lastClipped' | 'published' | 'title') =>
+    const keys = async (s: 'clipped' | 'published' | 'title') =>
       (await lib.listArticles(s)).map((a) => a.key.slice(-1));
-    expect(await keys('lastClipped')).toEqual(['a', 'c', 'b']);
+    expect(await keys('clipped')).toEqual(['a', 'c', 'b']);
     expect(await keys('published')).toEqual(['c', 'a', 'b']);
     expect(await keys('title')).toEqual(['b', 'a', 'c']);
     expect(await lib.countHighlights()).toBe(3);

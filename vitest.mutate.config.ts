@@ -1,0 +1,14 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import unit from './vitest.config';
+
+// The unit tests StrykerJS runs against each mutant: all of them except the
+// property-test sweeps, which would multiply a slow run by their thousands of
+// cases (they run in `npm test`). Same set as `npm run test:fast`.
+export default mergeConfig(
+  unit,
+  defineConfig({
+    test: {
+      exclude: ['**/*.fuzz.test.ts', '**/*.property.test.ts', 'test/hardening/render-hostile.test.ts'],
+    },
+  }),
+);
