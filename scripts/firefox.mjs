@@ -45,7 +45,7 @@ export const FIREFOX_DIFFERENCES = [
     what: 'A content script’s sender address stays the one its page loaded with',
     detail:
       'after a single-page app moves on (pushState) Firefox still reports the first address; the background also reads the tab’s current address, and a page reports itself again after every move.',
-    handled: 'src/messages.ts',
+    handled: 'src/messages/sender.ts',
     shown: 'test/e2e/capture.test.ts',
   },
   {
