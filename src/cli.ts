@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { renderInterview } from './export/interview';
 import { extractInterview } from './extract';
+import { decodeHtml, documentFrom } from './extract/html';
 import { readHeadMeta, resolveUrl } from './extract/metadata';
 import type { Interview } from './types';
 
@@ -95,7 +96,7 @@ function readPage(file: string): Page {
   const name = file === '-' ? 'standard input' : file;
   // NUL bytes do not occur in HTML text; they mark images, archives and other binaries.
   if (bytes.subarray(0, 65536).includes(0)) throw new InputError(`${name} is not an HTML page (binary data)`);
-  const html = bytes.toString('utf8');
+  const html = decodeHtml(bytes);
   if (!HTML_MARKUP.test(html)) throw new InputError(`${name} is not an HTML page (no HTML markup found)`);
   const fileUrl =
     file === '-' ? pathToFileURL(resolve('stdin.html')).href : pathToFileURL(resolve(file)).href;
@@ -114,7 +115,7 @@ async function extractPage(page: Page, url: string | null): Promise<Interview> {
     },
   });
   try {
-    const document = new window.DOMParser().parseFromString(page.html, 'text/html') as unknown as Document;
+    const document = documentFrom(new window.DOMParser() as unknown as DOMParser, page.html);
     let pageUrl = url;
     if (pageUrl === null) {
       const meta = readHeadMeta(document);

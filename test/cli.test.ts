@@ -91,6 +91,23 @@ describe('extract', () => {
     expect(list.map((iv) => iv.interview)).toEqual([true, false]);
   });
 
+  it('reads a page in the charset it declares, as a browser does', () => {
+    const html = `<html><head><meta http-equiv="content-type" content="text/html; charset=ISO-8859-1"><title>Caf\xe9</title></head>
+      <body><article><h2>\xbfQu\xe9 tal?</h2><p>Bien.</p><h2>\xbfY ma\xf1ana?</h2><p>Tambi\xe9n.</p></article></body></html>`;
+    writeFileSync(join(tmp, 'latin1.html'), Buffer.from(html, 'latin1'));
+    const iv = JSON.parse(run(['extract', 'latin1.html']).out) as Interview;
+    expect(iv.title).toBe('Café');
+    expect(iv.sections.map((s) => s.question)).toEqual(['¿Qué tal?', '¿Y mañana?']);
+  });
+
+  it('reads the page as the HTML standard parses it: a <style> in an <svg> and an unclosed <svg> hide nothing', () => {
+    const html = `<html><body><svg><style>.a{fill:red}</style><circle r="1"/></svg>
+      <article><div><svg><use href="#i"/></div><h2>Why start?</h2><p>Curiosity.</p><h2>Why stay?</h2><p>People.</p></article></body></html>`;
+    writeFileSync(join(tmp, 'svg.html'), html);
+    const iv = JSON.parse(run(['extract', 'svg.html']).out) as Interview;
+    expect(iv.sections.map((s) => s.question)).toEqual(['Why start?', 'Why stay?']);
+  });
+
   it('still prints a page without Q&A, with interview false', () => {
     const r = run(['extract', technical]);
     expect(r.code).toBe(0);
