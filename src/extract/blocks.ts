@@ -531,3 +531,23 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
   flush();
   return out;
 }
+
+/** Tags that make a box: a block nested in one of these, beside the answer's own paragraphs, was dropped in. */
+export const BOX_TAGS = new Set([
+  'div',
+  'section',
+  'aside',
+  'article',
+  'figure',
+  'details',
+  'table',
+  'center',
+  'fieldset',
+]);
+
+/** The child of `ancestor` that holds `el` (el itself when it is one); null when el is not below it. */
+export function childOf(el: Element, ancestor: Element): Element | null {
+  let e: Element | null = el;
+  while (e !== null && e.parentElement !== ancestor) e = e.parentElement;
+  return e;
+}

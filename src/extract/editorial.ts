@@ -4,6 +4,8 @@
 // dropped between answers, and reply titles of forum threads. Each is a whole
 // block's opening words, never a phrase inside an answer.
 
+import { isNameLike } from './text';
+
 /**
  * Closings: after one of these, the interview is over ("Vielen Dank für das
  * Gespräch!", "Das Gespräch führte …", "This interview has been edited…",
@@ -45,17 +47,19 @@ export function isClosing(text: string): boolean {
 /** The author line of a profile or interview ("Written by Dana Ortiz", "Geschrieben von …"): returns the name. */
 const AUTHOR_LINE =
   /^(?:written|words|text|story|reporting|interview|profile|posted) by\s*:?\s+|^(?:geschrieben von|text\s*:|autor(?:in)?\s*:|écrit par|texte\s*:|escrito por|texto\s*:|scritto da)\s*/i;
+/** A bare byline ("By Dana Ortiz", "Von Eva Klein", "Par Marie Durand"): only a short line that is nothing else. */
+const BYLINE = /^(?:by|von|par|por|di)\s+(?=\p{Lu})/iu;
 
 export function authorLine(text: string): string | null {
   if (text.length > 120) return null;
-  const m = AUTHOR_LINE.exec(text);
+  const m = AUTHOR_LINE.exec(text) ?? (text.split(/\s+/).length <= 6 ? BYLINE.exec(text) : null);
   if (!m) return null;
   // "Written by Dana Ortiz, Senior Recruiter" → the name before any comma, pipe or dash.
   const name = text
     .slice(m[0].length)
     .split(/\s*(?:[,|–—]|\s-\s| on | am | le | el )\s*/)[0]!
     .trim();
-  return name.length >= 2 && /^\p{Lu}/u.test(name) ? name : null;
+  return isNameLike(name) ? name : null;
 }
 
 /**
@@ -70,14 +74,16 @@ export const CAPS_LEAD = /^[\p{Lu}\d][\p{Lu}\d '’&.-]{1,40}[:：]\s/u;
 
 /**
  * Calls to action addressed to the reader ("Want more stories like this?",
- * "Enjoyed this interview?", "Want to know more about …?", "Lust auf mehr?").
- * They are shaped like questions and sit among answers, but nobody answers them.
+ * "Enjoyed this interview?", "Want to know more about …?", "Lust auf mehr?",
+ * "Sign up for our newsletter"). Shaped like questions or lines among the
+ * answers, but nobody answers them.
  */
 const CALL_TO_ACTION = new RegExp(
   [
-    String.raw`^(?:want|wanna|enjoy(?:ed)?|like|liked|love|loved|looking for)\b[^?]{0,60}\b(?:more|this|these|stories|newsletter|reading|article|interview|podcast)\b`,
-    String.raw`\b(?:newsletter|subscribe|sign up|abonnieren|abonnez|suscríbete|inscrivez-vous)\b`,
+    String.raw`^(?:want|wanna|enjoy(?:ed)?|like|liked|love|loved|looking for)\b[^?]{0,60}\b(?:more|this|these|stories|newsletter|reading|article|interview|podcast)\b[^?]*\?`,
     "^(?:lust auf mehr|gefällt (?:dir|ihnen)|mehr davon|envie d['’]en (?:savoir|lire) plus|vous avez aimé|¿?te gustó|¿?quieres (?:saber|leer) más)",
+    // Imperatives to subscribe: "Sign up for…", "Subscribe to…", "Jetzt … abonnieren", "Abonnez-vous", "Suscríbete".
+    String.raw`\b(?:sign up|subscribe) (?:for|to|now|today|here)\b|\b(?:newsletter|jetzt)\b[^.!?]{0,40}\babonnieren\b|\babonnez-vous\b|\bsuscr[ií]bete\b|\binscrivez-vous\b`,
   ].join('|'),
   'iu',
 );
@@ -87,10 +93,7 @@ export function isTeaser(text: string, speakerLabel: boolean): boolean {
   return TEASER_LEAD.test(text) || (!speakerLabel && CAPS_LEAD.test(text));
 }
 
-/**
- * A call to action. Checked on question-shaped lines and on what follows the last
- * answer only: an interviewee may well say "I started a newsletter".
- */
+/** A call to action: a short line in the publisher's voice asking the reader to read on or sign up. */
 export function isCallToAction(text: string): boolean {
   return text.length <= 200 && CALL_TO_ACTION.test(text);
 }
@@ -98,4 +101,20 @@ export function isCallToAction(text: string): boolean {
 /** A forum reply's title ("Re: Is it worth it?", "AW: …"): the thread's question again, not a new one. */
 export function isReplyTitle(text: string): boolean {
   return /^(?:re|aw|antw|sv|vs)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]/i.test(text);
+}
+
+/**
+ * A post's byline in a thread ("by kim_88 on May 2, 2023", "dana schrieb:",
+ * "Marc a écrit :"): replies by different people, not one interviewee's answers.
+ */
+const POST_BYLINE = new RegExp(
+  [
+    String.raw`^(?:by|posted by|von|par|por|di)\s+\S+(?:\s+\S+){0,3}\s+(?:on|am|le|el|il)\s+.*\d`,
+    String.raw`^\S+(?:\s+\S+)?\s+(?:wrote|writes|said|says|schrieb|schreibt|a écrit|escribió|ha scritto)\s*:?\s*$`,
+  ].join('|'),
+  'iu',
+);
+
+export function isPostByline(text: string): boolean {
+  return text.length <= 80 && POST_BYLINE.test(text);
 }

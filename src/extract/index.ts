@@ -3,6 +3,7 @@
 
 import type { Block, Interview, Site, Subject } from '../types';
 import { collectBlocks, type RawBlock } from './blocks';
+import { authorLine } from './editorial';
 import { type HeadMeta, notUrl, readHeadMeta, resolveUrl, toIsoDate, withJsonLd } from './metadata';
 import type { PromptContext } from './prompts';
 import { findQuestions } from './questions';
@@ -103,6 +104,21 @@ function metadata(
       toIsoDate(byline.published) ??
       toIsoDate(datetime),
   };
+}
+
+/** How far into the article an author line is looked for at either end. */
+const AUTHOR_REACH = 25;
+
+function firstAuthorLine(blocks: RawBlock[]): string | null {
+  const ends = [
+    ...blocks.slice(0, AUTHOR_REACH),
+    ...blocks.slice(Math.max(AUTHOR_REACH, blocks.length - AUTHOR_REACH)),
+  ];
+  for (const b of ends) {
+    const name = b.kind === 'paragraph' ? authorLine(b.text) : null;
+    if (name !== null) return name;
+  }
+  return null;
 }
 
 function mergeSubject(...parts: Subject[]): Subject {
@@ -215,7 +231,10 @@ function extract(document: Document, url: string, verdicts: VerdictSink, seen?: 
     publication: () => (publicationNames ??= publicationWords(meta)),
   };
   const questions = findQuestions(blocks, ctx);
-  const { canonicalUrl, author, publication, published } = metadata(document, url, meta, reading, datetime);
+  const md = metadata(document, url, meta, reading, datetime);
+  const { canonicalUrl, publication, published } = md;
+  // The page's own author line ("Written by …", "By …") where its data names no author.
+  const author = md.author ?? firstAuthorLine(all);
   const { intro: introRaw, sections } = assemble(
     blocks,
     questions,

@@ -5,7 +5,7 @@
 // the role word in front ("Palliativmediziner", "Schauspielerin") or a noun after
 // it occurs once, the name itself again and again.
 
-import { isNameLike } from './text';
+import { isInitials, isNameLike } from './text';
 
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 const PARTICLES = /^(?:de|del|der|den|da|di|du|la|le|van|von|bin|al|el|dos|das|ter|y|e)$/;
@@ -61,6 +61,7 @@ function occurrences(haystack: string, needle: string): number {
  * begins or ends with the seed and that the page repeats most, the longer on a tie.
  */
 export function fullName(seed: string, texts: string[]): string | null {
+  if (isInitials(seed)) return nameWithInitials(seed, texts);
   const seedWords = seed.split(/\s+/).filter((w) => !HONORIFIC.test(w));
   if (seedWords.length === 0) return null;
   const candidates = new Set<string>();
@@ -92,6 +93,27 @@ export function fullName(seed: string, texts: string[]): string | null {
   }
   if (best !== null) return best;
   return seedWords.length >= 2 && isNameLike(seedWords.join(' ')) ? seedWords.join(' ') : null;
+}
+
+/** The name that initials stand for ("JT" → "Jordan Taylor"): the most repeated run of words with those initials. */
+function nameWithInitials(initials: string, texts: string[]): string | null {
+  const want = initials.replace(/\./g, '');
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    for (const run of capitalisedRuns(t)) {
+      for (let start = 0; start + want.length <= run.length; start++) {
+        const part = run.slice(start, start + want.length);
+        if (part.map((w) => w[0]).join('') === want) {
+          const name = part.join(' ');
+          counts.set(name, (counts.get(name) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  let best: string | null = null;
+  for (const [name, n] of counts)
+    if (isNameLike(name) && (best === null || n > counts.get(best)!)) best = name;
+  return best;
 }
 
 /**

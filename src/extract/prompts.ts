@@ -90,11 +90,19 @@ function make(
 function headingPrompt(b: RawBlock, index: number, colonPrompts: boolean): Prompt | null {
   const t = b.text;
   // Profiles write prompts as "Getting started:"; elsewhere a colon heading is a section title.
-  if (colonPrompts && /[:：]$/.test(t)) {
+  // Among them a prompt may lack its colon ("Best advice"): a statement the run takes in.
+  if (colonPrompts && !endsWithQuestionMark(t) && !isUtterance(t)) {
     const q = cleanQuestion(t);
-    return acceptable(q)
-      ? { index, form: `h${b.level}`, rank: b.level, question: q, asks: true, rest: [], weak: false }
-      : null;
+    if (!acceptable(q)) return null;
+    return {
+      index,
+      form: `h${b.level}`,
+      rank: b.level,
+      question: q,
+      asks: /[:：]$/.test(t),
+      rest: [],
+      weak: false,
+    };
   }
   if (/[:：]$/.test(t)) return null;
   return make(index, `h${b.level}`, b.level, t, [], false);

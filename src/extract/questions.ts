@@ -4,7 +4,8 @@
 // card, a pull quote), is not one of its questions. Within a run, statement
 // prompts count where questions surround them; the page's most-used form wins.
 
-import type { RawBlock } from './blocks';
+import { BOX_TAGS, childOf, type RawBlock } from './blocks';
+import { isPostByline } from './editorial';
 import { PARAGRAPH_RANK, type Prompt, type PromptContext, promptOf } from './prompts';
 import { endsWithQuestionMark } from './text';
 
@@ -31,17 +32,37 @@ const asks = (run: Prompt[]): number => run.reduce((n, p) => n + (p.asks ? 1 : 0
 /**
  * A run as a reader takes it: statements count only between questions of the run
  * (before the first they are the standfirst, after the last an outro or credit),
- * except a statement whose answer follows in the same block, in a run whose
- * questions carry their answers so too (a transcript's every turn counts as well).
+ * and only once the prompt before them has had an answer (a statement right after
+ * a question, in the same form, is its answer: "– Et le premier client ?" "– Mon
+ * voisin."). A statement whose answer follows in the same block counts at either
+ * end too, in a run whose questions carry their answers so. On a transcript every
+ * turn of the interviewer counts.
  */
-function trimmed(form: string, run: Prompt[]): Prompt[] {
+function trimmed(form: string, run: Prompt[], blocks: RawBlock[]): Prompt[] {
   if (form === 'turn') return run;
-  let start = 0;
-  while (start < run.length && !run[start]!.asks) start++;
-  let end = run.length;
   const inline = run.filter((p) => p.asks && p.rest.length > 0).length * 2 >= asks(run);
-  while (end > start && !run[end - 1]!.asks && !(inline && run[end - 1]!.rest.length > 0)) end--;
-  return run.slice(start, end);
+  const kept = (p: Prompt): boolean => p.asks || (inline && p.rest.length > 0);
+  let start = 0;
+  while (start < run.length && !kept(run[start]!)) start++;
+  let end = run.length;
+  while (end > start && !kept(run[end - 1]!)) end--;
+  const out: Prompt[] = [];
+  for (let k = start; k < end; k++) {
+    const p = run[k]!;
+    const prev = out[out.length - 1];
+    if (!p.asks && prev && prev.rest.length === 0 && !answeredBetween(blocks, prev.index, p.index)) continue;
+    out.push(p);
+  }
+  return out;
+}
+
+/** Some block between two prompts is text, not furniture: the first prompt had an answer. */
+function answeredBetween(blocks: RawBlock[], from: number, to: number): boolean {
+  for (let j = from + 1; j < to; j++) {
+    const b = blocks[j]!;
+    if (!b.insert && !b.linkedAway && b.kind !== 'separator') return true;
+  }
+  return false;
 }
 
 /** Every run of two or more questions in one form; a heading run ends at any other heading of its rank or higher. */
@@ -49,7 +70,7 @@ export function findRuns(blocks: RawBlock[], shapes: (Prompt | null)[]): Run[] {
   const open = new Map<string, Prompt[]>();
   const runs: Run[] = [];
   const close = (form: string): void => {
-    const run = trimmed(form, open.get(form) ?? []);
+    const run = trimmed(form, open.get(form) ?? [], blocks);
     open.delete(form);
     const need = run[0]?.weak ? MIN_WEAK_QUESTIONS : MIN_QUESTIONS;
     if (asks(run) >= need) runs.push({ form, members: run });
@@ -110,7 +131,8 @@ export function findQuestions(blocks: RawBlock[], ctx: PromptContext): QuestionR
   const prompts = new Map<number, Prompt>();
   const why = new Map<number, string>();
   const chosen = best.flatMap((r) => r.members);
-  if (chosen.length === 0) return { prompts, why };
+  if (chosen.length === 0 || isThread(blocks, chosen)) return { prompts, why };
+  for (const r of best) r.members = withoutCards(r.members, blocks);
   for (const r of best) {
     const described = `a run of ${r.members.length} ${describeForm(r.form)} prompts (${asks(r.members)} questions)`;
     for (const p of r.members) {
@@ -124,6 +146,41 @@ export function findQuestions(blocks: RawBlock[], ctx: PromptContext): QuestionR
     why.set(lead.index, `a bold question right before ${describeForm(best[0]!.form)} questions, answered`);
   }
   return { prompts, why };
+}
+
+/**
+ * A thread: posts under their own bylines ("by kim on May 2", "dana schrieb:")
+ * between the questions. Replies by several people to one question, or to each
+ * other, are no interview.
+ */
+function isThread(blocks: RawBlock[], prompts: Prompt[]): boolean {
+  let bylines = 0;
+  const last = prompts[prompts.length - 1]!.index;
+  for (let j = prompts[0]!.index + 1; j < last; j++)
+    if (isPostByline(blocks[j]!.text) && ++bylines >= 2) return true;
+  return false;
+}
+
+/**
+ * Headings of cards in a carousel or box, in the same form as the questions but
+ * nested in containers of their own: the questions stand in the article's flow
+ * (or each directly in a wrapper), a card's heading one level deeper, inside the
+ * card inside the carousel. Dropped where at least two questions stand in the flow.
+ */
+function withoutCards(members: Prompt[], blocks: RawBlock[]): Prompt[] {
+  if (members.length < 3) return members;
+  const els = members.map((p) => blocks[p.index]!.el);
+  let common: Element | null = els[0]!.parentElement;
+  while (common !== null && !els.every((e) => common!.contains(e))) common = common.parentElement;
+  if (common === null) return members;
+  const card = (el: Element): boolean => {
+    const parent = el.parentElement;
+    if (parent === null || parent === common) return false;
+    const top = childOf(el, common!);
+    return top !== null && top !== el && top !== parent && BOX_TAGS.has(top.localName);
+  };
+  const flow = members.filter((_, k) => !card(els[k]!));
+  return flow.length >= 2 && flow.length < members.length ? flow : members;
 }
 
 /** A form's name as the --explain output gives it. */

@@ -8,7 +8,7 @@
 // Block.speaker. Follow-up questions right under a question are sub-questions.
 
 import type { Block, Section } from '../types';
-import type { RawBlock, Segment } from './blocks';
+import { BOX_TAGS, childOf, type RawBlock, type Segment } from './blocks';
 import { authorLine, isCallToAction, isClosing, isTeaser } from './editorial';
 import { type Prompt, PARAGRAPH_RANK } from './prompts';
 import type { QuestionReading } from './questions';
@@ -138,6 +138,8 @@ interface Draft {
   prompt: Prompt;
   entries: Entry[];
   closed: boolean;
+  /** A box dropped into the answer, with its own heading: skipped until the answer resumes after it. */
+  box: Element | null;
 }
 
 export interface AssembleContext {
@@ -195,7 +197,7 @@ export function assemble(
         subQuestions: [],
         answer: [],
       };
-      cur = { section, prompt: p, entries: [], closed: false };
+      cur = { section, prompt: p, entries: [], closed: false, box: null };
       drafts.push(cur);
       pendingSpeaker = null;
       verdicts.set(i, 'question', why.get(i) ?? 'a prompt');
@@ -233,7 +235,20 @@ export function assemble(
       verdicts.set(i, 'chrome', 'after an answer closed, before any next question');
       continue;
     }
+    if (cur.box !== null) {
+      if (cur.box.contains(b.el)) {
+        verdicts.set(i, 'insert', 'inside a box dropped into the answer');
+        continue;
+      }
+      cur.box = null;
+    }
     if (b.kind === 'heading' && b.level <= cur.prompt.rank) {
+      const box = boxAround(blocks, i, blocks[cur.prompt.index]!.el, prompts);
+      if (box !== null) {
+        cur.box = box;
+        verdicts.set(i, 'insert', 'the heading of a box nested in the answer, which goes on after it');
+        continue;
+      }
       close(i, `a heading of the question's rank or higher (h${b.level}) ends the answer`);
       continue;
     }
@@ -291,6 +306,36 @@ export function assemble(
   return { intro, sections: drafts.map((d) => d.section) };
 }
 
+/**
+ * The box holding heading i, when it is one dropped into an answer: a container
+ * beside the question (not around it) that the heading sits inside, after which
+ * the answer goes on. A heading with nothing of the answer after its box ends the
+ * answer as any heading of its rank does.
+ */
+function boxAround(
+  blocks: RawBlock[],
+  i: number,
+  question: Element,
+  prompts: Map<number, Prompt>,
+): Element | null {
+  const el = blocks[i]!.el;
+  let common: Element | null = el.parentElement;
+  while (common !== null && !common.contains(question)) common = common.parentElement;
+  if (common === null) return null;
+  const top = childOf(el, common);
+  if (top === null || top === el || !BOX_TAGS.has(top.localName)) return null;
+  let j = i + 1;
+  while (j < blocks.length && top.contains(blocks[j]!.el)) j++;
+  const next = blocks[j];
+  const resumes =
+    next !== undefined &&
+    !prompts.has(j) &&
+    (next.kind === 'paragraph' || next.kind === 'list-item' || next.kind === 'quote') &&
+    !next.insert &&
+    !next.linkedAway;
+  return resumes ? top : null;
+}
+
 /** Opens with one of the names, as a third-person bio does ("Stewart Brand, Jahrgang 1938, …", "Dana Ortiz is …"). */
 function opensWithName(text: string, names: string[]): boolean {
   return names.some((n) => text.startsWith(n) && /^[,\s(]/.test(text.slice(n.length)));
@@ -315,29 +360,9 @@ function insertRule(
   if (isBoxTitle(b, blocks[i + 1])) return ['insert', 'the title of a box of related links'];
   if (isTeaser(b.text, speakerLabel))
     return ['insert', 'a teaser lead-in ("WATCH:", "Read more:") sending the reader elsewhere'];
-  if (endsWithQuestionMark(b.text) && isCallToAction(b.text))
-    return ['insert', 'a call to action addressed to the reader'];
+  if (isCallToAction(b.text)) return ['insert', 'a call to action addressed to the reader'];
   if (isStrayLabel(b)) return ['chrome', 'a stray label in the page furniture'];
   return null;
-}
-
-/** Tags that make a box: a block nested in one of these, beside the answer's own paragraphs, was dropped in. */
-const BOX_TAGS = new Set([
-  'div',
-  'section',
-  'aside',
-  'article',
-  'figure',
-  'details',
-  'table',
-  'center',
-  'fieldset',
-]);
-
-function childOfOn(el: Element, ancestor: Element): Element | null {
-  let e: Element | null = el;
-  while (e !== null && e.parentElement !== ancestor) e = e.parentElement;
-  return e;
 }
 
 function signature(el: Element): string {
@@ -370,7 +395,7 @@ function dropBoxes(blocks: RawBlock[], d: Draft, next: Prompt | undefined, verdi
   let scope = common;
   // Answers wrapped whole ("<div class=answer>…</div>"): look inside the wrapper.
   for (;;) {
-    const tops = own.map((e) => childOfOn(blocks[e.index]!.el, scope));
+    const tops = own.map((e) => childOf(blocks[e.index]!.el, scope));
     const t = tops[0];
     if (!t || !tops.every((x) => x === t) || t.contains(q) || own.some((e) => blocks[e.index]!.el === t))
       break;
@@ -378,11 +403,11 @@ function dropBoxes(blocks: RawBlock[], d: Draft, next: Prompt | undefined, verdi
   }
   const nextEl = next ? blocks[next.index]!.el : null;
   const main = new Set<string>();
-  const qTop = childOfOn(q, scope);
+  const qTop = childOf(q, scope);
   if (qTop) main.add(signature(qTop));
   const tops = own.map((e) => {
     const el = blocks[e.index]!.el;
-    return el === scope ? null : childOfOn(el, scope);
+    return el === scope ? null : childOf(el, scope);
   });
   const boxed = (top: Element | null, e: Entry): boolean =>
     top !== null &&

@@ -8,7 +8,15 @@
 // interviewer: each of their turns is a prompt.
 
 import type { RawBlock, Segment } from './blocks';
-import { collapse, endsWithQuestionMark, isInitials, isNameLike, labelOf, wordCount } from './text';
+import {
+  collapse,
+  endsWithQuestionMark,
+  isAllCaps,
+  isInitials,
+  isNameLike,
+  labelOf,
+  wordCount,
+} from './text';
 
 /** A label that opens a block, and the text after it. */
 export interface LabelHit {
@@ -244,8 +252,14 @@ export function readSpeakers(blocks: RawBlock[], context: string[]): Speakers {
     if (hits >= 2 && !plainInitialsOnly) accepted.add(p);
     else if (hits >= 3) accepted.add(p);
     else {
-      // Used once: a person the page names elsewhere ("Thomas Jäger"), or whose surname it prints ("Weber").
-      const named = p.labels.some((l) => !isInitials(l) && context.some((t) => holdsWords(t, l)));
+      // Used once: a person the page names elsewhere ("Thomas Jäger"), or whose surname it prints
+      // ("Weber"); not in the labelled line itself, and not a label in capitals ("LE PUEDE INTERESAR:").
+      const own = new Set(
+        raw.flatMap((h, i) => (h !== null && p.labels.includes(h.label) ? [blocks[i]!.text] : [])),
+      );
+      const named = p.labels.some(
+        (l) => !isInitials(l) && !isAllCaps(l) && context.some((t) => !own.has(t) && holdsWords(t, l)),
+      );
       if (named) accepted.add(p);
     }
   }
