@@ -14,15 +14,7 @@ import { type Prompt, PARAGRAPH_RANK } from './prompts';
 import type { QuestionReading } from './questions';
 import { isSubQuestion } from './questions';
 import { lineLabel, type Speakers } from './speakers';
-import {
-  endsWithQuestionMark,
-  isAllCaps,
-  isNameLike,
-  isUtterance,
-  sectionIdFor,
-  stripAnswerMarker,
-  wordCount,
-} from './text';
+import { isAllCaps, isNameLike, isUtterance, sectionIdFor, stripAnswerMarker, wordCount } from './text';
 import type { VerdictSink } from './verdicts';
 
 const MARKER_LABEL = /^(?:A|Answer)$/i;
