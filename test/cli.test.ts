@@ -115,6 +115,43 @@ describe('extract', () => {
   });
 });
 
+describe('extract --explain', () => {
+  it('prints what each block of the article was taken for, and the rule that decided it', () => {
+    const html = `<html><head><title>Potter</title></head><body><article><h1>The potter</h1><p>We met Ana in her studio.</p>
+      <p><b>How did you start?</b></p><p><b>Ana Reis:</b> In my aunt's shed.</p>
+      <figure><img src="a.jpg" alt=""><div>The shed in 1998.</div></figure>
+      <p><b>What now?</b></p><p><b>Ana Reis:</b> Bowls.</p><p>Thanks for chatting with us!</p></article></body></html>`;
+    writeFileSync(join(tmp, 'explain.html'), html);
+    const r = run(['extract', 'explain.html', '--explain']);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toBe('interview: 2 questions');
+    const row = (n: number): string => lines.find((l) => l.startsWith(`#${n} `))!;
+    expect(row(0)).toMatch(/^#0 +h1 +chrome +"The potter" +← the article's title$/);
+    expect(row(1)).toMatch(/paragraph +intro +"We met Ana in her studio\."/);
+    expect(row(2)).toMatch(/paragraph +question +"How did you start\?" +← a run of 2 bold prompts/);
+    expect(row(3)).toMatch(/answer .*the label "Ana Reis" is kept as its speaker/);
+    expect(row(4)).toMatch(/insert +"The shed in 1998\." +← a caption/);
+    expect(row(7)).toMatch(/chrome +"Thanks for chatting with us!" +← a closing line/);
+    expect(lines).toHaveLength(1 + 8);
+  });
+
+  it('says when a page holds no Q&A, and is only for extract', () => {
+    const r = run(['extract', technical, '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('not an interview: no run of two answered questions');
+    const bad = run(['markdown', technical, '--explain']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--explain goes with extract/);
+  });
+
+  it('heads each report with the page name when given several pages', () => {
+    const r = run(['extract', '--explain', career, technical]);
+    expect(r.out).toContain(`== ${career}\ninterview: 6 questions`);
+    expect(r.out).toContain(`== ${technical}\nnot an interview`);
+  });
+});
+
 describe('markdown', () => {
   it('prints the whole interview as Markdown', () => {
     const r = run(['markdown', career]);
