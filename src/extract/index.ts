@@ -235,10 +235,46 @@ function extract(document: Document, url: string, verdicts: VerdictSink, seen?: 
   const { canonicalUrl, publication, published } = md;
   // The page's own author line ("Written by …", "By …") where its data names no author.
   const author = md.author ?? firstAuthorLine(all);
+
+  // Who is interviewed is read before the answers are, so that a bio of them after
+  // the last answer can be told from it. Only a page with prompts has a guest to look for.
+  const descriptionTexts = descriptions.filter((d): d is string => !!d);
+  const firstPrompt = questions.prompts.size > 0 ? Math.min(...questions.prompts.keys()) : blocks.length;
+  const leadLines = blocks.slice(0, Math.min(firstPrompt, 8)).map((b) => b.text);
+  const answerers = new Set<string>();
+  for (let i = firstPrompt + 1; i < blocks.length; i++) {
+    const p = speakers.who[i];
+    if (p && p !== speakers.asker && !questions.prompts.has(i)) answerers.add(p.name);
+  }
+  const clues: SubjectClues | null =
+    questions.prompts.size > 0
+      ? {
+          title,
+          prose: [...all.slice(0, Math.max(0, at)).map((b) => b.text), ...leadLines, ...descriptionTexts],
+          texts: [title, ...descriptionTexts, ...all.map((b) => b.text)],
+          answerers: [...answerers],
+          questions: [...questions.prompts.values()].map((p) => p.question),
+          marked: persons.map(markedPerson).find((p) => p !== null) ?? null,
+        }
+      : null;
+  // Several guests answering in turn: no one of them is the subject. The prose clues
+  // read the whole page, so they are looked at only when nothing else named the guest.
+  const named: Subject[] = [];
+  if (answerers.size < 2) {
+    named.push(
+      clues ? subjectFromSpeakers(clues) : {},
+      subjectFromText(leadLines),
+      subjectFromText(descriptions),
+      { name: nameFromTitle(title) ?? undefined },
+    );
+    if (clues && !named.some((s) => s.name)) named.push(subjectFromProse(clues));
+  }
+  const guest = named.find((s) => s.name)?.name;
+
   const { intro: introRaw, sections } = assemble(
     blocks,
     questions,
-    { speakers, people: author ? [author] : [] },
+    { speakers, people: [author, guest].filter((n): n is string => !!n && n.includes(' ')) },
     sink,
   );
   const answered = sections.filter((s) => s.answer.length > 0).length;
@@ -252,34 +288,14 @@ function extract(document: Document, url: string, verdicts: VerdictSink, seen?: 
     .filter((b) => !isStrayLabel(b) && !b.insert)
     .flatMap((b) => plainBlocks(b));
   const facts = readFacts(introBlocks);
-  const leadLines = introBlocks.slice(0, 8).map((b) => b.text);
-  const answerers = new Set<string>();
-  if (interview) for (const s of sections) for (const b of s.answer) if (b.speaker) answerers.add(b.speaker);
-  const defined = descriptions.filter((d): d is string => !!d);
-  // Only an interview has a guest to look for: the clues read the whole page's text.
-  const clues: SubjectClues | null = interview
-    ? {
-        title,
-        prose: [...all.slice(0, Math.max(0, at)).map((b) => b.text), ...leadLines, ...defined],
-        texts: [title, ...defined, ...all.map((b) => b.text)],
-        answerers: [...answerers],
-        questions: sections.map((s) => s.question),
-        marked: persons.map(markedPerson).find((p) => p !== null) ?? null,
-      }
-    : null;
-  // Several guests answering in turn: no one of them is the subject. The prose clues
-  // read the whole page, so they are looked at only when nothing else named the guest.
-  const named: Subject[] = [];
-  if (answerers.size < 2) {
-    named.push(
-      clues ? subjectFromSpeakers(clues) : {},
-      subjectFromText(leadLines),
-      subjectFromText(descriptions),
-      { name: nameFromTitle(title) ?? undefined },
-    );
-    if (clues && !named.some((s) => s.name)) named.push(subjectFromProse(clues));
-  }
-  const subject = mergeSubject(...named, subjectFromFacts(facts));
+  const subject = interview
+    ? mergeSubject(...named, subjectFromFacts(facts))
+    : mergeSubject(
+        subjectFromText(introBlocks.slice(0, 8).map((b) => b.text)),
+        subjectFromFacts(facts),
+        subjectFromText(descriptions),
+        { name: nameFromTitle(title) ?? undefined },
+      );
 
   return {
     url,
