@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { renderInterview } from './export/interview';
-import { extractInterview } from './extract';
+import { explainInterview, extractInterview } from './extract';
+import { renderExplanation } from './extract/explain';
+import { decodeHtml, documentFrom } from './extract/html';
 import { readHeadMeta, resolveUrl } from './extract/metadata';
 import type { Interview } from './types';
 
@@ -25,6 +27,9 @@ PAGE.html is a saved web page; "-" reads one page from standard input.
 options:
   --url URL  the page's address (for every page given). Without it the page's
              canonical link is used, else its og:url, else the file's file:// URL.
+  --explain  (extract) instead of JSON, print for each block of the article what
+             it was taken for (question, answer, speaker label, insert, chrome,
+             intro) and the rule that decided it.
   -h, --help show this help
 
 exit status: 0 done; 2 bad usage or a page that is missing, unreadable or not
@@ -38,6 +43,7 @@ class InputError extends Error {}
 interface Args {
   command: 'extract' | 'markdown';
   url: string | null;
+  explain: boolean;
   files: string[];
 }
 
@@ -48,6 +54,7 @@ function parseArgs(argv: string[]): Args | 'help' {
     throw new UsageError(command === undefined ? 'no command given' : `unknown command: ${command}`);
   }
   let url: string | null = null;
+  let explain = false;
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -58,13 +65,16 @@ function parseArgs(argv: string[]): Args | 'help' {
     } else if (a.startsWith('--url=')) {
       url = a.slice('--url='.length);
       if (url === '') throw new UsageError('--url needs a value');
+    } else if (a === '--explain') {
+      explain = true;
     } else if (a.startsWith('-') && a !== '-') {
       throw new UsageError(`unknown option: ${a}`);
     } else files.push(a);
   }
   if (files.length === 0) throw new UsageError('no page given');
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input can be read only once');
-  return { command, url, files };
+  if (explain && command !== 'extract') throw new UsageError('--explain goes with extract');
+  return { command, url, explain, files };
 }
 
 interface Page {
@@ -95,14 +105,19 @@ function readPage(file: string): Page {
   const name = file === '-' ? 'standard input' : file;
   // NUL bytes do not occur in HTML text; they mark images, archives and other binaries.
   if (bytes.subarray(0, 65536).includes(0)) throw new InputError(`${name} is not an HTML page (binary data)`);
-  const html = bytes.toString('utf8');
+  const html = decodeHtml(bytes);
   if (!HTML_MARKUP.test(html)) throw new InputError(`${name} is not an HTML page (no HTML markup found)`);
   const fileUrl =
     file === '-' ? pathToFileURL(resolve('stdin.html')).href : pathToFileURL(resolve(file)).href;
   return { name, html, fileUrl };
 }
 
-async function extractPage(page: Page, url: string | null): Promise<Interview> {
+/** The page's interview; with `explain`, also the report of how each block was read. */
+async function extractPage(
+  page: Page,
+  url: string | null,
+  explain = false,
+): Promise<{ interview: Interview; report?: string }> {
   const window = new Window({
     url: page.fileUrl,
     settings: {
@@ -114,7 +129,7 @@ async function extractPage(page: Page, url: string | null): Promise<Interview> {
     },
   });
   try {
-    const document = new window.DOMParser().parseFromString(page.html, 'text/html') as unknown as Document;
+    const document = documentFrom(new window.DOMParser() as unknown as DOMParser, page.html);
     let pageUrl = url;
     if (pageUrl === null) {
       const meta = readHeadMeta(document);
@@ -123,7 +138,9 @@ async function extractPage(page: Page, url: string | null): Promise<Interview> {
         resolveUrl(meta.meta.get('og:url'), page.fileUrl) ??
         page.fileUrl;
     }
-    return extractInterview(document, pageUrl);
+    if (!explain) return { interview: extractInterview(document, pageUrl) };
+    const { interview, blocks } = explainInterview(document, pageUrl);
+    return { interview, report: renderExplanation(interview, blocks) };
   } finally {
     await window.happyDOM.close();
   }
@@ -138,8 +155,17 @@ async function run(argv: string[]): Promise<number> {
   // Every page is read before anything is printed: a bad input fails the whole run cleanly.
   const pages = args.files.map(readPage);
   const interviews: Interview[] = [];
-  for (const p of pages) interviews.push(await extractPage(p, args.url));
+  const reports: string[] = [];
+  for (const p of pages) {
+    const r = await extractPage(p, args.url, args.explain);
+    interviews.push(r.interview);
+    if (r.report !== undefined) reports.push(pages.length > 1 ? `== ${p.name}\n${r.report}` : r.report);
+  }
 
+  if (args.explain) {
+    process.stdout.write(`${reports.join('\n\n')}\n`);
+    return 0;
+  }
   if (args.command === 'extract') {
     const value = interviews.length === 1 && args.files.length === 1 ? interviews[0] : interviews;
     process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

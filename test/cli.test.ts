@@ -91,10 +91,64 @@ describe('extract', () => {
     expect(list.map((iv) => iv.interview)).toEqual([true, false]);
   });
 
+  it('reads a page in the charset it declares, as a browser does', () => {
+    const html = `<html><head><meta http-equiv="content-type" content="text/html; charset=ISO-8859-1"><title>Caf\xe9</title></head>
+      <body><article><h2>\xbfQu\xe9 tal?</h2><p>Bien.</p><h2>\xbfY ma\xf1ana?</h2><p>Tambi\xe9n.</p></article></body></html>`;
+    writeFileSync(join(tmp, 'latin1.html'), Buffer.from(html, 'latin1'));
+    const iv = JSON.parse(run(['extract', 'latin1.html']).out) as Interview;
+    expect(iv.title).toBe('Café');
+    expect(iv.sections.map((s) => s.question)).toEqual(['¿Qué tal?', '¿Y mañana?']);
+  });
+
+  it('reads the page as the HTML standard parses it: a <style> in an <svg> and an unclosed <svg> hide nothing', () => {
+    const html = `<html><body><svg><style>.a{fill:red}</style><circle r="1"/></svg>
+      <article><div><svg><use href="#i"/></div><h2>Why start?</h2><p>Curiosity.</p><h2>Why stay?</h2><p>People.</p></article></body></html>`;
+    writeFileSync(join(tmp, 'svg.html'), html);
+    const iv = JSON.parse(run(['extract', 'svg.html']).out) as Interview;
+    expect(iv.sections.map((s) => s.question)).toEqual(['Why start?', 'Why stay?']);
+  });
+
   it('still prints a page without Q&A, with interview false', () => {
     const r = run(['extract', technical]);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.out) as Interview).interview).toBe(false);
+  });
+});
+
+describe('extract --explain', () => {
+  it('prints what each block of the article was taken for, and the rule that decided it', () => {
+    const html = `<html><head><title>Potter</title></head><body><article><h1>The potter</h1><p>We met Ana in her studio.</p>
+      <p><b>How did you start?</b></p><p><b>Ana Reis:</b> In my aunt's shed.</p>
+      <figure><img src="a.jpg" alt=""><div>The shed in 1998.</div></figure>
+      <p><b>What now?</b></p><p><b>Ana Reis:</b> Bowls.</p><p>Thanks for chatting with us!</p></article></body></html>`;
+    writeFileSync(join(tmp, 'explain.html'), html);
+    const r = run(['extract', 'explain.html', '--explain']);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toBe('interview: 2 questions');
+    const row = (n: number): string => lines.find((l) => l.startsWith(`#${n} `))!;
+    expect(row(0)).toMatch(/^#0 +h1 +chrome +"The potter" +← the article's title$/);
+    expect(row(1)).toMatch(/paragraph +intro +"We met Ana in her studio\."/);
+    expect(row(2)).toMatch(/paragraph +question +"How did you start\?" +← a run of 2 bold prompts/);
+    expect(row(3)).toMatch(/answer .*the label "Ana Reis" is kept as its speaker/);
+    expect(row(4)).toMatch(/insert +"The shed in 1998\." +← a caption/);
+    expect(row(7)).toMatch(/chrome +"Thanks for chatting with us!" +← a closing line/);
+    expect(lines).toHaveLength(1 + 8);
+  });
+
+  it('says when a page holds no Q&A, and is only for extract', () => {
+    const r = run(['extract', technical, '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('not an interview: no run of two answered questions');
+    const bad = run(['markdown', technical, '--explain']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--explain goes with extract/);
+  });
+
+  it('heads each report with the page name when given several pages', () => {
+    const r = run(['extract', '--explain', career, technical]);
+    expect(r.out).toContain(`== ${career}\ninterview: 6 questions`);
+    expect(r.out).toContain(`== ${technical}\nnot an interview`);
   });
 });
 

@@ -1,13 +1,30 @@
 // One walk over the article root turns its DOM into a flat list of text blocks
 // (paragraphs, headings, list items, quotes, code, terms) with the inline
 // formatting facts the question rules need: what is bold, italic, linked, and
-// where line breaks split a paragraph. Reads only; never touches the page.
+// where line breaks split a paragraph, which element holds it, and whether it
+// sits in a figure or caption. Reads only; never touches the page.
 
-import { SKIP_TAGS, emptyAttributes, isChrome, readAttributes, type ElementAttributes } from './chrome';
+import {
+  type ElementAttributes,
+  emptyAttributes,
+  isChrome,
+  isDisclosureHeader,
+  readAttributes,
+  SKIP_TAGS,
+} from './chrome';
 import { isJsonLd } from './metadata';
 import { collapse, hasLetters, isBlank } from './text';
 
-export type RawKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'code' | 'term' | 'definition';
+export type RawKind =
+  | 'paragraph'
+  | 'heading'
+  | 'list-item'
+  | 'quote'
+  | 'code'
+  | 'term'
+  | 'definition'
+  /** A rule (<hr>) or a line of "___", "***", "* * *": it closes what came before. */
+  | 'separator';
 
 /** A stretch of a block between line breaks. */
 export interface Segment {
@@ -31,6 +48,13 @@ export interface RawBlock {
   linkedAway: boolean;
   /** Loose text in a generic container rather than in a paragraph-like element. */
   anonymous: boolean;
+  /**
+   * All of it sits in a <figure> or an element named a caption, or it repeats the
+   * alternative text of an image beside it: a caption, credit or pull quote, not body text.
+   */
+  insert: boolean;
+  /** The block element that holds the text (the root for loose text directly in it). */
+  el: Element;
 }
 
 const BLOCK_TAGS = new Set([
@@ -143,6 +167,7 @@ const BOLD = 1;
 const ITALIC = 2;
 const LINK_AWAY = 4;
 const LINK = 8;
+const INSERT = 16;
 
 interface KindFrame {
   kind: RawKind;
@@ -171,12 +196,13 @@ class SegmentBuilder {
   allBold = true;
   allItalic = true;
   allLinkAway = true;
+  allInsert = true;
 
   /** Back to empty, keeping its arrays: builders are reused across blocks. */
   reset(): this {
     this.parts.length = 0;
     this.lead.length = 0;
-    this.leadOpen = this.allBold = this.allItalic = this.allLinkAway = true;
+    this.leadOpen = this.allBold = this.allItalic = this.allLinkAway = this.allInsert = true;
     this.any = false;
     return this;
   }
@@ -189,12 +215,17 @@ export interface WalkOptions {
   jsonLd?: (text: string) => void;
   /** Receives the datetime attribute of each <time> element met on the way. */
   datetime?: (value: string) => void;
+  /** Receives each element marked up as a schema.org Person, other than the page's author or publisher. */
+  person?: (el: Element) => void;
 }
 
 function inlineFlags(name: string, a: ElementAttributes | null): number {
   if (name === 'b' || name === 'strong') return BOLD;
   if (name === 'em' || name === 'i') return ITALIC;
+  // A figure's text is its caption, credit or pull quote.
+  if (name === 'figure') return INSERT;
   if (a === null) return 0;
+  if (a.caption) return INSERT;
   if (name === 'a') {
     if (a.href === null) return 0;
     const href = a.href.trim();
@@ -217,11 +248,33 @@ function headingLevel(el: Element, name: string, a: ElementAttributes | null): n
   return 0;
 }
 
+/** A line made only of rule characters ("___", "***", "* * *", "———"). */
+const RULE_LINE = /^[\s_*#=~•·–—-]{3,}$/;
+
+function separator(el: Element): RawBlock {
+  return {
+    kind: 'separator',
+    level: 0,
+    ordered: false,
+    text: '',
+    segments: [],
+    allBold: false,
+    allItalic: false,
+    linkedAway: false,
+    anonymous: false,
+    insert: false,
+    el,
+  };
+}
+
 /** Collects the text blocks under root in document order. */
 export function collectBlocks(root: Element, options: WalkOptions = {}): RawBlock[] {
   const out: RawBlock[] = [];
   const kinds: KindFrame[] = [];
   const owners: string[] = [];
+  const ownerEls: Element[] = [];
+  // Alternative texts of the images met since the last block: a caption repeats one.
+  const imageTexts: string[] = [];
   const lists: boolean[] = [];
   let segments: SegmentBuilder[] = [];
   const pool: SegmentBuilder[] = [];
@@ -268,6 +321,8 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
         allItalic: false,
         linkedAway: false,
         anonymous: false,
+        insert: false,
+        el: ownerEls[ownerEls.length - 1]!,
       });
       return;
     }
@@ -275,6 +330,7 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
     let allBold = true;
     let allItalic = true;
     let linkedAway = true;
+    let insert = true;
     for (const s of segs) {
       const text = collapse(s.parts.join(''));
       if (text === '') continue;
@@ -284,10 +340,17 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       allBold &&= s.allBold;
       allItalic &&= s.allItalic;
       linkedAway &&= s.allLinkAway;
+      insert &&= s.allInsert;
     }
     if (built.length === 0) return;
     const text = built.length === 1 ? built[0]!.text : built.map((s) => s.text).join(' ');
-    if (!hasLetters(text)) return;
+    const el = ownerEls[ownerEls.length - 1]!;
+    if (!hasLetters(text)) {
+      if (RULE_LINE.test(text)) out.push(separator(el));
+      return;
+    }
+    if (!insert && imageTexts.length > 0) insert = imageTexts.includes(text);
+    imageTexts.length = 0;
     const owner = owners[owners.length - 1];
     out.push({
       kind,
@@ -299,6 +362,8 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       allItalic,
       linkedAway,
       anonymous: owner === undefined || !NAMED_OWNERS.has(owner),
+      insert,
+      el,
     });
   };
 
@@ -323,6 +388,7 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
     }
     if (!(flags & ITALIC)) seg.allItalic = false;
     if (!(flags & LINK_AWAY)) seg.allLinkAway = false;
+    if (!(flags & INSERT)) seg.allInsert = false;
   };
 
   // Explicit stacks instead of recursion: deeply nested broken markup must not
@@ -340,6 +406,8 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
     if (block && preDepth === 0) {
       flush();
       owners.push(name);
+      ownerEls.push(el);
+      if (name === 'hr') out.push(separator(el));
       const level = headingLevel(el, name, a);
       let k: KindFrame | null = null;
       if (level > 0) k = HEADINGS[level]!;
@@ -361,6 +429,9 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       }
     }
     flags |= inlineFlags(name, a);
+    if (a !== null && a.itemtype !== null && options.person && /Person/.test(a.itemtype)) {
+      if (!/author|creator|editor|publisher|contributor|reviewer/i.test(a.itemprop ?? '')) options.person(el);
+    }
     if (name === 'time' && a !== null && options.datetime) {
       const dt = el.getAttribute('datetime');
       if (dt) options.datetime(dt);
@@ -378,6 +449,7 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
       } else {
         flush();
         owners.pop();
+        ownerEls.pop();
         if (info & HAS_KIND) kinds.pop();
         if (info & HAS_LIST) lists.pop();
       }
@@ -388,14 +460,22 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
 
   const skips = (el: Element, name: string, a: ElementAttributes | null): boolean => {
     if (SKIP_TAGS.has(name)) {
-      if (a !== null && options.jsonLd && isJsonLd(el)) options.jsonLd(el.textContent ?? '');
+      if (a !== null) {
+        if (options.jsonLd && isJsonLd(el)) options.jsonLd(el.textContent ?? '');
+        else if (name === 'img') {
+          if (a.alt) imageTexts.push(collapse(a.alt));
+          if (a.title) imageTexts.push(collapse(a.title));
+        }
+      }
       return true;
     }
     if (preDepth > 0) return false;
-    return (a !== null && isChrome(a)) || (skipSite?.(el, name, a !== null) ?? false);
+    if (a !== null && isChrome(a)) return !isDisclosureHeader(el, a);
+    return skipSite?.(el, name, a !== null) ?? false;
   };
 
   owners.push(root.localName);
+  ownerEls.push(root);
   // Sibling pointers are the cheapest way down a tree, but some DOMs (happy-dom)
   // find nextSibling by searching the parent's child list: for elements with
   // many children, walk them with the child list's iterator to stay linear.
@@ -450,4 +530,24 @@ export function collectBlocks(root: Element, options: WalkOptions = {}): RawBloc
   }
   flush();
   return out;
+}
+
+/** Tags that make a box: a block nested in one of these, beside the answer's own paragraphs, was dropped in. */
+export const BOX_TAGS = new Set([
+  'div',
+  'section',
+  'aside',
+  'article',
+  'figure',
+  'details',
+  'table',
+  'center',
+  'fieldset',
+]);
+
+/** The child of `ancestor` that holds `el` (el itself when it is one); null when el is not below it. */
+export function childOf(el: Element, ancestor: Element): Element | null {
+  let e: Element | null = el;
+  while (e !== null && e.parentElement !== ancestor) e = e.parentElement;
+  return e;
 }

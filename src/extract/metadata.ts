@@ -5,6 +5,8 @@ export interface HeadMeta {
   /** meta name/property (lower-cased) → first content seen. */
   meta: Map<string, string>;
   canonical: string | null;
+  /** The <title> in <head> (document.title searches the whole tree, which overflows on very deep pages). */
+  title: string | null;
   ld: LdArticle;
   /** The JSON-LD texts ld was read from. */
   ldTexts: string[];
@@ -33,6 +35,7 @@ export function isJsonLd(el: Element): boolean {
 export function readHeadMeta(document: Document): HeadMeta {
   const meta = new Map<string, string>();
   let canonical: string | null = null;
+  let title: string | null = null;
   const ldTexts: string[] = [];
   const head = document.head ? Array.from(document.head.children) : [];
   for (const el of head) {
@@ -55,13 +58,15 @@ export function readHeadMeta(document: Document): HeadMeta {
       const rel = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
       const href = el.getAttribute('href');
       if (canonical === null && rel.includes('canonical') && href) canonical = href.trim();
+    } else if (tag === 'title') {
+      title ??= el.textContent ?? '';
     } else if (isJsonLd(el)) {
       ldTexts.push(el.textContent ?? '');
     }
   }
   if (document.body)
     for (const el of Array.from(document.body.children)) if (isJsonLd(el)) ldTexts.push(el.textContent ?? '');
-  return { meta, canonical, ld: readJsonLd(ldTexts), ldTexts };
+  return { meta, canonical, title, ld: readJsonLd(ldTexts), ldTexts };
 }
 
 /** The same metadata with more JSON-LD blocks (found inside the article) taken into account. */

@@ -34,11 +34,42 @@ export function collapse(s: string): string {
   return s.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
-/** Ends with a question mark (Latin, full-width or Arabic), allowing closing quotes or brackets after it. */
-// RTL pages put a direction mark (or a zero-width/isolate character) after the mark.
-const QUESTION_END = /[?？؟][\s"'”’»)\]\u200B-\u200F\u061C\u2066-\u2069\u202A-\u202E\uFEFF]*$/;
+// What may follow a closing mark: spaces, closing quotes and brackets, and the
+// invisible marks RTL pages and editors leave behind (direction marks, zero-width spaces).
+const TRAIL = '[\\s"\'”’»)\\]\\u200B-\\u200F\\u061C\\u2066-\\u2069\\u202A-\\u202E\\uFEFF]*$';
+// Question marks by script: Latin and Spanish ?, full-width ？ (Chinese, Japanese),
+// Arabic and Persian ؟, Ethiopic ፧.
+const QUESTION_END = new RegExp(`[?？؟፧]${TRAIL}`);
+// Greek writes its question mark as ";" (U+037E, which Unicode folds to ";"): a question only in Greek text.
+const GREEK_QUESTION_END = new RegExp(`[;\u037e]${TRAIL}`);
+const GREEK = /[\u0370-\u03ff\u1f00-\u1fff]/;
+
+/** Ends with a question mark of any script, allowing closing quotes, brackets and invisible marks after it. */
 export function endsWithQuestionMark(s: string): boolean {
-  return QUESTION_END.test(s);
+  return QUESTION_END.test(s) || (GREEK_QUESTION_END.test(s) && GREEK.test(s));
+}
+
+// A full stop, "!", an ellipsis ("…" or "..."), or a question: how a spoken sentence ends.
+const SENTENCE_END = new RegExp(`(?:[.!…。！]|\\.\\.\\.)${TRAIL}`);
+
+/**
+ * Reads as something said rather than a title: it ends as a sentence does, or it opens
+ * with a dialogue dash. Statement prompts ("You left a stable job for this.") are
+ * utterances; section titles ("Design", "How to watch it on TV") are not.
+ */
+export function isUtterance(s: string): boolean {
+  return startsWithDialogueDash(s) || SENTENCE_END.test(s) || endsWithQuestionMark(s);
+}
+
+/** The dash that opens a turn of dialogue in Spanish, French, Russian… (–¿Qué tal?, — Oui.). */
+export function startsWithDialogueDash(s: string): boolean {
+  return /^[–—―]|^-(?=[¿¡\p{L}])/u.test(s);
+}
+
+/** Letters, none of them lower case: a line set in capitals ("WHO IS THE FRONT-RUNNER?"). */
+export function isAllCaps(s: string): boolean {
+  // The lower-case test first: ordinary text fails it at its first word.
+  return !/\p{Ll}/u.test(s) && /\p{Lu}[\s\S]*\p{Lu}/u.test(s);
 }
 
 /** "Q:", "Q.", "Q1:", "Question:" markers that introduce a question. */
@@ -114,6 +145,11 @@ export function isNameLike(s: string): boolean {
   const words = s.split(/\s+/);
   if (words.length > 5) return false;
   return words.every((w, i) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w) || (i > 0 && PARTICLES.has(w)));
+}
+
+/** Initials standing for a name ("JT", "J.T.", "A.B.C."). */
+export function isInitials(s: string): boolean {
+  return /^(?:\p{Lu}\.?){2,3}$/u.test(s);
 }
 
 /** A "Label:" lead, returned without its colon; null when the lead is not a label. */

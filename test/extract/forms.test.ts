@@ -2,24 +2,7 @@
 // The question forms interviews use, each on a small hand-written page.
 
 import { describe, expect, it } from 'vitest';
-import { extractInterview } from '../../src/extract';
-import type { Interview } from '../../src/types';
-
-const URL_ = 'https://example.com/blog/a-post';
-
-function page(body: string, head = ''): Document {
-  return new DOMParser().parseFromString(
-    `<!doctype html><html><head><title>A post</title>${head}</head><body>${body}</body></html>`,
-    'text/html',
-  );
-}
-
-function extract(body: string, url = URL_, head = ''): Interview {
-  return extractInterview(page(body, head), url);
-}
-
-const questions = (iv: Interview): string[] => iv.sections.map((s) => s.question);
-const answerText = (iv: Interview, i: number): string => iv.sections[i]!.answer.map((b) => b.text).join(' ');
+import { answerText, extract, questions, URL_ } from './page';
 
 describe('"Q:" and "A:" prefixes', () => {
   it('strips both markers, with or without bold, with or without a question mark', () => {
