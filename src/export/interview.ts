@@ -3,7 +3,7 @@
 import type { Interview } from '../types';
 import { renderBlocks } from './blocks';
 import { escapeMarkdownInline } from './escape';
-import { renderFrontMatter } from './front-matter';
+import { type FrontMatterValue, renderFrontMatter } from './front-matter';
 import { bylineLine, siteName, sourceUrl } from './site';
 import { joinChunks } from './join';
 
@@ -17,18 +17,7 @@ import { joinChunks } from './join';
  * The intro before the first question is not part of the Q&A and is left out.
  */
 export function renderInterview(interview: Interview): string {
-  const chunks: string[] = [];
-  chunks.push(
-    renderFrontMatter([
-      ['title', interview.title],
-      ['source', sourceUrl(interview)],
-      ['site', siteName(interview)],
-      ['author', interview.author],
-      ['interviewee', interview.subject.name],
-      ['role', interview.subject.role],
-      ['published', interview.published ? { date: interview.published } : null],
-    ]),
-  );
+  const chunks: string[] = [renderFrontMatter(interviewFrontMatter(interview))];
   if (interview.title.trim()) chunks.push(`# ${escapeMarkdownInline(interview.title)}`);
   const byline = bylineLine(interview, 'plain');
   if (byline) chunks.push(byline);
@@ -37,6 +26,19 @@ export function renderInterview(interview: Interview): string {
     chunks.push(...renderBlocks(section.answer));
   }
   return joinChunks(chunks);
+}
+
+/** The front matter fields of a whole interview, in their fixed order. */
+export function interviewFrontMatter(interview: Interview): [key: string, value: FrontMatterValue][] {
+  return [
+    ['title', interview.title],
+    ['source', sourceUrl(interview)],
+    ['site', siteName(interview)],
+    ['author', interview.author],
+    ['interviewee', interview.subject.name],
+    ['role', interview.subject.role],
+    ['published', interview.published ? { date: interview.published } : null],
+  ];
 }
 
 /** `## Question` and, on the next line, each sub-question in italics (one chunk). */
