@@ -108,7 +108,7 @@ export function groupHighlights(article: Article, highlights: readonly Highlight
   return [...known, ...extra.values(), outside].filter((g) => g.highlights.length > 0);
 }
 
-function linkFor(h: Highlight, article: Article, style: ExportOptions['linkStyle']): string | null {
+export function linkFor(h: Highlight, article: Article, style: ExportOptions['linkStyle']): string | null {
   if (style === 'none') return null;
   const page = safeLinkUrl(h.canonicalUrl) ?? safeLinkUrl(h.url) ?? safeLinkUrl(sourceUrl(article));
   if (style === 'plain') return page ? withoutFragment(page) : null;
@@ -195,6 +195,11 @@ export function exportOptions(options: Partial<ExportOptions> = {}): ExportOptio
   };
 }
 
+/** Tags in the front matter are raw YAML strings, but in the same cleaned form as the `#tag` lines. */
+export function yamlTag(tag: string): string {
+  return tag.replace(/\\_/g, '_');
+}
+
 /** The union of the highlights' cleaned tags, in the order the note shows them. */
 export function noteTags(groups: readonly Group[]): string[] {
   const tags: string[] = [];
@@ -218,8 +223,7 @@ export function noteFrontMatter(
     ['role', article.subject.role],
     ['published', article.published ? { date: article.published } : null],
     ['clipped', clipped ? { date: clipped } : null],
-    // Tags in the front matter are raw YAML strings, but in the same cleaned form as the `#tag` lines.
-    ['tags', tags ? tags.map((t) => t.replace(/\\_/g, '_')) : null],
+    ['tags', tags ? tags.map(yamlTag) : null],
   ];
 }
 
@@ -255,7 +259,10 @@ export function renderHighlights(
 
 /** `## Question` (with the sub-questions a saved Q&A kept), or `## Highlights`. */
 export function groupHeading(g: Group): string {
-  if (g.outside) return `## ${OUTSIDE_HEADING}`;
-  const qa = g.highlights.find((h) => h.kind === 'qa' && (h.subQuestions?.length ?? 0) > 0);
-  return renderQuestion(g.heading, qa?.subQuestions ?? []);
+  return g.outside ? `## ${OUTSIDE_HEADING}` : renderQuestion(g.heading, groupSubQuestions(g));
+}
+
+/** The sub-questions of a group: those its first saved Q&A kept. */
+export function groupSubQuestions(g: Group): string[] {
+  return g.highlights.find((h) => h.kind === 'qa' && (h.subQuestions?.length ?? 0) > 0)?.subQuestions ?? [];
 }
