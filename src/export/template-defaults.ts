@@ -13,10 +13,10 @@ const PAGE_HEAD = `{{#frontMatter}}
 {{.}}
 
 {{/frontMatter}}
-{{#heading}}
+{{#titleHeading}}
 {{.}}
 
-{{/heading}}
+{{/titleHeading}}
 {{#byline}}
 {{.}}
 

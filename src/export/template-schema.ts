@@ -78,7 +78,7 @@ const PAGE_SCOPE: Scope = {
     kind: 'frontMatter',
     doc: 'The YAML front matter, `---` lines included; only at the very top.',
   },
-  heading: markdown('“# Title”.'),
+  titleHeading: markdown('“# Title”.'),
   byline: markdown('“Name, Role · [Site](address) · published”.'),
   title: text('The page title.'),
   url: text('The page address.'),

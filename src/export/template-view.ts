@@ -6,7 +6,7 @@
 // templates give today's files byte for byte; YAML values are YAML strings.
 // Nothing here is raw page text, so no template can write any.
 
-import type { Article, Highlight, Interview, Subject } from '../types';
+import type { Article, ExportOptions, Highlight, Interview, Subject } from '../types';
 import { renderBlocks } from './blocks';
 import {
   collapseWhitespace,
@@ -81,7 +81,7 @@ export interface GroupView {
 
 interface PageView {
   frontMatter: string;
-  heading: string;
+  titleHeading: string;
   byline: string;
   title: string;
   url: string;
@@ -246,7 +246,7 @@ function quoteBlock(
 function highlightView(
   h: Highlight,
   article: Article,
-  o: ReturnType<typeof exportOptions>,
+  o: ExportOptions,
   t: TemplateOptions,
   blockId: string,
 ): HighlightView {
@@ -318,7 +318,7 @@ function pageView(
   const companyLink = t.wikilinks ? wikilink(company) : null;
   return {
     frontMatter: fields ? renderFrontMatter(t.wikilinks ? withWikilinks(fields, s, company) : fields) : '',
-    heading: a.title.trim() ? `# ${escapeMarkdownInline(a.title)}` : '',
+    titleHeading: a.title.trim() ? `# ${escapeMarkdownInline(a.title)}` : '',
     byline: bylineLine(a, linkStyle, t.wikilinks) ?? '',
     title: lineText(a.title),
     url: urlText(href),
@@ -388,7 +388,7 @@ export function noteView(
 function groupView(
   g: Group,
   article: Article,
-  o: ReturnType<typeof exportOptions>,
+  o: ExportOptions,
   t: TemplateOptions,
   ids: Map<Highlight, string>,
 ): GroupView {
@@ -406,21 +406,20 @@ function groupView(
 }
 
 /**
- * The views one highlight is rendered in, outermost first: its note, its
- * question, itself. Null when the highlight is not among the note's.
+ * The views one highlight is rendered in, outermost first: its note, then
+ * itself. Null when the highlight is not among the note's.
  */
 export function highlightViews(
   article: Article,
   highlights: readonly Highlight[],
   highlightId: string,
   options: NoteViewOptions = {},
-): [NoteView, GroupView, HighlightView] | null {
+): [NoteView, HighlightView] | null {
   const note = noteView(article, highlights, options);
   // The same grouping noteView made, so indexes match.
   for (const [gi, g] of groupHighlights(article, highlights).entries()) {
     const hi = g.highlights.findIndex((h) => h.id === highlightId);
-    const group = note.groups[gi]!;
-    if (hi >= 0) return [note, group, group.highlights[hi]!];
+    if (hi >= 0) return [note, note.groups[gi]!.highlights[hi]!];
   }
   return null;
 }

@@ -40,8 +40,10 @@ const PARTIAL = 'highlight';
 /** The scopes a template of each kind is rendered in, outermost first, as the views stack them. */
 const STACKS: Readonly<Record<TemplateKind, readonly Scope[]>> = {
   note: [TEMPLATE_SCOPES.note],
-  // A highlight is rendered within its note and its question, alone or as the note's partial.
-  highlight: [TEMPLATE_SCOPES.note, TEMPLATE_SCOPES.note.groups!.item!, TEMPLATE_SCOPES.highlight],
+  // A highlight is rendered within its note, alone or as the note's partial. Only
+  // the note's own names are seen from it, so it writes the same wherever a note
+  // includes it (in a question or in the flat list).
+  highlight: [TEMPLATE_SCOPES.note, TEMPLATE_SCOPES.highlight],
   interview: [TEMPLATE_SCOPES.interview],
 };
 
@@ -161,6 +163,14 @@ function check(tokens: readonly Token[], w: Walk): void {
       continue;
     }
     const v = resolve(name, w.stack, start);
+    if (
+      w.kind === 'highlight' &&
+      (v === TEMPLATE_SCOPES.note.groups || v === TEMPLATE_SCOPES.note.highlights)
+    )
+      throw new TemplateMistake(
+        start,
+        `${raw}: a highlight template writes one highlight, not the note's list`,
+      );
     if (v === 'item') {
       if (type === 'name') {
         if (w.item === null)

@@ -41,6 +41,9 @@ describe('a template with a mistake', () => {
       'the only template a note can include is {{> highlight}}',
     ],
     ['highlight', '{{> highlight}}', 'only the note template can include another template'],
+    ['highlight', '{{#highlights}}x{{/highlights}}', 'a highlight template writes one highlight'],
+    // A question's heading is the note's, not the highlight's: it would differ between a question and the flat list.
+    ['highlight', '{{heading}}', '{{heading}} is not a variable here'],
     ['note', '# {{title}}\ntitle: {{yaml.title}}', 'Line 2: {{yaml.title}} is a YAML value'],
     ['note', '---\ntitle: {{title}}\n---\n', 'Line 2: {{title}} is Markdown and cannot go in front matter'],
     ['note', '# Notes\n{{frontMatter}}', 'Line 2: {{frontMatter}} is the note’s front matter'],
