@@ -14,9 +14,9 @@ import {
   safeLinkUrl,
 } from './escape';
 import { dayOf, type FrontMatterValue, renderFrontMatter } from './front-matter';
-import { renderQuestion } from './interview';
+import { pageFrontMatter, renderQuestion } from './interview';
 import { joinChunks } from './join';
-import { bylineLine, siteName, sourceUrl } from './site';
+import { bylineLine, sourceUrl } from './site';
 import { fallbackFragmentUrl } from './text-fragment';
 
 export interface HighlightExportOptions extends Partial<ExportOptions> {
@@ -215,13 +215,7 @@ export function noteFrontMatter(
   tags: readonly string[] | null,
 ): [key: string, value: FrontMatterValue][] {
   return [
-    ['title', article.title],
-    ['source', sourceUrl(article)],
-    ['site', siteName(article)],
-    ['author', article.author],
-    ['interviewee', article.subject.name],
-    ['role', article.subject.role],
-    ['published', article.published ? { date: article.published } : null],
+    ...pageFrontMatter(article),
     ['clipped', clipped ? { date: clipped } : null],
     ['tags', tags ? tags.map(yamlTag) : null],
   ];

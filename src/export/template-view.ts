@@ -37,7 +37,7 @@ import {
   tagText,
   yamlTag,
 } from './highlights';
-import { interviewFrontMatter, renderQuestion } from './interview';
+import { pageFrontMatter, renderQuestion } from './interview';
 import { type ArticleFacts, bylineLine, companyName, siteName, sourceUrl, wikilink } from './site';
 import { DEFAULT_TEMPLATE_OPTIONS, type TemplateOptions } from './template-settings';
 
@@ -428,7 +428,7 @@ export function highlightViews(
 export function interviewView(interview: Interview, options: Partial<TemplateOptions> = {}): InterviewView {
   const t: TemplateOptions = { ...DEFAULT_TEMPLATE_OPTIONS, ...options };
   return {
-    ...pageView(interview, interviewFrontMatter(interview), interview.facts, t, 'plain', []),
+    ...pageView(interview, pageFrontMatter(interview), interview.facts, t, 'plain', []),
     intro: renderBlocks(interview.intro),
     sections: interview.sections.map((s) => ({
       heading: renderQuestion(s.question, s.subQuestions),
