@@ -74,6 +74,9 @@ export function checkObsidianSettings(v: unknown, base = DEFAULT_OBSIDIAN_SETTIN
   const o = isRecord(v) ? v : {};
   const r = isRecord(o.rest) ? o.rest : {};
   const port = r.port;
+  const https = typeof r.https === 'boolean' ? r.https : base.rest.https;
+  // Without a valid port of its own, a scheme other than the base's gets the plugin's default for it.
+  const defaultPort = https === base.rest.https ? base.rest.port : https ? REST_HTTPS_PORT : REST_HTTP_PORT;
   return {
     vault: shortText(o.vault, MAX_NAME, base.vault),
     folder: shortText(o.folder, MAX_FOLDER, base.folder),
@@ -82,11 +85,9 @@ export function checkObsidianSettings(v: unknown, base = DEFAULT_OBSIDIAN_SETTIN
     openNote: typeof o.openNote === 'boolean' ? o.openNote : base.openNote,
     rest: {
       enabled: typeof r.enabled === 'boolean' ? r.enabled : base.rest.enabled,
-      https: typeof r.https === 'boolean' ? r.https : base.rest.https,
+      https,
       port:
-        typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535
-          ? port
-          : base.rest.port,
+        typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535 ? port : defaultPort,
       apiKey: apiKey(r.apiKey, base.rest.apiKey),
     },
   };

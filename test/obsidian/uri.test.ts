@@ -116,7 +116,7 @@ describe('Obsidian settings', () => {
       noteMode: 'daily',
       highlightTarget: 'note',
       openNote: false,
-      rest: { enabled: true, https: false, port: 27124, apiKey: 'abc123' },
+      rest: { enabled: true, https: false, port: 27123, apiKey: 'abc123' },
     });
     expect(checkObsidianSettings({ rest: { apiKey: 'has a space', port: 27123.5 } }).rest).toEqual(
       DEFAULT_OBSIDIAN_SETTINGS.rest,
