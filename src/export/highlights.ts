@@ -28,7 +28,7 @@ export interface HighlightExportOptions extends Partial<ExportOptions> {
   clipped?: Date | string | number;
 }
 
-export const OUTSIDE_HEADING = 'Highlights';
+const OUTSIDE_HEADING = 'Highlights';
 
 function positionOf(h: Highlight): number {
   for (const s of h.selectors) if (s.type === 'TextPositionSelector') return s.start;
