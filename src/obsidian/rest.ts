@@ -118,8 +118,10 @@ export class RestClient {
   }
 
   private async request(path: string, init: RequestInit): Promise<Response | RestResult<never>> {
+    // Called detached: a browser's fetch throws "Illegal invocation" when called as a method of something else.
+    const fetch = this.fetch;
     try {
-      return await this.fetch(`${this.origin}${path}`, {
+      return await fetch(`${this.origin}${path}`, {
         ...init,
         headers: { Authorization: `Bearer ${this.settings.apiKey}`, ...init.headers },
         signal: AbortSignal.timeout(this.timeoutMs),

@@ -265,7 +265,9 @@ describe('when it cannot', () => {
 
   it('only ever asks 127.0.0.1, never follows a redirect, never sends cookies', async () => {
     const seen: [string, RequestInit][] = [];
-    const spy: FetchLike = async (url, init) => {
+    // Like a browser's fetch, it refuses to be called as a method of anything but the window.
+    const spy = async function (this: unknown, url: string, init: RequestInit): Promise<Response> {
+      if (this !== undefined) throw new TypeError('Illegal invocation');
       seen.push([url, init]);
       return new Response('', { status: 404 });
     };
