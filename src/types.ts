@@ -14,6 +14,13 @@ export const SITE_NAMES: Readonly<Record<Site, string | null>> = {
   generic: null,
 };
 
+/** The company a known site's interviewees work for; null where the site does not say. */
+export const SITE_COMPANIES: Readonly<Record<Site, string | null>> = {
+  'pinterest-engineering-blog': 'Pinterest',
+  'life-at-pinterest': 'Pinterest',
+  generic: null,
+};
+
 export const BLOCK_KINDS = ['paragraph', 'heading', 'list-item', 'quote', 'code'] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 

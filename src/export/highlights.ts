@@ -5,7 +5,7 @@
 import type { Article, ExportOptions, Highlight } from '../types';
 import { DEFAULT_SETTINGS } from '../types';
 import { withoutFragment } from '../url';
-import { groupByQuestion } from '../order';
+import { groupByQuestion, type QuestionGroup } from '../order';
 import { renderBlocks } from './blocks';
 import {
   collapseWhitespace,
@@ -15,10 +15,10 @@ import {
   paragraphsOf,
   safeLinkUrl,
 } from './escape';
-import { dayOf, renderFrontMatter } from './front-matter';
-import { renderQuestion } from './interview';
+import { dayOf, type FrontMatterValue, renderFrontMatter } from './front-matter';
+import { pageFrontMatter, renderQuestion } from './interview';
 import { joinChunks } from './join';
-import { bylineLine, siteName, sourceUrl } from './site';
+import { bylineLine, sourceUrl } from './site';
 import { fallbackFragmentUrl } from './text-fragment';
 
 export interface HighlightExportOptions extends Partial<ExportOptions> {
@@ -48,7 +48,7 @@ export function tagText(tag: string): string {
   });
 }
 
-function tagsOf(h: Highlight): string[] {
+export function tagsOf(h: Highlight): string[] {
   const seen = new Set<string>();
   for (const t of h.tags) {
     const text = tagText(t);
@@ -57,7 +57,7 @@ function tagsOf(h: Highlight): string[] {
   return [...seen];
 }
 
-function linkFor(h: Highlight, article: Article, style: ExportOptions['linkStyle']): string | null {
+export function linkFor(h: Highlight, article: Article, style: ExportOptions['linkStyle']): string | null {
   if (style === 'none') return null;
   const page = safeLinkUrl(h.canonicalUrl) ?? safeLinkUrl(h.url) ?? safeLinkUrl(sourceUrl(article));
   if (style === 'plain') return page ? withoutFragment(page) : null;
@@ -67,7 +67,11 @@ function linkFor(h: Highlight, article: Article, style: ExportOptions['linkStyle
 }
 
 /** "— Speaker · [source](link)"; null when there is neither a name nor a link. */
-function attribution(h: Highlight, article: Article, style: ExportOptions['linkStyle']): string | null {
+export function attribution(
+  h: Highlight,
+  article: Article,
+  style: ExportOptions['linkStyle'],
+): string | null {
   const parts: string[] = [];
   const who = h.speaker?.trim() || article.subject.name?.trim();
   if (who) parts.push(escapeMarkdownInline(who));
@@ -76,7 +80,7 @@ function attribution(h: Highlight, article: Article, style: ExportOptions['linkS
   return parts.length > 0 ? `— ${parts.join(' · ')}` : null;
 }
 
-function blockquote(quote: string, attributionLine: string | null): string {
+export function blockquote(quote: string, attributionLine: string | null): string {
   const lines: string[] = [];
   for (const [i, p] of paragraphsOf(quote).entries()) {
     if (i > 0) lines.push('>');
@@ -86,29 +90,39 @@ function blockquote(quote: string, attributionLine: string | null): string {
   return lines.join('\n');
 }
 
+/** A whole saved Q&A's answer as the interview renders it (its text's paragraphs when the answer was not kept). */
+export function answerChunks(h: Highlight): string[] {
+  return h.answer && h.answer.length > 0
+    ? renderBlocks(h.answer)
+    : paragraphsOf(h.quote).map((p) => escapeMarkdownBlock(p));
+}
+
+/** The reader's note, one chunk per paragraph. */
+export function noteChunks(h: Highlight): string[] {
+  return paragraphsOf(h.note).map((p) => escapeMarkdownBlock(p));
+}
+
+/** "#a #b", or '' when the highlight has no tag left after cleaning. */
+export function tagLine(tags: readonly string[]): string {
+  return tags.map((t) => `#${t}`).join(' ');
+}
+
 function renderHighlight(h: Highlight, article: Article, o: ExportOptions): string[] {
   const chunks: string[] = [];
   const attr = attribution(h, article, o.linkStyle);
   if (h.kind === 'qa') {
     // A whole saved Q&A: the answer as the interview renders it, then where it came from.
-    const answer =
-      h.answer && h.answer.length > 0
-        ? renderBlocks(h.answer)
-        : paragraphsOf(h.quote).map((p) => escapeMarkdownBlock(p));
-    chunks.push(...answer);
+    chunks.push(...answerChunks(h));
     if (attr) chunks.push(attr);
   } else {
     chunks.push(blockquote(h.quote, attr));
   }
-  if (o.includeNotes) chunks.push(...paragraphsOf(h.note).map((p) => escapeMarkdownBlock(p)));
-  if (o.includeTags) {
-    const tags = tagsOf(h);
-    if (tags.length > 0) chunks.push(tags.map((t) => `#${t}`).join(' '));
-  }
+  if (o.includeNotes) chunks.push(...noteChunks(h));
+  if (o.includeTags) chunks.push(tagLine(tagsOf(h)));
   return chunks;
 }
 
-function clippedDay(
+export function clippedDay(
   article: Article,
   highlights: readonly Highlight[],
   clipped: HighlightExportOptions['clipped'],
@@ -117,6 +131,43 @@ function clippedDay(
   if (article.lastClippedAt > 0) return dayOf(article.lastClippedAt);
   const newest = Math.max(0, ...highlights.map((h) => h.createdAt));
   return newest > 0 ? dayOf(newest) : null;
+}
+
+/** The export options with every one left out taken from the defaults. */
+export function exportOptions(options: Partial<ExportOptions> = {}): ExportOptions {
+  const d = DEFAULT_SETTINGS.export;
+  return {
+    frontMatter: options.frontMatter ?? d.frontMatter,
+    includeNotes: options.includeNotes ?? d.includeNotes,
+    includeTags: options.includeTags ?? d.includeTags,
+    linkStyle: options.linkStyle ?? d.linkStyle,
+  };
+}
+
+/** Tags in the front matter are raw YAML strings, but in the same cleaned form as the `#tag` lines. */
+export function yamlTag(tag: string): string {
+  return tag.replace(/\\_/g, '_');
+}
+
+/** The union of the highlights' cleaned tags, in the order the note shows them. */
+export function noteTags(groups: readonly QuestionGroup[]): string[] {
+  const tags: string[] = [];
+  for (const g of groups)
+    for (const h of g.highlights) for (const t of tagsOf(h)) if (!tags.includes(t)) tags.push(t);
+  return tags;
+}
+
+/** The front matter fields of a highlights note, in their fixed order. */
+export function noteFrontMatter(
+  article: Article,
+  clipped: string | null,
+  tags: readonly string[] | null,
+): [key: string, value: FrontMatterValue][] {
+  return [
+    ...pageFrontMatter(article),
+    ['clipped', clipped ? { date: clipped } : null],
+    ['tags', tags ? tags.map(yamlTag) : null],
+  ];
 }
 
 /**
@@ -130,44 +181,31 @@ export function renderHighlights(
   highlights: readonly Highlight[],
   options: HighlightExportOptions = {},
 ): string {
-  const d = DEFAULT_SETTINGS.export;
-  const o: ExportOptions = {
-    frontMatter: options.frontMatter ?? d.frontMatter,
-    includeNotes: options.includeNotes ?? d.includeNotes,
-    includeTags: options.includeTags ?? d.includeTags,
-    linkStyle: options.linkStyle ?? d.linkStyle,
-  };
+  const o = exportOptions(options);
   const groups = groupByQuestion(article, highlights);
   const chunks: string[] = [];
   if (o.frontMatter) {
     const clipped = clippedDay(article, highlights, options.clipped);
-    const tags: string[] = [];
-    for (const g of groups)
-      for (const h of g.highlights) for (const t of tagsOf(h)) if (!tags.includes(t)) tags.push(t);
     chunks.push(
-      renderFrontMatter([
-        ['title', article.title],
-        ['source', sourceUrl(article)],
-        ['site', siteName(article)],
-        ['author', article.author],
-        ['interviewee', article.subject.name],
-        ['role', article.subject.role],
-        ['published', article.published ? { date: article.published } : null],
-        ['clipped', clipped ? { date: clipped } : null],
-        // Tags in the front matter are raw YAML strings, but in the same cleaned form as the `#tag` lines.
-        ['tags', o.includeTags ? tags.map((t) => t.replace(/\\_/g, '_')) : null],
-      ]),
+      renderFrontMatter(noteFrontMatter(article, clipped, o.includeTags ? noteTags(groups) : null)),
     );
   }
   if (article.title.trim()) chunks.push(`# ${escapeMarkdownInline(article.title)}`);
   const byline = bylineLine(article, o.linkStyle === 'none' ? 'none' : 'plain');
   if (byline) chunks.push(byline);
   for (const g of groups) {
-    const qa = g.highlights.find((h) => h.kind === 'qa' && (h.subQuestions?.length ?? 0) > 0);
-    chunks.push(
-      g.question === null ? `## ${OUTSIDE_HEADING}` : renderQuestion(g.question, qa?.subQuestions ?? []),
-    );
+    chunks.push(groupHeading(g));
     for (const h of g.highlights) chunks.push(...renderHighlight(h, article, o));
   }
   return joinChunks(chunks);
+}
+
+/** `## Question` (with the sub-questions a saved Q&A kept), or `## Highlights`. */
+export function groupHeading(g: QuestionGroup): string {
+  return g.question === null ? `## ${OUTSIDE_HEADING}` : renderQuestion(g.question, groupSubQuestions(g));
+}
+
+/** The sub-questions of a group: those its first saved Q&A kept. */
+export function groupSubQuestions(g: QuestionGroup): string[] {
+  return g.highlights.find((h) => h.kind === 'qa' && (h.subQuestions?.length ?? 0) > 0)?.subQuestions ?? [];
 }

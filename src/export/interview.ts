@@ -3,8 +3,8 @@
 import type { Interview } from '../types';
 import { renderBlocks } from './blocks';
 import { escapeMarkdownInline } from './escape';
-import { renderFrontMatter } from './front-matter';
-import { bylineLine, siteName, sourceUrl } from './site';
+import { type FrontMatterValue, renderFrontMatter } from './front-matter';
+import { type ArticleFacts, bylineLine, siteName, sourceUrl } from './site';
 import { joinChunks } from './join';
 
 /**
@@ -17,18 +17,7 @@ import { joinChunks } from './join';
  * The intro before the first question is not part of the Q&A and is left out.
  */
 export function renderInterview(interview: Interview): string {
-  const chunks: string[] = [];
-  chunks.push(
-    renderFrontMatter([
-      ['title', interview.title],
-      ['source', sourceUrl(interview)],
-      ['site', siteName(interview)],
-      ['author', interview.author],
-      ['interviewee', interview.subject.name],
-      ['role', interview.subject.role],
-      ['published', interview.published ? { date: interview.published } : null],
-    ]),
-  );
+  const chunks: string[] = [renderFrontMatter(pageFrontMatter(interview))];
   if (interview.title.trim()) chunks.push(`# ${escapeMarkdownInline(interview.title)}`);
   const byline = bylineLine(interview, 'plain');
   if (byline) chunks.push(byline);
@@ -37,6 +26,19 @@ export function renderInterview(interview: Interview): string {
     chunks.push(...renderBlocks(section.answer));
   }
   return joinChunks(chunks);
+}
+
+/** The front matter fields that describe the page (a whole interview's all of them), in their fixed order. */
+export function pageFrontMatter(a: ArticleFacts): [key: string, value: FrontMatterValue][] {
+  return [
+    ['title', a.title],
+    ['source', sourceUrl(a)],
+    ['site', siteName(a)],
+    ['author', a.author],
+    ['interviewee', a.subject.name],
+    ['role', a.subject.role],
+    ['published', a.published ? { date: a.published } : null],
+  ];
 }
 
 /** `## Question` and, on the next line, each sub-question in italics (one chunk). */

@@ -1,13 +1,31 @@
 // Names and addresses shown for an article, shared by both renderers.
 
-import { SITE_NAMES, type Article, type LinkStyle, type Subject } from '../types';
+import { SITE_COMPANIES, SITE_NAMES, type Article, type LinkStyle, type Subject } from '../types';
 import { collapseWhitespace, escapeMarkdownBlock, escapeMarkdownInline, markdownLink } from './escape';
+import { fileNameFor } from './file-name';
 
 /** What both renderers need of an article or an interview. */
 export type ArticleFacts = Pick<
   Article,
   'url' | 'canonicalUrl' | 'site' | 'title' | 'author' | 'publication' | 'published' | 'subject'
 >;
+
+/** The company the interviewee works for, where the site says it: only the known sites do. */
+export function companyName(a: Pick<ArticleFacts, 'site'>): string | null {
+  return SITE_COMPANIES[a.site];
+}
+
+/**
+ * `[[Name]]`: an Obsidian link to the note named after a person or company. The
+ * target follows the file-name rules, so it holds letters, digits, spaces, `-`
+ * and `_` only and can never close the link early or hide text behind `|`, `#`
+ * or `^`. Null when nothing of the name is left to link to.
+ */
+export function wikilink(name: string | null | undefined): string | null {
+  const text = collapseWhitespace(name ?? '');
+  if (!/[\p{L}\p{N}]/u.test(text)) return null;
+  return `[[${fileNameFor(text)}]]`;
+}
 
 /** The page's own address: its canonical link when it has one. */
 export function sourceUrl(a: Pick<ArticleFacts, 'url' | 'canonicalUrl'>): string {
@@ -37,16 +55,23 @@ export function subjectLine(subject: Subject): string | null {
 /**
  * "Interviewee, Role · [Site](source) · published". Without an interviewee the
  * author stands first; parts that are unknown are left out; null when none is.
+ * With `wikilinks` the interviewee's name is an Obsidian `[[link]]`.
  */
-export function bylineLine(a: ArticleFacts, linkStyle: LinkStyle): string | null {
+export function bylineLine(a: ArticleFacts, linkStyle: LinkStyle, wikilinks = false): string | null {
   const parts: string[] = [];
-  // Cleaned before the test: a name of control characters alone shows as nothing
-  // and must not leave a stray " · " at the start of the line.
-  const who = collapseWhitespace(subjectLine(a.subject) ?? a.author ?? '');
-  // The line starts with this name, so it gets line-start escapes too (a name like "1. Foo").
-  if (who) parts.push(escapeMarkdownBlock(who));
-  const name = siteName(a);
-  if (name) parts.push(linkStyle === 'none' ? escapeMarkdownInline(name) : markdownLink(name, sourceUrl(a)));
+  const name = wikilinks ? wikilink(a.subject.name) : null;
+  if (name) {
+    const role = collapseWhitespace(a.subject.role ?? '');
+    parts.push(role ? `${name}, ${escapeMarkdownInline(role)}` : name);
+  } else {
+    // Cleaned before the test: a name of control characters alone shows as nothing
+    // and must not leave a stray " · " at the start of the line.
+    const who = collapseWhitespace(subjectLine(a.subject) ?? a.author ?? '');
+    // The line starts with this name, so it gets line-start escapes too (a name like "1. Foo").
+    if (who) parts.push(escapeMarkdownBlock(who));
+  }
+  const site = siteName(a);
+  if (site) parts.push(linkStyle === 'none' ? escapeMarkdownInline(site) : markdownLink(site, sourceUrl(a)));
   if (a.published && /^\d{4}-\d{2}-\d{2}$/.test(a.published)) parts.push(a.published);
   return parts.length > 0 ? parts.join(' · ') : null;
 }
