@@ -8,6 +8,7 @@
 // checks the current code opens it with every row intact and searchable.
 
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import { outboxMiddleware } from '../sync/outbox';
 import type { Article, Highlight } from '../types';
 
 /** What a highlight row holds on disk: the Highlight plus its search words. */
@@ -33,7 +34,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       highlights: 'id, articleKey, [articleKey+createdAt], createdAt, updatedAt, *tags, *words',
     },
   },
-  // { version: 2, stores: {...}, upgrade: async (tx) => { await tx.table('highlights').toCollection().modify(...) } },
+  {
+    version: 2,
+    stores: {
+      articles: 'key, lastClippedAt, published, title, createdAt',
+      highlights: 'id, articleKey, [articleKey+createdAt], createdAt, updatedAt, *tags, *words',
+      // Rows changed since the last sync run, written only while sync is on (src/sync/outbox.ts).
+      outbox: 'key',
+    },
+  },
+  // { version: 3, stores: {...}, upgrade: async (tx) => { await tx.table('highlights').toCollection().modify(...) } },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -67,6 +77,8 @@ export class LibraryDB extends Dexie {
   ) {
     super(name, options);
     declareVersions(this, versions[versions.length - 1]!.version, versions);
+    // Every write, by any path, notes its rows in the outbox while sync is on.
+    this.use(outboxMiddleware());
   }
 }
 
