@@ -3,12 +3,13 @@
 // same row on two devices is the same document.
 //
 // A highlight document keeps what a merge needs and a row cannot hold: each
-// note text and each tag with the time of the latest version that held it,
-// the colour with the time it was set, and the time of the latest delete. A
-// highlight is shown while its latest edit is newer than its latest delete;
-// elements no newer than the delete are dropped, since no later merge can
-// bring them back. The row shown in the library is a view of the document,
-// checked by the store's own row checker before it is written.
+// note text and each tag with the time it was written, a mark with the time
+// for each note text and tag the reader removed (so a merge with a device
+// that still has it does not bring it back), the colour with the time it was
+// set, and the time of the latest delete. A highlight is shown while its
+// latest edit is newer than its latest delete. The row shown in the library
+// is a view of the document, checked by the store's own row checker before
+// it is written.
 
 import {
   array,
@@ -40,6 +41,12 @@ export interface TagMark {
   at: number;
 }
 
+/** A note text (`n:` and its hash) or a tag (`t:` and its key) removed at `at`. */
+export interface Dropped {
+  key: string;
+  at: number;
+}
+
 export interface HighlightDoc {
   _id: string;
   type: 'highlight';
@@ -51,6 +58,8 @@ export interface HighlightDoc {
   notes: NoteText[];
   /** One per tag ignoring case, sorted by that key. */
   tags: TagMark[];
+  /** Removed note texts and tags, sorted by key. A text or tag shows only if written after its mark. */
+  dropped: Dropped[];
   /** Absent only in a delete made where the highlight's content was unknown. */
   color?: Stamped<HighlightColor>;
   /** The latest version's whole row: the fields no merge changes, and the tags' order. */
@@ -68,8 +77,8 @@ export type SyncDoc = HighlightDoc | ArticleDoc;
 /** How the texts of a merged note are joined in the row the reader sees. */
 export const NOTE_SEPARATOR = '\n\n';
 
-/** More notes than this in one document means it was not written by this code. */
-const MAX_NOTES = 1000;
+/** More entries than this in one document's lists means it was not written by this code. */
+const MAX_ENTRIES = 10_000;
 
 const PREFIX: Record<SyncedTable, string> = { highlights: 'highlight:', articles: 'article:' };
 
@@ -97,16 +106,37 @@ export function laterOf<T>(a: Stamped<T> | undefined, b: Stamped<T> | undefined)
   return cmpStr(JSON.stringify(a.value), JSON.stringify(b.value)) >= 0 ? a : b;
 }
 
+/** cyrb53: a short, stable hash of a note text, the same on every device, for its removal mark. */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+export const noteMark = (text: string): string => `n:${hash(text)}`;
+export const tagMark = (tag: string): string => `t:${tagKey(tag)}`;
+
 /**
- * The canonical form of a highlight document's sets: one note per text and
- * one tag per key (the latest; a tie goes to the smaller spelling), nothing
- * at or before the delete, both sorted.
+ * The canonical form of a highlight document's lists: one note per text and
+ * one tag per key (the latest; a tie goes to the smaller spelling), one mark
+ * per key (the latest), and no text or tag that a mark at or after it hides.
+ * Sorted, so equal content is equal JSON.
  */
 export function canonicalSets(
   notes: readonly NoteText[],
   tags: readonly TagMark[],
-  deletedAt: number,
-): { notes: NoteText[]; tags: TagMark[] } {
+  dropped: readonly Dropped[],
+): { notes: NoteText[]; tags: TagMark[]; dropped: Dropped[] } {
+  const marks = new Map<string, number>();
+  for (const d of dropped) marks.set(d.key, Math.max(marks.get(d.key) ?? 0, d.at));
+  const shows = (key: string, at: number) => at > (marks.get(key) ?? 0);
   const byText = new Map<string, number>();
   for (const n of notes) if (n.text !== '') byText.set(n.text, Math.max(byText.get(n.text) ?? 0, n.at));
   const byKey = new Map<string, TagMark>();
@@ -117,13 +147,14 @@ export function canonicalSets(
   }
   return {
     notes: [...byText]
-      .filter(([, at]) => at > deletedAt)
+      .filter(([text, at]) => shows(noteMark(text), at))
       .sort(([a], [b]) => cmpStr(a, b))
       .map(([text, at]) => ({ text, at })),
     tags: [...byKey]
-      .filter(([, t]) => t.at > deletedAt)
+      .filter(([, t]) => shows(tagMark(t.tag), t.at))
       .sort(([a], [b]) => cmpStr(a, b))
       .map(([, t]) => t),
+    dropped: [...marks].sort(([a], [b]) => cmpStr(a, b)).map(([key, at]) => ({ key, at })),
   };
 }
 
@@ -135,18 +166,16 @@ export function isShown(doc: HighlightDoc): boolean {
 export function highlightDoc(h: Highlight, when: number = h.updatedAt): HighlightDoc {
   // Time 0 means "never" for deletedAt; a row stamped 0 still counts as written.
   const at = Math.max(when, 1);
-  const { notes, tags } = canonicalSets(
-    [{ text: h.note, at }],
-    h.tags.map((tag) => ({ tag, at })),
-    0,
-  );
   return {
     _id: docId('highlights', h.id),
     type: 'highlight',
     touchedAt: at,
     deletedAt: 0,
-    notes,
-    tags,
+    ...canonicalSets(
+      [{ text: h.note, at }],
+      h.tags.map((tag) => ({ tag, at })),
+      [],
+    ),
     color: { value: h.color, at },
     body: { value: h, at },
   };
@@ -161,6 +190,7 @@ export function deletedHighlightDoc(id: string, at: number): HighlightDoc {
     deletedAt: at,
     notes: [],
     tags: [],
+    dropped: [],
   };
 }
 
@@ -222,6 +252,7 @@ function content(d: SyncDoc): SyncDoc {
     deletedAt: d.deletedAt,
     notes: d.notes,
     tags: d.tags,
+    dropped: d.dropped,
   };
   if (d.color) out.color = d.color;
   if (d.body) out.body = d.body;
@@ -254,21 +285,27 @@ export function checkDoc(v: unknown): SyncDoc {
     return { _id: id, type: 'article', article };
   }
   if (o.type !== 'highlight') throw new ValidationError('doc.type', 'expected "highlight"');
-  const deletedAt = time(o.deletedAt, 'doc.deletedAt');
-  const notes = array(o.notes, 'doc.notes', MAX_NOTES).map((n, i) => {
+  const notes = array(o.notes, 'doc.notes', MAX_ENTRIES).map((n, i) => {
     const r = record(n, `doc.notes[${i}]`);
     return { text: str(r.text, `doc.notes[${i}].text`, LIMITS.note), at: time(r.at, `doc.notes[${i}].at`) };
   });
-  const tags = array(o.tags, 'doc.tags', MAX_NOTES).map((t, i) => {
+  const tags = array(o.tags, 'doc.tags', MAX_ENTRIES).map((t, i) => {
     const r = record(t, `doc.tags[${i}]`);
     return { tag: str(r.tag, `doc.tags[${i}].tag`, LIMITS.tag), at: time(r.at, `doc.tags[${i}].at`) };
+  });
+  const dropped = array(o.dropped, 'doc.dropped', MAX_ENTRIES).map((d, i) => {
+    const r = record(d, `doc.dropped[${i}]`);
+    return {
+      key: str(r.key, `doc.dropped[${i}].key`, LIMITS.tag + 2),
+      at: time(r.at, `doc.dropped[${i}].at`),
+    };
   });
   const doc: HighlightDoc = {
     _id: id,
     type: 'highlight',
     touchedAt: time(o.touchedAt, 'doc.touchedAt'),
-    deletedAt,
-    ...canonicalSets(notes, tags, deletedAt),
+    deletedAt: time(o.deletedAt, 'doc.deletedAt'),
+    ...canonicalSets(notes, tags, dropped),
   };
   if (o.color !== undefined) doc.color = stamped(o.color, 'doc.color', checkColor);
   if (o.body !== undefined) {

@@ -5,9 +5,12 @@
 // the same document; test/sync/merge.test.ts checks those laws on random
 // documents.
 //
-// Highlights: every note text kept, the union of tags, the latest colour,
-// and a delete winning only over what is no newer than it (an edit after a
-// delete brings the highlight back with that edit). Articles hold page facts
+// Highlights: every note text written on either side kept, the union of the
+// tags added on either side, the latest colour, and a delete winning only
+// over edits no newer than it (an edit after a delete brings the highlight
+// back). What the reader removed on one side (a note text replaced, a tag
+// taken off) stays removed unless the other side wrote it again after that.
+// Articles hold page facts
 // read from the page: the latest version wins, keeping the first clip and the
 // last clip dates of both.
 
@@ -15,13 +18,12 @@ import { type ArticleDoc, canonicalSets, type HighlightDoc, laterOf, type SyncDo
 import type { Article } from '../types';
 
 export function mergeHighlightDocs(a: HighlightDoc, b: HighlightDoc): HighlightDoc {
-  const deletedAt = Math.max(a.deletedAt, b.deletedAt);
   const out: HighlightDoc = {
     _id: a._id,
     type: 'highlight',
     touchedAt: Math.max(a.touchedAt, b.touchedAt),
-    deletedAt,
-    ...canonicalSets([...a.notes, ...b.notes], [...a.tags, ...b.tags], deletedAt),
+    deletedAt: Math.max(a.deletedAt, b.deletedAt),
+    ...canonicalSets([...a.notes, ...b.notes], [...a.tags, ...b.tags], [...a.dropped, ...b.dropped]),
   };
   const color = laterOf(a.color, b.color);
   if (color) out.color = color;

@@ -9,7 +9,9 @@ import {
   highlightDoc,
   highlightFromDoc,
   isShown,
+  noteMark,
   tagKey,
+  tagMark,
 } from '../../src/sync/docs';
 import { mergeArticleDocs, mergeDocs, mergeHighlightDocs } from '../../src/sync/merge';
 import { checkArticle, checkHighlight } from '../../src/store/validate';
@@ -37,6 +39,13 @@ const highlightDocArb: fc.Arbitrary<HighlightDoc> = fc
     tags: fc.array(fc.record({ tag: fc.constantFrom('x', 'X', 'y', 'Zed', 'zed'), at: time }), {
       maxLength: 4,
     }),
+    dropped: fc.array(
+      fc.record({
+        key: fc.constantFrom(...['a', 'b', 'c'].map(noteMark), ...['x', 'y', 'zed'].map(tagMark)),
+        at: time,
+      }),
+      { maxLength: 3 },
+    ),
     color: fc.option(fc.record({ value: fc.constantFrom(...HIGHLIGHT_COLORS), at: time }), {
       nil: undefined,
     }),
@@ -48,7 +57,7 @@ const highlightDocArb: fc.Arbitrary<HighlightDoc> = fc
       type: 'highlight',
       touchedAt: r.touchedAt,
       deletedAt: r.deletedAt,
-      ...canonicalSets(r.notes, r.tags, r.deletedAt),
+      ...canonicalSets(r.notes, r.tags, r.dropped),
     };
     if (r.color) d.color = r.color;
     if (r.body) d.body = r.body;
@@ -65,10 +74,9 @@ const articleDocArb: fc.Arbitrary<ArticleDoc> = fc
   })
   .map((r) => articleDoc({ ...baseArticle, ...r }));
 
-const live = (d: HighlightDoc, deletedAt: number) => ({
-  notes: d.notes.filter((n) => n.at > deletedAt).map((n) => n.text),
-  tags: d.tags.filter((t) => t.at > deletedAt).map((t) => tagKey(t.tag)),
-});
+/** The time of the latest removal mark for `key` in either document, 0 if none. */
+const markAt = (key: string, ...ds: HighlightDoc[]) =>
+  Math.max(0, ...ds.flatMap((d) => d.dropped.filter((m) => m.key === key).map((m) => m.at)));
 
 describe('mergeHighlightDocs', () => {
   it('is commutative', () => {
@@ -100,20 +108,22 @@ describe('mergeHighlightDocs', () => {
     );
   });
 
-  it('never drops a note text or a tag newer than the latest delete', () => {
+  it('never drops a note text or a tag, unless removed on the other side after it was written', () => {
     fc.assert(
       fc.property(highlightDocArb, highlightDocArb, (a, b) => {
         const m = mergeHighlightDocs(a, b);
-        const deletedAt = Math.max(a.deletedAt, b.deletedAt);
-        expect(m.deletedAt).toBe(deletedAt);
-        const kept = live(m, deletedAt);
+        const texts = m.notes.map((n) => n.text);
+        const keys = m.tags.map((t) => tagKey(t.tag));
         for (const d of [a, b]) {
-          const had = live(d, deletedAt);
-          for (const t of had.notes) expect(kept.notes).toContain(t);
-          for (const k of had.tags) expect(kept.tags).toContain(k);
+          for (const n of d.notes) {
+            if (n.at > markAt(noteMark(n.text), a, b)) expect(texts).toContain(n.text);
+            else expect(texts).not.toContain(n.text);
+          }
+          for (const t of d.tags)
+            if (t.at > markAt(tagMark(t.tag), a, b)) expect(keys).toContain(tagKey(t.tag));
         }
         // …and invents nothing.
-        for (const t of kept.notes) expect([...a.notes, ...b.notes].map((n) => n.text)).toContain(t);
+        for (const t of texts) expect([...a.notes, ...b.notes].map((n) => n.text)).toContain(t);
       }),
     );
   });
