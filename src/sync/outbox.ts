@@ -39,7 +39,7 @@ export interface SyncState {
 }
 
 /** A row as Dexie stores it (a highlight with its search words, or an article). */
-export type StoredRow = Record<string, unknown>;
+export type StoredRow = object;
 
 export interface OutboxEntry {
   /** `${table}/${id}`: one entry per row. */
