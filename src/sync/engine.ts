@@ -163,12 +163,33 @@ async function writeState(db: Dexie, patch: Partial<Omit<SyncState, 'key'>>): Pr
   });
 }
 
-/** A run that died while draining: every change in the local copy since appliedSeq is its own. */
+/**
+ * A run that died while draining: every change in the local copy since
+ * appliedSeq is its own, and each entry's draft says what it was about to
+ * write. Where that is in the local copy, the row it came from is the
+ * entry's new `before`; where not, the next drain simply makes it again.
+ */
 async function recover(run: Run): Promise<void> {
-  const state = await readState(run.db);
+  const { db, local } = run;
+  const state = await readState(db);
   if (!state?.draining) return;
-  const info = await run.local.info();
-  await writeState(run.db, { appliedSeq: info.update_seq, draining: false });
+  const drafted = (await outbox(db).toArray()).filter((e): e is OutboxEntry => isEntry(e) && !!e.draft);
+  const found = await local.allDocs({ keys: drafted.map((e) => docId(e.table, e.id)), include_docs: true });
+  const written = drafted.map((e, i) => {
+    const hit = found.rows[i];
+    const doc = hit && 'doc' in hit && hit.doc ? checked(hit.doc, run) : null;
+    return !!doc && sameDoc(doc, e.draft!.doc as SyncDoc);
+  });
+  const info = await local.info();
+  await libraryWrite(db, async () => {
+    for (const [i, e] of drafted.entries()) {
+      const now = await outbox(db).get(e.key);
+      if (!now || !isEntry(now) || !now.draft) continue;
+      const { draft, ...rest } = now;
+      await outbox(db).put(written[i] ? { ...rest, before: draft.row } : rest);
+    }
+    await writeState(db, { appliedSeq: info.update_seq, draining: false });
+  });
 }
 
 /** The same transaction scope and quiet mark for every write the run makes to the library. */
@@ -379,16 +400,22 @@ async function drain(run: Run): Promise<number> {
       const raw = hit && 'doc' in hit && hit.doc ? hit.doc : undefined;
       const current = raw ? (checked(raw, run) ?? undefined) : undefined;
       const row = entry.table === 'highlights' ? highlightRows[i] : articleRows[i];
-      return { entry, rev, current, row, next: nextDoc(entry, current, row, run) };
+      return { entry, rev, current, row, next: nextDoc(entry, current, row, run), write: false };
     });
 
-    const writes = plans
-      .filter((p) => p.next && !(p.current && sameDoc(p.next, p.current)))
-      .map((p) => (p.rev ? { ...p.next, _rev: p.rev } : p.next!));
+    for (const p of plans) p.write = !!p.next && !(p.current && sameDoc(p.next, p.current));
+    const writes = plans.filter((p) => p.write).map((p) => (p.rev ? { ...p.next, _rev: p.rev } : p.next!));
     if (writes.length > 0) {
       // Marked first: if the run dies between the two stores, the next run
-      // knows the local copy's newest changes are its own, already in the library.
-      await writeState(db, { draining: true });
+      // knows the local copy's newest changes are its own (see recover).
+      await libraryWrite(db, async () => {
+        for (const p of plans.filter((x) => x.write)) {
+          const now = await outbox(db).get(p.entry.key);
+          if (now && isEntry(now))
+            await outbox(db).put({ ...now, draft: { doc: p.next!, row: p.row ?? null } });
+        }
+        await writeState(db, { draining: true });
+      });
       await writeDocs(local, writes);
       written += writes.length;
     }
@@ -399,7 +426,8 @@ async function drain(run: Run): Promise<number> {
         if (!now || !isEntry(now)) continue;
         if (now.stamp !== p.entry.stamp) {
           // Written again while this ran: the next drain starts from what this one sent.
-          await outbox(db).put({ ...now, before: p.row ?? null });
+          const { draft: _sent, ...rest } = now;
+          await outbox(db).put({ ...rest, before: p.row ?? null });
           continue;
         }
         await outbox(db).delete(p.entry.key);

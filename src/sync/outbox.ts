@@ -57,6 +57,13 @@ export interface OutboxEntry {
    * Later writes keep it; a run moves it on when it folds the changes in.
    */
   before: StoredRow | null;
+  /**
+   * Set by a run just before it writes this entry's document to the local
+   * copy: the document and the row it was made from. If the run dies before
+   * it can take the entry off, the next run finds out whether the write
+   * happened and, if so, takes `row` as the new `before`.
+   */
+  draft?: { doc: object; row: StoredRow | null };
 }
 
 export type OutboxRow = SyncState | OutboxEntry;
@@ -141,6 +148,7 @@ export function outboxMiddleware(options: OutboxOptions = {}): Middleware<DBCore
           const entries: OutboxEntry[] = [];
           ids.forEach((id, i) => {
             if (res.failures[i]) return;
+            const had = existing[i];
             entries.push({
               key: entryKey(table.name, id),
               table: table.name,
@@ -148,7 +156,8 @@ export function outboxMiddleware(options: OutboxOptions = {}): Middleware<DBCore
               op,
               at,
               stamp: newStamp(),
-              before: existing[i] ? existing[i].before : (oldRows[i] ?? null),
+              before: had ? had.before : (oldRows[i] ?? null),
+              ...(had?.draft ? { draft: had.draft } : {}),
             });
           });
           if (entries.length > 0) {
