@@ -5,6 +5,7 @@ import { toStoreError } from '../store/errors';
 
 export const SYNC_FAILURES = [
   'off',
+  'settings',
   'unreachable',
   'interrupted',
   'unauthorized',
@@ -33,6 +34,8 @@ export type SyncResult =
 
 const MESSAGES: Record<SyncFailure, string> = {
   off: 'Sync is off.',
+  settings:
+    'The sync settings are not complete or not valid. Check the server address, database name, user name and password.',
   unreachable:
     'The sync server could not be reached. Check its address and your connection; your highlights are safe here and will sync next time.',
   interrupted:

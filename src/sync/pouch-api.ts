@@ -54,6 +54,7 @@ export interface PouchDatabase {
     to(remote: PouchDatabase, options: ReplicateOptions): PromiseLike<ReplicationResult>;
     from(remote: PouchDatabase, options: ReplicateOptions): PromiseLike<ReplicationResult>;
   };
+  close(): Promise<unknown>;
   destroy(): Promise<unknown>;
 }
 
