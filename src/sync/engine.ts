@@ -44,6 +44,7 @@ import {
 import { foldArticle, foldHighlight, foldHighlightDelete } from './fold';
 import { mergeDocs } from './merge';
 import {
+  entryKey,
   isEntry,
   OUTBOX_TABLE,
   type OutboxEntry,
@@ -51,6 +52,7 @@ import {
   quietTransaction,
   readState,
   STATE_KEY,
+  type SyncedTable,
   type SyncState,
 } from './outbox';
 import type { PouchDatabase, PouchDoc } from './pouch-api';
@@ -301,24 +303,21 @@ async function applyBatch(run: Run, incoming: Incoming[], lastSeq: number | stri
         .filter((e): e is OutboxEntry => e !== undefined && isEntry(e))
         .map((e) => e.key),
     );
-    const articles = incoming.filter(
-      (x): x is Incoming & { doc: SyncDoc & { type: 'article' } } => x.doc?.type === 'article',
+    const articles = incoming.flatMap((x) =>
+      x.doc?.type === 'article' && !pending.has(entryKeyOfDoc(x.id)) ? (articleOf(x.doc, run) ?? []) : [],
     );
-    const changedArticles: Article[] = [];
-    for (const { id, doc } of articles) {
-      if (pending.has(entryKeyOfDoc(id))) continue;
-      const row = articleOf(doc, run);
-      if (!row) continue;
-      if (!same(await db.articles.get(row.key), row)) {
-        await db.articles.put(row);
-        changedArticles.push(row);
-        run.counts.received++;
-      }
-    }
+    const oldArticles = await db.articles.bulkGet(articles.map((a) => a.key));
+    const changedArticles = articles.filter((a, i) => !same(oldArticles[i], a));
+    await db.articles.bulkPut(changedArticles);
+    run.counts.received += changedArticles.length;
     // An article's title and interviewee are in its highlights' search words.
-    for (const a of changedArticles) {
-      const rows = await db.highlights.where('articleKey').equals(a.key).toArray();
-      await db.highlights.bulkPut(rows.map((r) => storedRow(asHighlight(r), a)));
+    if (changedArticles.length > 0) {
+      const byKey = new Map(changedArticles.map((a) => [a.key, a]));
+      const rows = await db.highlights
+        .where('articleKey')
+        .anyOf([...byKey.keys()])
+        .toArray();
+      await db.highlights.bulkPut(rows.map((r) => storedRow(asHighlight(r), byKey.get(r.articleKey))));
     }
 
     const highlights = incoming.filter((x) => x.doc === null || x.doc.type === 'highlight');
@@ -353,7 +352,7 @@ async function applyBatch(run: Run, incoming: Incoming[], lastSeq: number | stri
 
 function entryKeyOfDoc(id: string): string {
   const r = rowOfDocId(id)!;
-  return `${r.table}/${r.id}`;
+  return entryKey(r.table, r.id);
 }
 
 /** The row a highlight document shows (null: deleted), or undefined when it cannot make a valid row. */
@@ -379,19 +378,38 @@ function articleOf(doc: SyncDoc & { type: 'article' }, run: Run): Article | unde
 
 // ---- outbox → local copy ----
 
+/** What a drain does with one outbox entry. */
+interface Plan {
+  entry: OutboxEntry;
+  /** The local copy's current revision of the document, if any. */
+  rev: string | undefined;
+  current: SyncDoc | undefined;
+  /** The row now (undefined: gone). */
+  row: object | undefined;
+  /** The document to send, or null for nothing. */
+  next: SyncDoc | null;
+  /** Whether `next` differs from `current` and is written. */
+  write: boolean;
+}
+
 /** Drains the outbox into the local copy; returns how many documents it wrote. */
 async function drain(run: Run): Promise<number> {
   const { db, local } = run;
   let written = 0;
   for (;;) {
-    const entries = (await outbox(db).where('key').notEqual(STATE_KEY).limit(run.batch).toArray()).filter(
+    // Entry keys are `table/id`, all after the state row's '#'.
+    const entries = (await outbox(db).where('key').above(STATE_KEY).limit(run.batch).toArray()).filter(
       isEntry,
     );
     if (entries.length === 0) return written;
+    const ofTable = (t: SyncedTable) => entries.filter((e) => e.table === t).map((e) => e.id);
     const [highlightRows, articleRows] = await Promise.all([
-      db.highlights.bulkGet(entries.map((e) => e.id)),
-      db.articles.bulkGet(entries.map((e) => e.id)),
+      db.highlights.bulkGet(ofTable('highlights')),
+      db.articles.bulkGet(ofTable('articles')),
     ]);
+    const rowOf = new Map<string, object | undefined>();
+    ofTable('highlights').forEach((id, i) => rowOf.set(entryKey('highlights', id), highlightRows[i]));
+    ofTable('articles').forEach((id, i) => rowOf.set(entryKey('articles', id), articleRows[i]));
     const ids = entries.map((e) => docId(e.table, e.id));
     const found = await local.allDocs({ keys: ids, include_docs: true });
     const plans = entries.map((entry, i) => {
@@ -399,8 +417,9 @@ async function drain(run: Run): Promise<number> {
       const rev = hit && 'value' in hit ? hit.value.rev : undefined;
       const raw = hit && 'doc' in hit && hit.doc ? hit.doc : undefined;
       const current = raw ? (checked(raw, run) ?? undefined) : undefined;
-      const row = entry.table === 'highlights' ? highlightRows[i] : articleRows[i];
-      return { entry, rev, current, row, next: nextDoc(entry, current, row, run), write: false };
+      const row = rowOf.get(entry.key);
+      const plan: Plan = { entry, rev, current, row, next: nextDoc(entry, current, row, run), write: false };
+      return plan;
     });
 
     for (const p of plans) p.write = !!p.next && !(p.current && sameDoc(p.next, p.current));
@@ -408,12 +427,19 @@ async function drain(run: Run): Promise<number> {
     if (writes.length > 0) {
       // Marked first: if the run dies between the two stores, the next run
       // knows the local copy's newest changes are its own (see recover).
+      // Only an edit of a row that had a `before` needs its draft: folding
+      // anything else again gives the same document.
+      const drafted = plans.filter(
+        (p) => p.write && p.entry.table === 'highlights' && p.entry.before && p.row,
+      );
       await libraryWrite(db, async () => {
-        for (const p of plans.filter((x) => x.write)) {
-          const now = await outbox(db).get(p.entry.key);
-          if (now && isEntry(now))
-            await outbox(db).put({ ...now, draft: { doc: p.next!, row: p.row ?? null } });
-        }
+        const now = await outbox(db).bulkGet(drafted.map((p) => p.entry.key));
+        await outbox(db).bulkPut(
+          drafted.flatMap((p, i) => {
+            const e = now[i];
+            return e && isEntry(e) ? [{ ...e, draft: { doc: p.next!, row: p.row ?? null } }] : [];
+          }),
+        );
         await writeState(db, { draining: true });
       });
       await writeDocs(local, writes);
@@ -421,18 +447,25 @@ async function drain(run: Run): Promise<number> {
     }
     const info = await local.info();
     await libraryWrite(db, async () => {
-      for (const p of plans) {
-        const now = await outbox(db).get(p.entry.key);
-        if (!now || !isEntry(now)) continue;
-        if (now.stamp !== p.entry.stamp) {
-          // Written again while this ran: the next drain starts from what this one sent.
-          const { draft: _sent, ...rest } = now;
-          await outbox(db).put({ ...rest, before: p.row ?? null });
-          continue;
+      const now = await outbox(db).bulkGet(plans.map((p) => p.entry.key));
+      const done: string[] = [];
+      const rebased: OutboxEntry[] = [];
+      const shown: Plan[] = [];
+      plans.forEach((p, i) => {
+        const e = now[i];
+        if (!e || !isEntry(e)) return;
+        if (e.stamp === p.entry.stamp) {
+          done.push(e.key);
+          if (p.next) shown.push(p);
+          return;
         }
-        await outbox(db).delete(p.entry.key);
-        if (p.next) await showInLibrary(db, p.entry, p.next, p.row, run);
-      }
+        // Written again while this ran: the next drain starts from what this one sent.
+        const { draft: _sent, ...rest } = e;
+        rebased.push({ ...rest, before: p.row ?? null });
+      });
+      await outbox(db).bulkDelete(done);
+      await outbox(db).bulkPut(rebased);
+      await showInLibrary(db, shown, run);
       const state = await readState(db);
       if (state) await outbox(db).put({ ...state, appliedSeq: info.update_seq, draining: false });
     });
@@ -461,26 +494,30 @@ function nextDoc(entry: OutboxEntry, current: SyncDoc | undefined, row: unknown,
   }
 }
 
-/** After a drain: the library shows what the document now says, if that differs from the row (a merge, a revival). */
-async function showInLibrary(
-  db: LibraryDB,
-  entry: OutboxEntry,
-  doc: SyncDoc,
-  row: unknown,
-  run: Run,
-): Promise<void> {
-  if (doc.type === 'article') {
-    const a = articleOf(doc, run);
-    if (a && !same(row ? checkArticle(row, 'row') : undefined, a)) await db.articles.put(a);
-    return;
+/**
+ * After a drain: the library shows what each document now says where that
+ * differs from the row (a merge with changes from elsewhere, a highlight
+ * brought back or deleted by a newer change).
+ */
+async function showInLibrary(db: LibraryDB, plans: Plan[], run: Run): Promise<void> {
+  const puts: StoredHighlight[] = [];
+  const deletes: string[] = [];
+  for (const { entry, next, row } of plans) {
+    if (!next) continue;
+    if (next.type === 'article') {
+      const a = articleOf(next, run);
+      if (a && !same(row ? checkArticle(row, 'row') : undefined, a)) await db.articles.put(a);
+      continue;
+    }
+    const h = viewOf(next, run);
+    if (h === undefined) continue;
+    if (h === null) {
+      if (row) deletes.push(entry.id);
+    } else if (!row || !same(asHighlight(row), h)) {
+      puts.push(storedRow(h, await db.articles.get(h.articleKey)));
+    }
   }
-  const next = viewOf(doc, run);
-  if (next === undefined) return;
-  if (next === null) {
-    if (row) await db.highlights.delete(entry.id);
-    return;
-  }
-  if (row && same(asHighlight(row), next)) return;
-  await db.highlights.put(storedRow(next, await db.articles.get(next.articleKey)));
-  run.counts.received++;
+  await db.highlights.bulkDelete(deletes);
+  await db.highlights.bulkPut(puts);
+  run.counts.received += puts.length + deletes.length;
 }
