@@ -57,15 +57,13 @@ import {
 } from './outbox';
 import type { PouchDatabase, PouchDoc } from './pouch-api';
 
-type Pouch = PouchDatabase;
-
 export interface SyncDeps {
   /** The library's database (LibraryDB, whose middleware fills the outbox). */
   db: LibraryDB;
   /** This device's copy. */
-  local: Pouch;
+  local: PouchDatabase;
   /** The reader's server database. */
-  remote: Pouch;
+  remote: PouchDatabase;
   /** Documents per batch (changes read, outbox entries drained, PouchDB replication batch). */
   batchSize?: number;
   now?: () => number;
@@ -75,7 +73,7 @@ const DEFAULT_BATCH = 500;
 
 interface Run {
   db: LibraryDB;
-  local: Pouch;
+  local: PouchDatabase;
   batch: number;
   counts: SyncCounts;
 }
@@ -288,7 +286,7 @@ async function resolve(run: Run, winner: PouchDoc): Promise<SyncDoc | null> {
   return merged;
 }
 
-async function writeDocs(local: Pouch, docs: object[]): Promise<void> {
+async function writeDocs(local: PouchDatabase, docs: object[]): Promise<void> {
   if (docs.length === 0) return;
   const res = await local.bulkDocs(docs);
   const bad = res.find((r) => 'error' in r && r.error);
@@ -397,7 +395,6 @@ async function drain(run: Run): Promise<number> {
   const { db, local } = run;
   let written = 0;
   for (;;) {
-    // Entry keys are `table/id`, all after the state row's '#'.
     const entries = (await outbox(db).where('key').above(STATE_KEY).limit(run.batch).toArray()).filter(
       isEntry,
     );

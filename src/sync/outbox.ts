@@ -27,7 +27,10 @@ export const OUTBOX_TABLE = 'outbox';
 export const SYNCED_TABLES = ['highlights', 'articles'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
-/** The outbox row that says sync is on and how far the local copy has been applied to the library. */
+/**
+ * The outbox row that says sync is on and how far the local copy has been
+ * applied to the library. Entry keys (`table/id`) all sort after it.
+ */
 export const STATE_KEY = '#state';
 
 export interface SyncState {
@@ -216,6 +219,11 @@ export async function startOutbox(db: Dexie): Promise<void> {
 /** Turns recording off and forgets every pending entry (the library itself is untouched). */
 export async function stopOutbox(db: Dexie): Promise<void> {
   await db.table(OUTBOX_TABLE).clear();
+}
+
+/** How many rows wait to be sent: the background schedules a run after a write only when this is above 0. */
+export async function pendingChanges(db: Dexie): Promise<number> {
+  return db.table(OUTBOX_TABLE).where('key').above(STATE_KEY).count();
 }
 
 export async function readState(db: Dexie): Promise<SyncState | undefined> {

@@ -12,6 +12,7 @@ import {
   OUTBOX_TABLE,
   type OutboxEntry,
   type OutboxRow,
+  pendingChanges,
   readState,
   startOutbox,
   stopOutbox,
@@ -127,7 +128,9 @@ describe('with sync on', () => {
   it('holds one entry per row however often it is written, each write with a new stamp', async () => {
     const { lib, clock } = setup();
     await startOutbox(lib.db);
+    expect(await pendingChanges(lib.db)).toBe(0);
     const h = await lib.saveHighlight(makeHighlight(), makeArticle());
+    expect(await pendingChanges(lib.db)).toBe(2);
     const stamps = new Set<string>();
     for (let i = 0; i < 50; i++) {
       clock.now += 1000;
