@@ -52,7 +52,7 @@ import {
   quietTransaction,
   readState,
   STATE_KEY,
-  type SyncedTable,
+  SYNCED_TABLES,
   type SyncState,
 } from './outbox';
 import type { PouchDatabase, PouchDoc } from './pouch-api';
@@ -399,14 +399,14 @@ async function drain(run: Run): Promise<number> {
       isEntry,
     );
     if (entries.length === 0) return written;
-    const ofTable = (t: SyncedTable) => entries.filter((e) => e.table === t).map((e) => e.id);
-    const [highlightRows, articleRows] = await Promise.all([
-      db.highlights.bulkGet(ofTable('highlights')),
-      db.articles.bulkGet(ofTable('articles')),
-    ]);
     const rowOf = new Map<string, object | undefined>();
-    ofTable('highlights').forEach((id, i) => rowOf.set(entryKey('highlights', id), highlightRows[i]));
-    ofTable('articles').forEach((id, i) => rowOf.set(entryKey('articles', id), articleRows[i]));
+    for (const table of SYNCED_TABLES) {
+      const ids = entries.filter((e) => e.table === table).map((e) => e.id);
+      const rows = await db.table(table).bulkGet(ids);
+      ids.forEach((id, i) => {
+        rowOf.set(entryKey(table, id), rows[i]);
+      });
+    }
     const ids = entries.map((e) => docId(e.table, e.id));
     const found = await local.allDocs({ keys: ids, include_docs: true });
     const plans = entries.map((entry, i) => {
