@@ -237,6 +237,30 @@ describe('a connection cut part way', () => {
     }
     expect(await a.lib.countHighlights()).toBe(24 + 14);
   });
+
+  it('during the progress reads PouchDB makes between batches: no unhandled rejection, the run goes on', async () => {
+    const a = await deviceWith('a', 20);
+    await expectInSync(a);
+    const b = await device('b');
+    const unhandled: unknown[] = [];
+    const note = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', note);
+    let infos = 0;
+    server.intercept = (req) => {
+      if (req.method !== 'GET' || req.url !== `/${database}/` || ++infos < 2) return false;
+      req.socket.destroy();
+      return true;
+    };
+    try {
+      expect(await b.sync({ batchSize: 5 })).toMatchObject({ ok: true });
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+    expect(infos).toBeGreaterThan(2);
+    expect(unhandled).toEqual([]);
+    expect(await rows(b)).toEqual(await rows(a));
+  });
 });
 
 describe('this device', () => {
