@@ -165,7 +165,7 @@ export function outboxMiddleware(options: OutboxOptions = {}): Middleware<DBCore
           });
           if (entries.length > 0) {
             const r = await outbox.mutate({ trans: req.trans, type: 'put', values: entries });
-            if (r.numFailures > 0) throw r.failures[Object.keys(r.failures)[0] as unknown as number];
+            if (r.numFailures > 0) throw Object.values(r.failures)[0];
           }
           return res;
         },
