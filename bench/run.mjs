@@ -15,6 +15,7 @@ const steps = [
   ['save', ['bench/save.mjs']],
   ['popup', ['bench/popup.mjs']],
   ['library', ['bench/library.mjs']],
+  ['sync', ['bench/sync.mjs']],
   ['extract', ['bench/extract.mjs']],
 ].filter(([name]) => only.length === 0 || name === 'build' || only.includes(name));
 

@@ -8,6 +8,7 @@
 // checks the current code opens it with every row intact and searchable.
 
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import { outboxMiddleware } from '../sync/outbox';
 import type { Article, Highlight } from '../types';
 
 export interface SchemaVersion {
@@ -44,6 +45,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    version: 3,
+    stores: {
+      articles: 'key, lastClippedAt',
+      highlights: 'id, articleKey',
+      // Rows changed since the last sync run, written only while sync is on (src/sync/outbox.ts).
+      outbox: 'key',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -77,6 +87,8 @@ export class LibraryDB extends Dexie {
   ) {
     super(name, options);
     declareVersions(this, versions[versions.length - 1]!.version, versions);
+    // Every write, by any path, notes its rows in the outbox while sync is on.
+    this.use(outboxMiddleware());
   }
 }
 
