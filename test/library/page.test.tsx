@@ -287,7 +287,8 @@ describe('library page', () => {
     );
     expect(root.querySelector('[role="alert"]')).toBeNull();
     expect(await library.countHighlights()).toBe(4);
-    expect(model.highlights.value.length).toBe(4);
+    // The page reads the library again after the store reports the change.
+    await waitFor(() => model.highlights.value.length === 4, 'the page to list the imported highlight');
   });
 
   it('renders hostile text as text', async () => {
