@@ -7,9 +7,9 @@ import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSource, sourceFiles } from './sources';
 
-const CORE = ['src/extract', 'src/anchor', 'src/export', 'src/store'];
+const CORE = ['src/extract', 'src/anchor', 'src/export', 'src/store', 'src/sync', 'src/obsidian'];
 /** Shared modules at src/ the core may import: types, rules and checks with no extension API. */
-const SHARED = ['src/types.ts', 'src/url.ts', 'src/tags.ts', 'src/check.ts', 'src/order.ts'];
+const SHARED = ['src/types.ts', 'src/url.ts', 'src/tags.ts', 'src/check.ts', 'src/order.ts', 'src/clip.ts'];
 const BROWSER_PACKAGES = ['webextension-polyfill'];
 
 /** Every module specifier a file imports, statically, dynamically or by re-export. */
