@@ -6,28 +6,20 @@
 // open until it is closed or Ctrl-C; without one it runs headless, saves
 // screenshots of the page and the popup, says where, and exits.
 import { createServer } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from '../build.mjs';
 import { extensionLines, FIREFOX_ORIGIN, launchFirefox, openExtensionPage } from './firefox.mjs';
+import { sampleHtml } from './sample.mjs';
 import { extensionArgs, setup } from './setup.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ROOT, 'dist/screenshots');
 const SAMPLE_PATH = '/pinterest-engineering/sample-interview';
 const BROWSERS = ['chromium', 'firefox'];
-
-/** The seed interview fixture; the saved page lost Medium's stylesheets, so a readable column is added. */
-const SAMPLE_FILE = join(ROOT, 'test/fixtures/pinterest-engineering-career-interview.html');
-const SAMPLE_STYLE = `<style>
-  body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; font: 18px/1.6 Georgia, serif; color: #242424; }
-  svg { width: 1.5rem; height: 1.5rem; }
-  img { max-width: 100%; height: auto; }
-  h1, h2, h3 { font-family: system-ui, sans-serif; line-height: 1.25; }
-</style>`;
 
 function browserArg() {
   const args = process.argv.slice(2);
@@ -41,7 +33,7 @@ function browserArg() {
 }
 
 function serveSample() {
-  const html = readFileSync(SAMPLE_FILE, 'utf8').replace('</head>', `${SAMPLE_STYLE}\n</head>`);
+  const html = sampleHtml();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/') {
