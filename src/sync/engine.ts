@@ -307,24 +307,13 @@ async function applyBatch(run: Run, incoming: Incoming[], lastSeq: number | stri
     const highlights = incoming.filter((x) => x.doc === null || x.doc.type === 'highlight');
     const ids = highlights.map((x) => rowOfDocId(x.id)!.id);
     const current = await db.highlights.bulkGet(ids);
-    const view: (Highlight | null | undefined)[] = highlights.map((x) =>
-      x.doc === null ? null : viewOf(x.doc as HighlightDoc, run),
-    );
-    const puts: Highlight[] = [];
-    const deletes: string[] = [];
+    const views: HighlightView[] = [];
     highlights.forEach((x, i) => {
-      const next = view[i];
-      const row = current[i];
+      const next = x.doc === null ? null : viewOf(x.doc as HighlightDoc, run);
       if (next === undefined || pending.has(entryKeyOfDoc(x.id))) return;
-      if (next === null) {
-        if (row) deletes.push(row.id);
-      } else if (!row || !same(asHighlight(row), next)) {
-        puts.push(next);
-      }
+      views.push({ id: ids[i]!, row: current[i], next });
     });
-    await db.highlights.bulkDelete(deletes);
-    await db.highlights.bulkPut(puts);
-    run.counts.received += puts.length + deletes.length;
+    await showHighlights(db, views, run);
     const state = await readState(db);
     if (state) await outbox(db).put({ ...state, appliedSeq: lastSeq });
   });
@@ -479,8 +468,7 @@ function nextDoc(entry: OutboxEntry, current: SyncDoc | undefined, row: unknown,
  * brought back or deleted by a newer change).
  */
 async function showInLibrary(db: LibraryDB, plans: Plan[], run: Run): Promise<void> {
-  const puts: Highlight[] = [];
-  const deletes: string[] = [];
+  const views: HighlightView[] = [];
   for (const { entry, next, row } of plans) {
     if (!next) continue;
     if (next.type === 'article') {
@@ -489,11 +477,27 @@ async function showInLibrary(db: LibraryDB, plans: Plan[], run: Run): Promise<vo
       continue;
     }
     const h = viewOf(next, run);
-    if (h === undefined) continue;
-    if (h === null) {
-      if (row) deletes.push(entry.id);
-    } else if (!row || !same(asHighlight(row), h)) {
-      puts.push(h);
+    if (h !== undefined) views.push({ id: entry.id, row, next: h });
+  }
+  await showHighlights(db, views, run);
+}
+
+/** A highlight's row as stored (if any) and what its document says it should now be (null: deleted). */
+interface HighlightView {
+  id: string;
+  row: unknown;
+  next: Highlight | null;
+}
+
+/** Writes each view where it differs from its row, in two bulk calls, and counts what changed. */
+async function showHighlights(db: LibraryDB, views: HighlightView[], run: Run): Promise<void> {
+  const puts: Highlight[] = [];
+  const deletes: string[] = [];
+  for (const { id, row, next } of views) {
+    if (next === null) {
+      if (row) deletes.push(id);
+    } else if (!row || !same(asHighlight(row), next)) {
+      puts.push(next);
     }
   }
   await db.highlights.bulkDelete(deletes);
