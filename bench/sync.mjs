@@ -11,13 +11,9 @@
 //
 //   node bench/sync.mjs [highlights]
 
-import * as esbuild from 'esbuild';
-import { rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importTs } from '../scripts/import-ts.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.argv[2] ?? 10_000) || 10_000;
 
 // The sync code and the test harness are TypeScript; bundle a small entry for Node.
@@ -31,24 +27,9 @@ export { Library } from './src/store/library';
 export { SCHEMA_VERSIONS } from './src/store/db';
 export { startOutbox } from './src/sync/outbox';
 `;
-const out = path.join(root, `.bench-sync-${process.pid}.mjs`);
-await esbuild.build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  packages: 'external',
-  outfile: out,
-  logLevel: 'warning',
-});
-// pouchdb-browser reads \`self\` as it loads (test/sync/self.ts says why); the bundle's imports load first.
+// pouchdb-browser reads `self` as it loads (test/sync/self.ts says why); the bundle's imports load first.
 globalThis.self ??= globalThis;
-let m;
-try {
-  m = await import(pathToFileURL(out).href);
-} finally {
-  await rm(out, { force: true });
-}
+const m = await importTs(entry, 'bench-sync');
 const { makeDevice, startServer, generateLibrary, makeBackup, Library, SCHEMA_VERSIONS, startOutbox } = m;
 
 // PouchDB says this on every first replication; it is not news here.

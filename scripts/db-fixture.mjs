@@ -13,17 +13,15 @@
 // SCHEMA_VERSIONS in src/store/db.ts) and commit the file. A saved version's
 // file is what that release wrote: it refuses to overwrite one unless --force.
 
-import * as esbuild from 'esbuild';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { importTs } from './import-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const force = process.argv.includes('--force');
 
-// The store is TypeScript and Node 20 cannot strip types: bundle a tiny entry
-// with esbuild into a temporary module beside node_modules and import it.
+// The store is TypeScript: import-ts.mjs bundles this entry for Node.
 const entry = `
 import 'fake-indexeddb/auto';
 import { Library } from './src/store/library';
@@ -44,23 +42,8 @@ export async function dump() {
   return { version: verno, stores: schema.stores, rows };
 }
 `;
-const out = path.join(root, `.db-fixture-${process.pid}.mjs`);
-await esbuild.build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  packages: 'external',
-  outfile: out,
-  logLevel: 'warning',
-});
-let dumped;
-try {
-  const { dump } = await import(pathToFileURL(out).href);
-  dumped = await dump();
-} finally {
-  await rm(out, { force: true });
-}
+const { dump } = await importTs(entry, 'db-fixture');
+const dumped = await dump();
 
 const file = path.join(root, 'test/store/fixtures', `db-v${dumped.version}.json`);
 if (existsSync(file) && !force) {
