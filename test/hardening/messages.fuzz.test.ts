@@ -241,6 +241,7 @@ describe('handleMessage (the background router)', () => {
       },
       restoreHighlights: async () => void calls.push('restore'),
       highlightsForArticle: async (key: string) => stored.filter((h) => h.articleKey === key),
+      tagsInUse: async () => [],
     };
     const deps: RouterDeps = {
       library: async () => library,
