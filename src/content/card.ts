@@ -90,7 +90,7 @@ export class Card {
     const context = el(doc, 'div', { class: 'context', id: `${id}-context` });
     context.append(
       el(doc, 'span', { class: 'kicker' }, model.question ? 'Question' : 'Page'),
-      doc.createTextNode(model.question ?? (model.pageTitle || 'This page')),
+      el(doc, 'span', { class: 'title' }, model.question ?? (model.pageTitle || 'This page')),
     );
     const close = el(
       doc,
@@ -159,10 +159,19 @@ export class Card {
       s.addEventListener('click', () => {
         for (const other of colors.querySelectorAll('button'))
           other.setAttribute('aria-pressed', String(other === s));
+        colorName.textContent = name;
         actions.setColor(c);
       });
       colors.append(s);
     }
+    // The chosen colour's name, for a sighted reader (the swatches carry theirs in tooltips and labels).
+    const colorName = el(
+      doc,
+      'span',
+      { class: 'color-name', 'aria-hidden': 'true' },
+      model.colorNames[model.color],
+    );
+    colors.append(colorName);
 
     const state = el(doc, 'span', { class: 'state' });
     const row = el(doc, 'div', { class: 'actions' });

@@ -32,7 +32,9 @@ button:focus-visible, textarea:focus-visible, input:focus-visible { outline: 2px
 .swatch[aria-pressed="true"] { box-shadow: 0 0 0 2px var(--bg), 0 0 0 4px var(--fg); }
 .menu { width: 300px; max-width: calc(100vw - 16px); box-sizing: border-box; padding: 10px 12px 12px; display: flex; flex-direction: column; gap: 8px; }
 .head { display: flex; align-items: flex-start; gap: 8px; }
-.context { flex: 1; min-width: 0; font-weight: 600; color: var(--fg); display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.context { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 1px; }
+.context .title { font-weight: 600; color: var(--fg); display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
+.color-name { margin-left: 4px; font-size: 12px; color: var(--muted); }
 .kicker { display: block; font-size: 11px; font-weight: 500; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 .close { flex: none; border: 0; background: transparent; width: 24px; height: 24px; border-radius: 6px; font-size: 18px; line-height: 1; color: var(--muted); }
 .close:hover { background: var(--soft); color: var(--fg); }
