@@ -234,7 +234,7 @@ eachBrowser('the highlight menu on the page', (browser) => {
       .toBe('green');
     await expect.poll(async () => (await paint(page))['ih-green'] ?? []).toContain(first);
     // The save is announced in the live region.
-    expect(await page.getByRole('status').textContent()).toBe('Highlight saved.');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Highlight saved.');
 
     // "+ Note" saves, then opens the card with the caret in the note.
     const second = career.questions[5]!.answerStartsWith;
@@ -288,6 +288,15 @@ eachBrowser('the highlight menu on the page', (browser) => {
     // The card, open: nothing serious for axe, and it names its question.
     await expectNoSeriousViolations(page, inUI('.menu'));
     expect(await menu.locator('.context').textContent()).toMatch(/^Question/);
+    // Kept inside the viewport.
+    const inside = await page.evaluate(() => {
+      const card = document
+        .querySelector('[data-interview-highlights-ui]')
+        ?.shadowRoot?.querySelector('.menu');
+      const r = card?.getBoundingClientRect();
+      return !!r && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
+    });
+    expect(inside).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.isVisible()).toBe(false);
     await expect.poll(() => focused(page)).toBe(`Highlight 1 of ${total}: Enter opens`);
