@@ -30,6 +30,8 @@ export const ALL_TYPES: MessageType[] = [
   'page:scrollTo',
   'page:saveSection',
   'library:changed',
+  'tags:suggest',
+  'page:stepHighlight',
 ];
 
 /** Pages on the sites the content script runs on, with the address noise articleKey strips. */
