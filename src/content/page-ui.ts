@@ -40,6 +40,13 @@ function isEditable(node: Element | null): boolean {
 export class PageUI {
   private readonly selectionTimer: Timer;
   private stepped: string | null = null;
+  /**
+   * The last edit written per highlight and when it was sent. A list of the
+   * page's highlights asked for before that write can answer after it and put
+   * the old note back in place; until the store's row is as new as the edit,
+   * the card opens with the edit.
+   */
+  private readonly written = new Map<string, { patch: HighlightPatch; at: number }>();
 
   constructor(
     private readonly s: PageUIParts,
@@ -187,8 +194,25 @@ export class PageUI {
     this.openMenu(h, x, y, { ...(rect ? { near: rect } : {}), ...opts });
   }
 
-  openMenu(h: Highlight, x: number, y: number, opts: { near?: DOMRect; focusNote?: boolean } = {}): void {
+  /** The highlight as the reader last left it (see `written`). */
+  private latest(h: Highlight): Highlight {
+    const edit = this.written.get(h.id);
+    if (!edit) return h;
+    if (h.updatedAt >= edit.at) {
+      this.written.delete(h.id);
+      return h;
+    }
+    return { ...h, ...edit.patch };
+  }
+
+  openMenu(
+    stored: Highlight,
+    x: number,
+    y: number,
+    opts: { near?: DOMRect; focusNote?: boolean } = {},
+  ): void {
     const { ui, page, env } = this.s;
+    const h = this.latest(stored);
     ui.openMenu(
       x,
       y,
@@ -220,13 +244,17 @@ export class PageUI {
 
   private async update(id: string, patch: HighlightPatch): Promise<boolean> {
     const { placement, painter, ui, env } = this.s;
-    const h = placement.highlights.get(id);
-    if (!h) return false;
-    const reply = await env.send(message('highlight:update', { id, patch, articleKey: h.articleKey }));
+    const row = placement.highlights.get(id);
+    if (!row) return false;
+    const at = env.now();
+    const reply = await env.send(message('highlight:update', { id, patch, articleKey: row.articleKey }));
     if (!reply.ok) {
       ui.toast(`Could not change the highlight: ${reply.error}`);
       return false;
     }
+    this.written.set(id, { patch: { ...this.written.get(id)?.patch, ...patch }, at });
+    // The page's list may have been read again meanwhile: change the row it holds now.
+    const h = placement.highlights.get(id) ?? row;
     Object.assign(h, patch, { updatedAt: env.now() });
     const painted = painter.get(id);
     if (painted) painter.upsert({ ...painted, color: h.color, hasNote: h.note.trim() !== '' });

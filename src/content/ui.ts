@@ -47,6 +47,7 @@ export class ContentUI {
   private barActions: SaveBarActions | null = null;
   private card: Card | null = null;
   private cardClosed: (() => void) | null = null;
+  private cardWatch: ResizeObserver | null = null;
   private returnFocus: Element | null = null;
   private pointer: HTMLButtonElement | null = null;
   private toastTimer: ReturnType<typeof setTimeout> | null = null;
@@ -171,8 +172,16 @@ export class ContentUI {
     this.card = card;
     this.cardClosed = () => actions.close();
     const near = opts.near;
-    if (near) this.place(card.element, near.left, near.bottom + GAP, near.top - GAP);
-    else this.place(card.element, x, y + 12, y - 12);
+    const place = (): void => {
+      if (near) this.place(card.element, near.left, near.bottom + GAP, near.top - GAP);
+      else this.place(card.element, x, y + 12, y - 12);
+    };
+    place();
+    // The card grows after it opens (the library's tags arrive): keep it inside the viewport.
+    if (typeof ResizeObserver === 'function') {
+      this.cardWatch = new ResizeObserver(place);
+      this.cardWatch.observe(card.element);
+    }
     card.focusNote();
   }
 
@@ -190,6 +199,8 @@ export class ContentUI {
     const card = this.card;
     if (!card) return;
     void card.flush();
+    this.cardWatch?.disconnect();
+    this.cardWatch = null;
     card.element.remove();
     this.card = null;
     const closed = this.cardClosed;

@@ -289,14 +289,18 @@ eachBrowser('the highlight menu on the page', (browser) => {
     await expectNoSeriousViolations(page, inUI('.menu'));
     expect(await menu.locator('.context').textContent()).toMatch(/^Question/);
     // Kept inside the viewport.
-    const inside = await page.evaluate(() => {
-      const card = document
-        .querySelector('[data-interview-highlights-ui]')
-        ?.shadowRoot?.querySelector('.menu');
+    const box = await page.evaluate(() => {
+      const card = document.querySelector('[data-interview-highlights-ui]')?.shadowRoot?.querySelector('.menu');
       const r = card?.getBoundingClientRect();
-      return !!r && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
+      return r
+        ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: innerWidth, height: innerHeight }
+        : null;
     });
-    expect(inside).toBe(true);
+    expect(box, JSON.stringify(box)).not.toBeNull();
+    expect(
+      box!.left >= 0 && box!.top >= 0 && box!.right <= box!.width && box!.bottom <= box!.height,
+      JSON.stringify(box),
+    ).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.isVisible()).toBe(false);
     await expect.poll(() => focused(page)).toBe(`Highlight 1 of ${total}: Enter opens`);
