@@ -290,10 +290,19 @@ eachBrowser('the highlight menu on the page', (browser) => {
     expect(await menu.locator('.context').textContent()).toMatch(/^Question/);
     // Kept inside the viewport.
     const box = await page.evaluate(() => {
-      const card = document.querySelector('[data-interview-highlights-ui]')?.shadowRoot?.querySelector('.menu');
+      const card = document
+        .querySelector('[data-interview-highlights-ui]')
+        ?.shadowRoot?.querySelector('.menu');
       const r = card?.getBoundingClientRect();
       return r
-        ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: innerWidth, height: innerHeight }
+        ? {
+            left: r.left,
+            top: r.top,
+            right: r.right,
+            bottom: r.bottom,
+            width: innerWidth,
+            height: innerHeight,
+          }
         : null;
     });
     expect(box, JSON.stringify(box)).not.toBeNull();
