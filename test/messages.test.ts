@@ -68,6 +68,8 @@ const good: { [T in MessageType]: Extract<Message, { type: T }> } = {
   'page:scrollTo': { type: 'page:scrollTo', sectionId: 's1' },
   'page:saveSection': { type: 'page:saveSection', sectionId: 's1', paragraphIndex: 2 },
   'library:changed': { type: 'library:changed', articleKeys: [articleKey(PAGE)] },
+  'tags:suggest': { type: 'tags:suggest' },
+  'page:stepHighlight': { type: 'page:stepHighlight', direction: 'next' },
 };
 
 describe('message shapes', () => {

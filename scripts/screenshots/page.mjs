@@ -10,7 +10,8 @@ export const surface = {
     await stage.scrollTo(page, 'Product');
     await stage.shot(page, 'page-highlights');
 
-    // The card: a real click on the painted link highlight.
+    // The card: a real click on the highlight with a note (its question heads it, its tags below).
+    await stage.scrollTo(page, SEED.noted);
     const point = await page.evaluate((quote) => {
       const range = document.createRange();
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -23,8 +24,8 @@ export const surface = {
         return { x: box.left + 40, y: box.top + box.height / 2 };
       }
       return null;
-    }, SEED.linked);
-    if (!point) throw new Error('the linked highlight is not on the page');
+    }, SEED.noted);
+    if (!point) throw new Error('the noted highlight is not on the page');
     await page.mouse.click(point.x, point.y);
     await stage.shot(page, 'page-card', { settle: 600 });
     await page.keyboard.press('Escape');

@@ -3,7 +3,7 @@
 
 import browser, { type Menus, type Runtime, type Tabs } from 'webextension-polyfill';
 import { injectContentScript } from '../inject';
-import { message, type ReplyOf } from '../messages';
+import { message, type ReplyOf, type StepDirection } from '../messages';
 import { articleKey } from '../url';
 import { Library } from '../store';
 import type { BackgroundStore } from './ports';
@@ -93,10 +93,27 @@ export async function onContextMenuClick(
   return saveSelectionInTab(tab.id);
 }
 
-export async function onCommand(command: string, tab?: Tabs.Tab): Promise<ReplyOf<'selection:save'> | null> {
-  if (command !== COMMAND) return null;
+/** The keyboard commands that move through the page's highlights. */
+const STEP_COMMANDS: Readonly<Record<string, StepDirection>> = {
+  'next-highlight': 'next',
+  'previous-highlight': 'previous',
+};
+
+export async function onCommand(
+  command: string,
+  tab?: Tabs.Tab,
+): Promise<ReplyOf<'selection:save'> | ReplyOf<'page:stepHighlight'> | null> {
+  const direction = STEP_COMMANDS[command];
+  if (command !== COMMAND && direction === undefined) return null;
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  return tabId === undefined ? null : saveSelectionInTab(tabId);
+  if (tabId === undefined) return null;
+  if (direction === undefined) return saveSelectionInTab(tabId);
+  // A page the content script is not on has no highlights to step through.
+  return (
+    browser.tabs.sendMessage(tabId, message('page:stepHighlight', { direction })) as Promise<
+      ReplyOf<'page:stepHighlight'>
+    >
+  ).catch(() => null);
 }
 
 browser.runtime.onInstalled.addListener(() => {

@@ -10,6 +10,8 @@ export interface BackgroundStore {
   deleteHighlights(ids: string[]): Promise<Highlight[]>;
   restoreHighlights(rows: Highlight[]): Promise<unknown>;
   highlightsForArticle(articleKey: string): Promise<Highlight[]>;
+  /** Every tag in the library, each once (src/tags.ts), sorted. */
+  tagsInUse(): Promise<string[]>;
 }
 
 /** The key-value area the retry queue lives in (browser.storage.local). */

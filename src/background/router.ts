@@ -14,6 +14,7 @@ import {
   type SenderRole,
 } from '../messages';
 import type { Highlight } from '../types';
+import { findDuplicate } from '../store/duplicate';
 import { articleKey } from '../url';
 import { badgeText } from './badge';
 import type { BackgroundStore } from './ports';
@@ -137,6 +138,8 @@ async function route(m: Message, sender: SenderRole, deps: RouterDeps): Promise<
       );
       return ok(null);
     }
+    case 'tags:suggest':
+      return ok(await (await deps.library()).tagsInUse());
     case 'library:changed':
       await deps.broadcast(m.articleKeys);
       return ok(null);
@@ -145,9 +148,14 @@ async function route(m: Message, sender: SenderRole, deps: RouterDeps): Promise<
   }
 }
 
-async function save(m: MessageOf<'highlight:save'>, deps: RouterDeps): Promise<Reply<null>> {
+async function save(
+  m: MessageOf<'highlight:save'>,
+  deps: RouterDeps,
+): Promise<Reply<{ existing: Highlight } | null>> {
   try {
     const lib = await deps.library();
+    const existing = findDuplicate(await lib.highlightsForArticle(m.highlight.articleKey), m.highlight);
+    if (existing) return ok({ existing });
     await lib.saveHighlight(m.highlight, m.article);
   } catch (e) {
     // A row the store finds invalid would be refused on every retry: say why, once.

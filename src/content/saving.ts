@@ -4,7 +4,7 @@
 
 import { rangeFromOffsets } from '../anchor';
 import { fail, message, ok, type Reply, type ReplyOf } from '../messages';
-import type { Highlight } from '../types';
+import type { Highlight, HighlightColor } from '../types';
 import { type CaptureContext, type CaptureResult, captureRange, captureSection } from './capture';
 import type { ContentEnv } from './env';
 import type { PageReader } from './page';
@@ -22,12 +22,20 @@ export interface SavingParts {
   /** Re-reads the page: late content may not have been seen yet, and the index must match the page. */
   refresh(): Promise<void>;
   color(): CaptureContext['color'];
+  /** A highlight to show the reader in its card: one already saved at the same place, or a fresh one to note. */
+  open(h: Highlight, opts: { focusNote?: boolean }): void;
+}
+
+/** How the reader asked to save: a colour other than the default, and whether a note comes next. */
+export interface SaveChoice {
+  color?: HighlightColor;
+  withNote?: boolean;
 }
 
 export class Saving {
   constructor(private readonly s: SavingParts) {}
 
-  private captureContext(): CaptureContext | null {
+  private captureContext(color?: HighlightColor): CaptureContext | null {
     const { page, env } = this.s;
     if (!page.interview) return null;
     return {
@@ -35,7 +43,7 @@ export class Saving {
       index: page.getIndex(),
       spans: page.getSpans(),
       pageUrl: env.window.location.href,
-      color: this.s.color(),
+      color: color ?? this.s.color(),
       now: env.now(),
       newId: () => env.newId(),
       unchecked: page.tooLarge,
@@ -47,7 +55,7 @@ export class Saving {
     return fail(error);
   }
 
-  async saveSelection(): Promise<ReplyOf<'selection:save'>> {
+  async saveSelection(choice: SaveChoice = {}): Promise<ReplyOf<'selection:save'>> {
     const { page, painter, ui, env } = this.s;
     await this.s.refresh();
     // Built in slices before the selection is read, so a first save on a huge page does not freeze it.
@@ -62,7 +70,7 @@ export class Saving {
       return this.refuse('Select text inside the article to save it.');
     }
     const clipped = clipToRoot(range, page.root);
-    const ctx = this.captureContext();
+    const ctx = this.captureContext(choice.color);
     if (!ctx) return this.refuse('This page could not be read.');
     // Paint before building the text-fragment link (the slow part of a capture,
     // tens of milliseconds on a long page), so the reader sees the save at once.
@@ -76,7 +84,7 @@ export class Saving {
       sel.removeAllRanges();
       ui.hideSaveButton();
     }
-    return this.persist(result);
+    return this.persist(result, choice.withNote === true);
   }
 
   async saveSection(sectionId: string, paragraphIndex?: number): Promise<ReplyOf<'page:saveSection'>> {
@@ -90,7 +98,7 @@ export class Saving {
     );
   }
 
-  private async persist(result: CaptureResult): Promise<Reply<Highlight>> {
+  private async persist(result: CaptureResult, withNote = false): Promise<Reply<Highlight>> {
     const { page, placement, painter, ui, env } = this.s;
     if (!result.ok) return this.refuse(result.error);
     const { highlight, article, start, end } = result.value;
@@ -99,7 +107,31 @@ export class Saving {
     placement.highlights.set(highlight.id, highlight);
     if (range) painter.upsert({ id: highlight.id, range, color: highlight.color, hasNote: false });
     const reply = await env.send(message('highlight:save', { highlight, article }));
-    if (reply.ok) return ok(highlight);
+    if (reply.ok && reply.value !== null) {
+      // Saved here before: one row, and the reader is taken to it.
+      const { existing } = reply.value;
+      placement.highlights.delete(highlight.id);
+      painter.remove(highlight.id);
+      const known = placement.highlights.get(existing.id) ?? existing;
+      if (!placement.highlights.has(existing.id)) {
+        placement.highlights.set(existing.id, existing);
+        if (range)
+          painter.upsert({
+            id: existing.id,
+            range,
+            color: existing.color,
+            hasNote: existing.note.trim() !== '',
+          });
+      }
+      ui.toast('Already saved: this is the highlight you saved here.');
+      this.s.open(known, { focusNote: withNote });
+      return ok(known);
+    }
+    if (reply.ok) {
+      ui.announce('Highlight saved.');
+      if (withNote) this.s.open(highlight, { focusNote: true });
+      return ok(highlight);
+    }
     if (reply.retrying) {
       ui.toast(`Not saved yet: ${reply.error} It will be retried.`);
       return reply;

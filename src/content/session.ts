@@ -22,7 +22,7 @@ import { PageUI } from './page-ui';
 import { fromOwnExtension } from './sender';
 import { Painter } from './paint';
 import { Placement } from './placing';
-import { Saving } from './saving';
+import { type SaveChoice, Saving } from './saving';
 import { watchPage } from './spa';
 import { Timer } from './timer';
 import { ContentUI } from './ui';
@@ -40,6 +40,7 @@ export class ContentSession {
   private readonly refreshTimer = new Timer(this.controller.signal);
   readonly placement: Placement;
   private readonly saving: Saving;
+  private pageUI: PageUI | null = null;
 
   constructor(private readonly env: ContentEnv) {
     const document = env.window.document;
@@ -55,6 +56,7 @@ export class ContentSession {
       ui: this.ui,
       refresh: () => this.refreshPage(),
       color: () => this.settings.defaultColor,
+      open: (h, opts) => this.pageUI?.openSaved(h, opts),
     });
   }
 
@@ -71,7 +73,7 @@ export class ContentSession {
     signal.addEventListener('abort', stopWatching, { once: true });
     this.env.onMessage.addListener(this.onMessage);
     signal.addEventListener('abort', () => this.env.onMessage.removeListener(this.onMessage), { once: true });
-    new PageUI(
+    this.pageUI = new PageUI(
       {
         env: this.env,
         page: this.page,
@@ -79,8 +81,8 @@ export class ContentSession {
         painter: this.painter,
         ui: this.ui,
         settings: () => this.settings,
-        saveSelection: () =>
-          void this.saveSelection().catch((e: unknown) => this.failed('selection:save', e)),
+        saveSelection: (choice) =>
+          void this.saveSelection(choice).catch((e: unknown) => this.failed('selection:save', e)),
       },
       signal,
     );
@@ -146,8 +148,8 @@ export class ContentSession {
     await this.placement.load();
   }
 
-  saveSelection(): ReturnType<Saving['saveSelection']> {
-    return this.saving.saveSelection();
+  saveSelection(choice: SaveChoice = {}): ReturnType<Saving['saveSelection']> {
+    return this.saving.saveSelection(choice);
   }
 
   saveSection(sectionId: string, paragraphIndex?: number): ReturnType<Saving['saveSection']> {
@@ -213,6 +215,8 @@ export class ContentSession {
         return this.scrollTo(m.sectionId);
       case 'page:saveSection':
         return this.saveSection(m.sectionId, m.paragraphIndex);
+      case 'page:stepHighlight':
+        return ok(this.pageUI?.step(m.direction) ?? null);
       default:
         return fail(`${m.type} is not for the page`);
     }

@@ -1,69 +1,57 @@
-// The content script's own UI (floating Save button, highlight menu, toasts)
-// lives in one shadow root, so page styles cannot reach it and it cannot
-// reach the page. Text is always set as text, never as HTML.
+// The content script's own UI (the Save bar beside a selection, a highlight's
+// card, the marker the keyboard steps through highlights with, toasts) lives
+// in one shadow root, so page styles cannot reach it and it cannot reach the
+// page. Text is always set as text, never as HTML (dom.ts). One live region
+// (the toast) tells screen readers about saves, deletes and undo.
 
-import { formatTags, parseTags } from '../tags';
+import { DEFAULT_COLOR_NAMES, type ColorNames } from '../export/color-names';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../types';
+import { Card, type CardActions, type CardModel, SWATCH } from './card';
+import { el } from './dom';
+import { wantsDark } from './theme';
+import { UI_CSS } from './ui-css';
 
 export const UI_ATTR = 'data-interview-highlights-ui';
 
-const CSS_TEXT = `
-:host { all: initial; }
-.layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483647; font: 13px/1.4 system-ui, sans-serif; color: #222; }
-.save, .menu, .toast { pointer-events: auto; position: fixed; background: #fff; border: 1px solid #bbb; border-radius: 6px; box-shadow: 0 2px 10px rgba(0,0,0,.18); }
-.save { padding: 4px 10px; cursor: pointer; font: inherit; }
-.save:focus-visible, .menu button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
-.menu { padding: 8px; width: 260px; display: flex; flex-direction: column; gap: 6px; }
-.menu textarea, .menu input { font: inherit; width: 100%; box-sizing: border-box; }
-.menu .row { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
-.menu button { font: inherit; cursor: pointer; }
-.swatch { width: 20px; height: 20px; border-radius: 50%; border: 1px solid #888; padding: 0; }
-.swatch[aria-pressed="true"] { outline: 2px solid #222; }
-.toast { left: 50%; transform: translateX(-50%); bottom: 24px; padding: 8px 12px; display: flex; gap: 10px; align-items: center; }
-.toast button { font: inherit; cursor: pointer; }
-`;
+export type { CardActions, CardModel } from './card';
 
-const SWATCH: Record<HighlightColor, string> = {
-  yellow: '#ffdd00',
-  green: '#50c878',
-  blue: '#5aa0ff',
-  pink: '#ff78b4',
-  purple: '#aa78ff',
-};
-
-export interface MenuModel {
-  note: string;
-  tags: string[];
-  color: HighlightColor;
+export interface SaveBarActions {
+  /** Save the selection, in color when given (else the default). */
+  save(color?: HighlightColor): void;
+  /** Save, then open the card with the note focused. */
+  saveWithNote(): void;
 }
 
-export interface MenuActions {
-  save(patch: { note: string; tags: string[] }): void;
-  setColor(color: HighlightColor): void;
-  copyMarkdown(): void;
-  remove(): void;
+export interface CardOptions {
+  /** Put the caret in the note (after "add a note"). */
+  focusNote?: boolean;
+  /** The highlight's box on screen: the card sits below it (or above when there is no room). */
+  near?: DOMRect;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  props: Partial<Record<string, string>> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = doc.createElement(tag);
-  for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
+const GAP = 8;
+
+/** The element that has the focus, looking into shadow roots. */
+function deepActive(doc: Document): Element | null {
+  let a: Element | null = doc.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
 }
 
 export class ContentUI {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
   private readonly layer: HTMLElement;
-  private saveButton: HTMLButtonElement | null = null;
-  private menu: HTMLElement | null = null;
-  private toastEl: HTMLElement | null = null;
+  private readonly live: HTMLElement;
+  private saveBar: HTMLElement | null = null;
+  private barActions: SaveBarActions | null = null;
+  private card: Card | null = null;
+  private cardClosed: (() => void) | null = null;
+  private cardWatch: ResizeObserver | null = null;
+  private returnFocus: Element | null = null;
+  private pointer: HTMLButtonElement | null = null;
   private toastTimer: ReturnType<typeof setTimeout> | null = null;
+  colorNames: ColorNames = DEFAULT_COLOR_NAMES;
 
   constructor(private readonly doc: Document) {
     this.host = el(doc, 'div', { [UI_ATTR]: '' });
@@ -71,18 +59,23 @@ export class ContentUI {
     this.layer = el(doc, 'div', { class: 'layer' });
     try {
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(CSS_TEXT);
+      sheet.replaceSync(UI_CSS);
       this.root.adoptedStyleSheets = [sheet];
     } catch {
       // Constructed sheets can be refused across worlds (Firefox Xrays); a style inside our own shadow root is still not the page's.
-      this.root.append(el(doc, 'style', {}, CSS_TEXT));
+      this.root.append(el(doc, 'style', {}, UI_CSS));
     }
+    // There from the first time the UI shows, so what it says later is announced.
+    this.live = el(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite' });
+    this.layer.append(this.live);
     this.root.append(this.layer);
   }
 
   /** Attached lazily, outside <body>, so a single-page app swapping its body leaves it alone. */
-  private mount(): void {
+  private mount(near: Element | null = null): void {
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    const win = this.doc.defaultView;
+    if (win) this.layer.classList.toggle('dark', wantsDark(win, near));
   }
 
   contains(node: Node | null): boolean {
@@ -90,143 +83,206 @@ export class ContentUI {
     return node === this.host || this.host.contains(node) || this.root.contains(node);
   }
 
-  showSaveButton(rect: DOMRect, onSave: () => void): void {
-    this.mount();
-    if (!this.saveButton) {
-      const b = el(
-        this.doc,
+  /** Keeps a fixed element inside the viewport, at (left, top) when it fits. */
+  private place(node: HTMLElement, left: number, top: number, above?: number): void {
+    const win = this.doc.defaultView;
+    const vw = win?.innerWidth ?? 1024;
+    const vh = win?.innerHeight ?? 768;
+    const { width, height } = node.getBoundingClientRect();
+    let y = top;
+    if (y + height > vh - GAP && above !== undefined) y = above - height;
+    node.style.left = `${Math.max(GAP, Math.min(left, vw - width - GAP))}px`;
+    node.style.top = `${Math.max(GAP, Math.min(y, vh - height - GAP))}px`;
+  }
+
+  // ---- The Save bar beside a selection ----
+
+  showSaveButton(rect: DOMRect, actions: SaveBarActions, near: Element | null = null): void {
+    this.mount(near);
+    if (!this.saveBar) {
+      const d = this.doc;
+      const bar = el(d, 'div', { class: 'savebar', role: 'toolbar', 'aria-label': 'Save highlight' });
+      const save = el(d, 'button', { type: 'button', class: 'save', 'aria-label': 'Save highlight' }, 'Save');
+      save.addEventListener('click', () => this.barActions?.save());
+      bar.append(save);
+      for (const c of HIGHLIGHT_COLORS) {
+        const name = this.colorNames[c];
+        const s = el(d, 'button', {
+          type: 'button',
+          class: 'swatch',
+          'data-color': c,
+          'aria-label': `Save ${name}`,
+          title: `Save ${name}`,
+        });
+        s.style.background = SWATCH[c];
+        s.addEventListener('click', () => this.barActions?.save(c));
+        bar.append(s);
+      }
+      bar.append(el(d, 'span', { class: 'sep', 'aria-hidden': 'true' }));
+      const note = el(
+        d,
         'button',
-        { class: 'save', type: 'button', 'aria-label': 'Save highlight' },
-        'Save',
+        { type: 'button', class: 'with-note', 'aria-label': 'Save and add a note' },
+        '+ Note',
       );
-      b.addEventListener('mousedown', (e) => e.preventDefault()); // keep the page selection
-      b.addEventListener('keydown', (e) => {
+      note.addEventListener('click', () => this.barActions?.saveWithNote());
+      bar.append(note);
+      // Keep the page's selection: a press on the bar must not move it.
+      bar.addEventListener('mousedown', (e) => e.preventDefault());
+      bar.addEventListener('keydown', (e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
           this.hideSaveButton();
         }
       });
-      this.layer.append(b);
-      this.saveButton = b;
+      this.layer.append(bar);
+      this.saveBar = bar;
     }
-    const b = this.saveButton;
-    b.onclick = (e) => {
-      e.preventDefault();
-      onSave();
-    };
+    this.barActions = actions;
     // Beside the selection's end, nudged inside the viewport.
-    const vw = this.doc.defaultView?.innerWidth ?? 1024;
-    const vh = this.doc.defaultView?.innerHeight ?? 768;
-    const left = Math.min(Math.max(4, rect.right + 6), vw - 70);
-    const top = Math.min(Math.max(4, rect.bottom + 6), vh - 34);
-    b.style.left = `${left}px`;
-    b.style.top = `${top}px`;
+    this.place(this.saveBar, rect.right + 6, rect.bottom + 6, rect.top - 6);
   }
 
   get saveButtonShown(): boolean {
-    return this.saveButton !== null;
+    return this.saveBar !== null;
   }
 
   focusSaveButton(): void {
-    this.saveButton?.focus();
+    this.saveBar?.querySelector<HTMLButtonElement>('button.save')?.focus();
   }
 
   hideSaveButton(): void {
-    this.saveButton?.remove();
-    this.saveButton = null;
+    this.saveBar?.remove();
+    this.saveBar = null;
   }
 
-  openMenu(x: number, y: number, model: MenuModel, actions: MenuActions): void {
-    this.mount();
-    this.closeMenu();
-    const d = this.doc;
-    const menu = el(d, 'div', { class: 'menu', role: 'dialog', 'aria-label': 'Highlight' });
-    const note = el(d, 'textarea', { rows: '3', placeholder: 'Note', 'aria-label': 'Note' });
-    note.value = model.note;
-    const tags = el(d, 'input', { type: 'text', placeholder: 'tags, comma separated', 'aria-label': 'Tags' });
-    tags.value = formatTags(model.tags);
-    const swatches = el(d, 'div', { class: 'row', role: 'group', 'aria-label': 'Color' });
-    for (const c of HIGHLIGHT_COLORS) {
-      const s = el(d, 'button', {
-        type: 'button',
-        class: 'swatch',
-        'aria-label': c,
-        'aria-pressed': String(c === model.color),
-        'data-color': c,
-      });
-      s.style.background = SWATCH[c];
-      s.addEventListener('click', () => {
-        for (const other of swatches.querySelectorAll('button'))
-          other.setAttribute('aria-pressed', String(other === s));
-        actions.setColor(c);
-      });
-      swatches.append(s);
+  // ---- The card of a highlight ----
+
+  openMenu(x: number, y: number, model: CardModel, actions: CardActions, opts: CardOptions = {}): void {
+    this.closeMenu({ restoreFocus: false });
+    const before = deepActive(this.doc);
+    // Focus goes back where the reader was: the page, or the keyboard marker.
+    this.returnFocus = before && (!this.contains(before) || before === this.pointer) ? before : this.pointer;
+    this.mount(this.doc.elementFromPoint?.(x, y) ?? null);
+    const card = new Card(this.doc, model, {
+      ...actions,
+      close: () => this.closeMenu({ restoreFocus: true }),
+    });
+    this.layer.append(card.element);
+    this.card = card;
+    this.cardClosed = () => actions.close();
+    const near = opts.near;
+    const place = (): void => {
+      if (near) this.place(card.element, near.left, near.bottom + GAP, near.top - GAP);
+      else this.place(card.element, x, y + 12, y - 12);
+    };
+    place();
+    // The card grows after it opens (the library's tags arrive): keep it inside the viewport.
+    if (typeof ResizeObserver === 'function') {
+      this.cardWatch = new ResizeObserver(place);
+      this.cardWatch.observe(card.element);
     }
-    const buttons = el(d, 'div', { class: 'row' });
-    const save = el(d, 'button', { type: 'button', 'data-action': 'save' }, 'Save note');
-    const copy = el(d, 'button', { type: 'button', 'data-action': 'copy' }, 'Copy as Markdown');
-    const del = el(d, 'button', { type: 'button', 'data-action': 'delete' }, 'Delete');
-    save.addEventListener('click', () => {
-      actions.save({ note: note.value, tags: parseTags(tags.value) });
-      this.closeMenu();
-    });
-    copy.addEventListener('click', () => actions.copyMarkdown());
-    del.addEventListener('click', () => {
-      this.closeMenu();
-      actions.remove();
-    });
-    buttons.append(save, copy, del);
-    menu.append(note, tags, swatches, buttons);
-    menu.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') this.closeMenu();
-    });
-    const vw = d.defaultView?.innerWidth ?? 1024;
-    const vh = d.defaultView?.innerHeight ?? 768;
-    menu.style.left = `${Math.min(Math.max(4, x), vw - 276)}px`;
-    menu.style.top = `${Math.min(Math.max(4, y + 12), vh - 200)}px`;
-    this.layer.append(menu);
-    this.menu = menu;
-    note.focus();
+    card.focusNote();
   }
 
   get menuOpen(): boolean {
-    return this.menu !== null;
+    return this.card !== null;
   }
 
-  closeMenu(): void {
-    this.menu?.remove();
-    this.menu = null;
+  /** Writes what the card holds and not yet stored, whatever happens next (the page hidden or unloaded). */
+  flushMenu(): Promise<void> {
+    return this.card?.flush() ?? Promise.resolve();
   }
+
+  /** Closes the card, keeping what was typed; focus goes back where the reader was when asked. */
+  closeMenu(opts: { restoreFocus?: boolean } = {}): void {
+    const card = this.card;
+    if (!card) return;
+    void card.flush();
+    this.cardWatch?.disconnect();
+    this.cardWatch = null;
+    card.element.remove();
+    this.card = null;
+    const closed = this.cardClosed;
+    this.cardClosed = null;
+    const target = this.returnFocus;
+    this.returnFocus = null;
+    if (opts.restoreFocus && target instanceof HTMLElement && target.isConnected) target.focus();
+    closed?.();
+  }
+
+  // ---- The marker the keyboard moves from highlight to highlight ----
+
+  /** A focused marker at a highlight: Enter opens its card, Escape puts it away. */
+  showPointer(rect: DOMRect, label: string, onOpen: () => void): void {
+    this.mount(this.doc.elementFromPoint?.(rect.left + 1, rect.top + 1) ?? null);
+    if (!this.pointer) {
+      const b = el(this.doc, 'button', { type: 'button', class: 'pointer' });
+      b.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          this.hidePointer();
+        }
+      });
+      this.layer.append(b);
+      this.pointer = b;
+    }
+    const b = this.pointer;
+    b.textContent = label;
+    b.onclick = () => onOpen();
+    this.place(b, rect.left, rect.top - 30, rect.bottom + 4);
+    b.focus({ preventScroll: true });
+  }
+
+  get pointerRect(): DOMRect | null {
+    return this.pointer?.getBoundingClientRect() ?? null;
+  }
+
+  hidePointer(): void {
+    this.pointer?.remove();
+    this.pointer = null;
+  }
+
+  // ---- Toasts, which are also the live region ----
 
   toast(text: string, action?: { label: string; run: () => void }, ms = 5000): void {
     this.mount();
-    this.toastEl?.remove();
     if (this.toastTimer !== null) clearTimeout(this.toastTimer);
-    const t = el(this.doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite' });
-    t.append(el(this.doc, 'span', {}, text));
+    const t = this.live;
+    t.replaceChildren(el(this.doc, 'span', {}, text));
     if (action) {
       const b = el(this.doc, 'button', { type: 'button', 'data-action': 'toast' }, action.label);
       b.addEventListener('click', () => {
-        t.remove();
+        this.clearToast();
         action.run();
       });
       t.append(b);
     }
-    this.layer.append(t);
-    this.toastEl = t;
-    this.toastTimer = setTimeout(() => {
-      t.remove();
-      if (this.toastEl === t) this.toastEl = null;
-    }, ms);
+    t.classList.add('shown');
+    this.toastTimer = setTimeout(() => this.clearToast(), ms);
+  }
+
+  /** Tells a screen reader, without showing anything (a save the reader sees painted). */
+  announce(text: string): void {
+    this.mount();
+    if (this.live.classList.contains('shown')) return;
+    if (this.toastTimer !== null) clearTimeout(this.toastTimer);
+    this.live.replaceChildren(el(this.doc, 'span', {}, text));
+    this.toastTimer = setTimeout(() => this.clearToast(), 5000);
+  }
+
+  private clearToast(): void {
+    if (this.toastTimer !== null) clearTimeout(this.toastTimer);
+    this.toastTimer = null;
+    this.live.classList.remove('shown');
+    this.live.replaceChildren();
   }
 
   /** Leaves nothing behind on the page. */
   reset(): void {
     this.hideSaveButton();
     this.closeMenu();
-    this.toastEl?.remove();
-    this.toastEl = null;
-    if (this.toastTimer !== null) clearTimeout(this.toastTimer);
-    this.toastTimer = null;
+    this.hidePointer();
+    this.clearToast();
   }
 }

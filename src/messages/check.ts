@@ -18,7 +18,14 @@ import {
 } from '../check';
 import { ROW_LIMITS } from '../store/limits';
 import { checkArticle, checkHighlight, checkHighlightPatch } from '../store/validate';
-import type { Empty, Message, MessageMap, MessageType, Reply } from './protocol';
+import {
+  type Empty,
+  type Message,
+  type MessageMap,
+  type MessageType,
+  type Reply,
+  STEP_DIRECTIONS,
+} from './protocol';
 
 /** What only messages carry; the rows inside them keep the store's ROW_LIMITS. */
 export const MESSAGE_LIMITS = {
@@ -42,8 +49,10 @@ const checkers: { [T in MessageType]: Fields<MessageMap[T]['req']> } = {
   'highlight:restore': { rows: list(checkHighlight, MESSAGE_LIMITS.ids) },
   'highlights:list': { url: address },
   'highlights:orphaned': { articleKey: key, orphanedIds: list(id, MESSAGE_LIMITS.ids) },
+  'tags:suggest': {} as Fields<Empty>,
   'selection:save': {} as Fields<Empty>,
   'highlights:changed': { articleKeys: list(key, MESSAGE_LIMITS.articleKeys) },
+  'page:stepHighlight': { direction: oneOf(STEP_DIRECTIONS) },
   'page:get': {} as Fields<Empty>,
   'page:scrollTo': { sectionId: id },
   'page:saveSection': { sectionId: id, paragraphIndex: optional(int(0, MESSAGE_LIMITS.paragraph)) },

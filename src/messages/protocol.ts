@@ -8,6 +8,9 @@ import type { Article, Highlight, HighlightPatch, Interview } from '../types';
 
 export type { HighlightPatch };
 
+export const STEP_DIRECTIONS = ['next', 'previous'] as const;
+export type StepDirection = (typeof STEP_DIRECTIONS)[number];
+
 // ---- Replies ----
 
 export type Ok<T> = { ok: true; value: T };
@@ -36,16 +39,21 @@ export type Empty = Record<never, never>;
 export interface MessageMap {
   // content → background
   'page:extracted': { req: { url: string; questionCount: number; interview: boolean }; res: null };
-  'highlight:save': { req: { highlight: Highlight; article: Article }; res: null };
+  /** Answers the row already saved at the same place instead of adding a second (store/duplicate.ts). */
+  'highlight:save': { req: { highlight: Highlight; article: Article }; res: { existing: Highlight } | null };
   /** articleKey, when given, must be the sender's page (the rows are checked to be filed under it). */
   'highlight:update': { req: { id: string; patch: HighlightPatch; articleKey?: string }; res: null };
   'highlight:delete': { req: { ids: string[]; articleKey?: string }; res: Highlight[] };
   'highlight:restore': { req: { rows: Highlight[] }; res: null };
   'highlights:list': { req: { url: string }; res: Highlight[] };
   'highlights:orphaned': { req: { articleKey: string; orphanedIds: string[] }; res: null };
+  /** The tags already in the library, for the page card's suggestions. */
+  'tags:suggest': { req: Empty; res: string[] };
   // background → content
   'selection:save': { req: Empty; res: Highlight };
   'highlights:changed': { req: { articleKeys: string[] }; res: null };
+  /** The keyboard commands: move to the next or previous highlight on the page; answers its id. */
+  'page:stepHighlight': { req: { direction: StepDirection }; res: string | null };
   // popup → content
   'page:get': { req: Empty; res: PageState };
   'page:scrollTo': { req: { sectionId: string }; res: null };
@@ -68,6 +76,7 @@ export const CONTENT_TO_BACKGROUND = [
   'highlight:restore',
   'highlights:list',
   'highlights:orphaned',
+  'tags:suggest',
 ] as const satisfies readonly MessageType[];
 export const EXTENSION_TO_BACKGROUND = ['library:changed'] as const satisfies readonly MessageType[];
 export const TO_CONTENT = [
@@ -76,6 +85,7 @@ export const TO_CONTENT = [
   'page:get',
   'page:scrollTo',
   'page:saveSection',
+  'page:stepHighlight',
 ] as const satisfies readonly MessageType[];
 
 export function message<T extends MessageType>(type: T, payload: MessageMap[T]['req']): MessageOf<T> {

@@ -66,6 +66,9 @@ export function checkSender(
       return urlAllowed(m.url) ? own : refuse('url');
     case 'highlights:orphaned':
       return keyAllowed(m.articleKey) ? own : refuse('articleKey');
+    // Tag names only, the reader's own, shown to the reader on the card.
+    case 'tags:suggest':
+      return own;
     case 'highlight:save': {
       const { highlight: h, article: a } = m;
       if (h.articleKey !== a.key) return refuse('highlight and article disagree:');

@@ -15,6 +15,7 @@ import Dexie, { type DexieOptions, type Transaction } from 'dexie';
 import { ValidationError } from '../check';
 import { type ArticleSort, compareArticles, comparePageOrder } from '../order';
 import type { Article, Highlight, HighlightPatch } from '../types';
+import { uniqueTags } from '../tags';
 import { articleFromHighlight } from './article';
 import { makeBackup, parseBackup, type Backup } from './backup';
 import { DEFAULT_DB_NAME, LibraryDB, type SchemaVersion } from './db';
@@ -251,6 +252,17 @@ export class Library {
   async highlightsForArticle(articleKey: string): Promise<Highlight[]> {
     const rows = await this.read(() => this.db.highlights.where('articleKey').equals(articleKey).toArray());
     return rows.sort(comparePageOrder);
+  }
+
+  /**
+   * Every tag in the library, each once by the one tag rule (src/tags.ts),
+   * sorted for the reader. Tags have no index (schema version 2 keeps only
+   * what a query reads), so this walks the rows: once per card opened.
+   */
+  async tagsInUse(): Promise<string[]> {
+    const tags: string[] = [];
+    await this.read(() => this.db.highlights.each((h) => void tags.push(...h.tags)));
+    return uniqueTags(tags).sort((a, b) => a.localeCompare(b));
   }
 
   async getHighlight(id: string): Promise<Highlight | undefined> {

@@ -86,6 +86,9 @@ class FakeLibrary implements BackgroundStore {
   async highlightsForArticle(key: string): Promise<Highlight[]> {
     return [...this.rows.values()].filter((h) => h.articleKey === key);
   }
+  async tagsInUse(): Promise<string[]> {
+    return [...new Set([...this.rows.values()].flatMap((h) => h.tags))].sort();
+  }
 }
 
 class MemoryArea implements KeyValueArea {
@@ -157,6 +160,41 @@ describe('background router', () => {
     expect(reply).toEqual({ ok: true, value: null });
     expect(lib.rows.get(h.id)).toEqual(h);
     expect(broadcasts).toEqual([[articleKey(PAGE)]]);
+  });
+
+  it('answers the row already saved at the same place instead of writing a second', async () => {
+    const { deps, lib, broadcasts } = setup();
+    const first = hl();
+    await handleMessage({ type: 'highlight:save', highlight: first, article: art() }, fromTab(PAGE), deps);
+    const again = {
+      ...first,
+      id: 'id-again',
+      createdAt: first.createdAt + 1,
+      updatedAt: first.createdAt + 1,
+    };
+    const reply = await handleMessage(
+      { type: 'highlight:save', highlight: again, article: art() },
+      fromTab(PAGE),
+      deps,
+    );
+    expect(reply).toEqual({ ok: true, value: { existing: first } });
+    expect([...lib.rows.keys()]).toEqual([first.id]);
+    expect(broadcasts).toHaveLength(1);
+  });
+
+  it("offers the library's tags to a page's card", async () => {
+    const { deps } = setup();
+    for (const tags of [
+      ['hiring', 'culture'],
+      ['culture', 'growth'],
+    ])
+      await handleMessage(
+        { type: 'highlight:save', highlight: hl({ tags }), article: art() },
+        fromTab(PAGE),
+        deps,
+      );
+    const reply = await handleMessage({ type: 'tags:suggest' }, fromTab(PAGE), deps);
+    expect(reply).toEqual({ ok: true, value: ['culture', 'growth', 'hiring'] });
   });
 
   it('refuses, logs and never writes a highlight claiming another page', async () => {

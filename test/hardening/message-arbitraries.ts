@@ -2,7 +2,7 @@
 // and the mutations that make a valid message certainly invalid.
 
 import fc from 'fast-check';
-import type { Message, MessageType } from '../../src/messages';
+import { type Message, type MessageType, STEP_DIRECTIONS } from '../../src/messages';
 import {
   BLOCK_KINDS,
   HIGHLIGHT_COLORS,
@@ -30,6 +30,8 @@ export const ALL_TYPES: MessageType[] = [
   'page:scrollTo',
   'page:saveSection',
   'library:changed',
+  'tags:suggest',
+  'page:stepHighlight',
 ];
 
 /** Pages on the sites the content script runs on, with the address noise articleKey strips. */
@@ -198,6 +200,10 @@ export function messageFor(type: MessageType, url: string, withKey = true): fc.A
     case 'highlights:changed':
     case 'library:changed':
       return m(fc.record({ articleKeys: keys }));
+    case 'tags:suggest':
+      return m(fc.record({}));
+    case 'page:stepHighlight':
+      return m(fc.record({ direction: fc.constantFrom(...STEP_DIRECTIONS) }));
     case 'page:scrollTo':
       return m(fc.record({ sectionId: id }));
     case 'page:saveSection':

@@ -263,3 +263,14 @@ describe('onChange', () => {
     expect((await lib.search({})).total).toBe(0);
   });
 });
+
+describe('tagsInUse', () => {
+  it('lists every tag once, ignoring case as the tag rule does, sorted', async () => {
+    const { lib } = setup();
+    const a = makeArticle();
+    await lib.saveHighlight(makeHighlight({ tags: ['hiring', 'Culture'] }), a);
+    await lib.saveHighlight(makeHighlight({ tags: ['culture', 'growth'] }), a);
+    expect(await lib.tagsInUse()).toHaveLength(3);
+    expect((await lib.tagsInUse()).map((t) => t.toLowerCase())).toEqual(['culture', 'growth', 'hiring']);
+  });
+});
