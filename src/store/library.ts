@@ -48,6 +48,9 @@ export interface ImportProgress {
  */
 const IMPORT_CHUNK = 2_000;
 
+/** Highlights decoded per request when the whole library is read. */
+const READ_PAGE = 2_000;
+
 export interface LibraryOptions {
   /** The clock; tests pin it. */
   now?: () => number;
@@ -328,12 +331,24 @@ export class Library {
 
   /** Every article, with highlights or not, and every highlight, in one transaction. */
   private async readRows(): Promise<{ articles: Article[]; highlights: Highlight[] }> {
-    const [articles, highlights] = await this.read(() =>
-      this.db.transaction('r', this.db.articles, this.db.highlights, () =>
-        Promise.all([this.db.articles.toArray(), this.db.highlights.toArray()]),
-      ),
+    return this.read(() =>
+      this.db.transaction('r', this.db.articles, this.db.highlights, async () => {
+        const articles = await this.db.articles.toArray();
+        // In pages by id: the browser decodes a request's rows in one task, and
+        // 100,000 highlights in one request held the page for seconds.
+        const highlights: Highlight[] = [];
+        for (let last: string | undefined; ; ) {
+          const from =
+            last === undefined
+              ? this.db.highlights.orderBy(':id')
+              : this.db.highlights.where(':id').above(last);
+          const page = await from.limit(READ_PAGE).toArray();
+          for (const h of page) highlights.push(h);
+          if (page.length < READ_PAGE) return { articles, highlights };
+          last = page[page.length - 1]!.id;
+        }
+      }),
     );
-    return { articles, highlights };
   }
 
   /** Checks the whole file first (BackupError names what is wrong), then merges it in one transaction. */

@@ -104,6 +104,9 @@ describe('backup round trip', () => {
     expect(report).toMatchObject({ added: 4_500, updated: 0, unchanged: 0 });
     expect(seen).toEqual([0, 2_000, 4_000, 4_500]);
     expect(await lib.db.highlights.count()).toBe(4_500);
+    // Read back whole, across the pages the library reads it in.
+    const ids = (await lib.readAll()).highlights.map((h) => h.id);
+    expect(ids).toEqual(g.highlights.map((h) => h.id).sort());
 
     // A failure in a later request takes the earlier ones with it.
     await lib.clear();
