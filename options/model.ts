@@ -87,7 +87,8 @@ export interface LibraryModel {
   exportShown(how: 'download' | 'copy'): Promise<void>;
   exportAll(): Promise<void>;
   downloadBackup(): Promise<void>;
-  importBackupText(text: string): Promise<ImportCounts | null>;
+  /** Reads, checks and imports a backup file, reporting each stage in importProgress. */
+  importBackupFile(file: Blob): Promise<ImportCounts | null>;
   importError: ReadonlySignal<string | null>;
   /** While an import runs: what it is doing, and for writes how far it is (0..1). */
   importProgress: ReadonlySignal<{ label: string; fraction: number | null } | null>;
@@ -446,13 +447,15 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     }
   }
 
-  async function importBackupText(text: string): Promise<ImportCounts | null> {
+  async function importBackupFile(file: Blob): Promise<ImportCounts | null> {
     importError.value = null;
-    importProgress.value = { label: 'Checking the file…', fraction: null };
-    // Parsing and checking a large file hold the thread for seconds: let the
-    // page paint the line above before they start.
-    await nextPaint();
+    importProgress.value = { label: 'Reading the file…', fraction: null };
     try {
+      const text = await file.text();
+      importProgress.value = { label: 'Checking the file…', fraction: null };
+      // Parsing and checking a large file hold the thread for seconds: let the
+      // page paint the line above before they start.
+      await nextPaint();
       let data: unknown;
       try {
         data = JSON.parse(text);
@@ -532,7 +535,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     exportShown,
     exportAll,
     downloadBackup,
-    importBackupText,
+    importBackupFile,
     saveSettings,
     saveExportOptions: (patch) => saveSettings({ export: { ...settings.value.export, ...patch } }),
   };

@@ -116,7 +116,7 @@ export function SettingsView({ model }: { model: LibraryModel }) {
             const input = e.currentTarget as HTMLInputElement;
             const f = input.files?.[0];
             if (!f) return;
-            await model.importBackupText(await f.text());
+            await model.importBackupFile(f);
             input.value = '';
           }}
         />
