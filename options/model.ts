@@ -87,10 +87,24 @@ export interface LibraryModel {
   exportShown(how: 'download' | 'copy'): Promise<void>;
   exportAll(): Promise<void>;
   downloadBackup(): Promise<void>;
-  importBackupText(text: string): Promise<ImportCounts | null>;
+  /** Reads, checks and imports a backup file, reporting each stage in importProgress. */
+  importBackupFile(file: Blob): Promise<ImportCounts | null>;
   importError: ReadonlySignal<string | null>;
+  /** While an import runs: what it is doing, and for writes how far it is (0..1). */
+  importProgress: ReadonlySignal<{ label: string; fraction: number | null } | null>;
   saveSettings(patch: Partial<Settings>): Promise<void>;
   saveExportOptions(patch: Partial<ExportOptions>): Promise<void>;
+}
+
+/**
+ * Resolves once the page has had a frame to paint in; in a hidden tab, where
+ * frames stop, after 50 ms instead, so an import never waits for the reader.
+ */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(resolve, 50);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
 }
 
 export interface ModelInit {
@@ -137,6 +151,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   const partial = signal(false);
   const total = computed(() => highlights.value.length);
   const importError = signal<string | null>(null);
+  const importProgress = signal<{ label: string; fraction: number | null } | null>(null);
 
   const searchText = computed(() => filters.value.text.trim());
 
@@ -432,17 +447,29 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     }
   }
 
-  async function importBackupText(text: string): Promise<ImportCounts | null> {
+  async function importBackupFile(file: Blob): Promise<ImportCounts | null> {
     importError.value = null;
-    let data: unknown;
+    importProgress.value = { label: 'Reading the file…', fraction: null };
     try {
-      data = JSON.parse(text);
-    } catch {
-      importError.value = 'This file cannot be imported: it is not JSON.';
-      return null;
-    }
-    try {
-      const counts = await services.library.importBackup(data);
+      const text = await file.text();
+      importProgress.value = { label: 'Checking the file…', fraction: null };
+      // Parsing and checking a large file hold the thread for seconds: let the
+      // page paint the line above before they start.
+      await nextPaint();
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        importError.value = 'This file cannot be imported: it is not JSON.';
+        return null;
+      }
+      const counts = await services.library.importBackup(data, ({ written, total }) => {
+        importProgress.value = {
+          label: `Writing ${written.toLocaleString('en')} of ${total.toLocaleString('en')} highlights…`,
+          fraction: total === 0 ? 1 : written / total,
+        };
+      });
+      importProgress.value = { label: 'Loading the library…', fraction: null };
       status.value = importSummary(counts);
       services.notify({ message: status.value });
       await reload();
@@ -451,6 +478,8 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     } catch (e) {
       importError.value = messageOf(e);
       return null;
+    } finally {
+      importProgress.value = null;
     }
   }
 
@@ -487,6 +516,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     partial,
     total,
     importError,
+    importProgress,
     start,
     stop,
     warmSearch: () => services.library.warmSearch().catch(() => undefined),
@@ -505,7 +535,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     exportShown,
     exportAll,
     downloadBackup,
-    importBackupText,
+    importBackupFile,
     saveSettings,
     saveExportOptions: (patch) => saveSettings({ export: { ...settings.value.export, ...patch } }),
   };

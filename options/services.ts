@@ -21,6 +21,12 @@ export interface SearchHit {
   readonly matches: readonly SearchMatch[];
 }
 
+/** How far an import has written, as the store reports it. */
+export interface ImportProgress {
+  written: number;
+  total: number;
+}
+
 /** What an import did, as the store reports it. */
 export interface ImportCounts {
   added: number;
@@ -48,7 +54,8 @@ export interface LibraryPort {
   restoreHighlights(rows: readonly Highlight[]): Promise<void>;
   exportBackup(): Promise<unknown>;
   /** Validates all of data before writing; throws an Error whose message says what is wrong. */
-  importBackup(data: unknown): Promise<ImportCounts>;
+  /** onProgress: highlights written so far, of those the file brings in. */
+  importBackup(data: unknown, onProgress?: (p: ImportProgress) => void): Promise<ImportCounts>;
   onChange(cb: () => void): () => void;
 }
 

@@ -53,7 +53,7 @@ export function libraryPort(library: Library): LibraryPort {
       await library.restoreHighlights([...rows]);
     },
     exportBackup: () => library.exportBackup(),
-    importBackup: (data) => library.importBackup(data),
+    importBackup: (data, onProgress) => library.importBackup(data, onProgress),
     onChange(cb) {
       const offOwn = library.onChange(() => cb());
       const offOther = library.onExternalChange(cb);

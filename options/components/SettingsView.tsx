@@ -111,11 +111,12 @@ export function SettingsView({ model }: { model: LibraryModel }) {
         <input
           type="file"
           accept="application/json,.json"
+          disabled={model.importProgress.value !== null}
           onChange={async (e) => {
             const input = e.currentTarget as HTMLInputElement;
             const f = input.files?.[0];
             if (!f) return;
-            await model.importBackupText(await f.text());
+            await model.importBackupFile(f);
             input.value = '';
           }}
         />
@@ -123,6 +124,16 @@ export function SettingsView({ model }: { model: LibraryModel }) {
       <p class="hint">
         The whole file is checked before anything is written: a file with any error changes nothing.
       </p>
+      {model.importProgress.value && (
+        <p class="import-progress" role="status">
+          <progress
+            max={1}
+            value={model.importProgress.value.fraction ?? undefined}
+            aria-label="Import progress"
+          />{' '}
+          {model.importProgress.value.label}
+        </p>
+      )}
       {model.importError.value && (
         <p class="error" role="alert">
           {model.importError.value}

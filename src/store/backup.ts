@@ -38,8 +38,13 @@ export interface Backup {
 }
 
 export const BACKUP_LIMITS = {
-  /** Characters of JSON text, and of all strings inside a parsed file. */
-  chars: 100_000_000,
+  /**
+   * Characters of JSON text, and of all strings inside a parsed file: a
+   * highlight with its selectors is about 1.5 kB, so this holds the 200,000
+   * highlights below with room to spare, and stays under the longest string
+   * a browser will make (V8's is about 536 million characters).
+   */
+  chars: 400_000_000,
   highlights: 200_000,
   articles: 50_000,
   depth: 16,
@@ -47,33 +52,64 @@ export const BACKUP_LIMITS = {
 
 const FORBIDDEN = new Set<string>(FORBIDDEN_KEYS);
 
-/** Walks the whole value once: size budget, nesting depth and forbidden keys, wherever they hide. */
+/** Where a value sits in the file; its path is spelled out only for an error message. */
+interface Place {
+  v: unknown;
+  parent: Place | null;
+  key: string | number;
+  depth: number;
+}
+
+function pathOf(place: Place): string {
+  const keys: (string | number)[] = [];
+  for (let p: Place | null = place; p?.parent; p = p.parent) keys.push(p.key);
+  return (
+    keys
+      .reverse()
+      .reduce<string>(
+        (path, k) => (typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k),
+        '',
+      ) || 'file'
+  );
+}
+
+/**
+ * Walks the whole value once: size budget, nesting depth and forbidden keys,
+ * wherever they hide. Paths are not built on the way: a file of 100,000
+ * highlights has millions of values, and one string each ran a page out of memory.
+ */
 function checkShape(root: unknown): void {
   let chars = 0;
-  const stack: { v: unknown; path: string; depth: number }[] = [{ v: root, path: '', depth: 0 }];
+  const stack: Place[] = [{ v: root, parent: null, key: '', depth: 0 }];
   while (stack.length) {
-    const { v, path, depth } = stack.pop()!;
+    const place = stack.pop()!;
+    const { v, depth } = place;
     if (depth > BACKUP_LIMITS.depth)
-      throw new BackupError(`${path || 'file'}: nested deeper than ${BACKUP_LIMITS.depth} levels`);
+      throw new BackupError(`${pathOf(place)}: nested deeper than ${BACKUP_LIMITS.depth} levels`);
     if (typeof v === 'string') {
       chars += v.length;
     } else if (Array.isArray(v)) {
       chars += v.length;
       v.forEach((x, i) => {
-        stack.push({ v: x, path: `${path}[${i}]`, depth: depth + 1 });
+        stack.push({ v: x, parent: place, key: i, depth: depth + 1 });
       });
     } else if (typeof v === 'object' && v !== null) {
       if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) {
-        throw new BackupError(`${path || 'file'}: expected plain JSON data`);
+        throw new BackupError(`${pathOf(place)}: expected plain JSON data`);
       }
       for (const k of Object.keys(v)) {
-        const p = path ? `${path}.${k}` : k;
-        if (FORBIDDEN.has(k)) throw new BackupError(`${p}: forbidden key`);
+        const child: Place = {
+          v: (v as Record<string, unknown>)[k],
+          parent: place,
+          key: k,
+          depth: depth + 1,
+        };
+        if (FORBIDDEN.has(k)) throw new BackupError(`${pathOf(child)}: forbidden key`);
         chars += k.length;
-        stack.push({ v: (v as Record<string, unknown>)[k], path: p, depth: depth + 1 });
+        stack.push(child);
       }
     } else if (v !== null && v !== undefined && typeof v !== 'number' && typeof v !== 'boolean') {
-      throw new BackupError(`${path || 'file'}: expected JSON data, got ${typeof v}`);
+      throw new BackupError(`${pathOf(place)}: expected JSON data, got ${typeof v}`);
     }
     if (chars > BACKUP_LIMITS.chars)
       throw new BackupError(`file: larger than ${BACKUP_LIMITS.chars} characters`);

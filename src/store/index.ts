@@ -8,6 +8,7 @@ export {
 } from './db';
 export {
   Library,
+  type ImportProgress,
   type ImportReport,
   type LibraryOptions,
 } from './library';

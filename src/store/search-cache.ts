@@ -79,8 +79,13 @@ export class SearchCache {
       const last = this.offered;
       this.offered = null;
       if (last && last.generation === this.generation) {
-        this.index = new SearchIndex(last.articles, last.highlights);
-        return this.index;
+        const built = await SearchIndex.sliced(last.articles, last.highlights);
+        // A write that committed while it was built is not in it: read again.
+        if (last.generation === this.generation) {
+          this.index = built;
+          return built;
+        }
+        continue;
       }
       const stamp = this.generation;
       const rows = await this.readRows();

@@ -1,6 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, parseBackup, parseBackupText, type Backup } from '../../src/store/backup';
+import {
+  BACKUP_FORMAT,
+  BACKUP_LIMITS,
+  parseBackup,
+  parseBackupText,
+  type Backup,
+} from '../../src/store/backup';
 import { BackupError } from '../../src/store/errors';
 import { generateLibrary } from '../../src/store/generate';
 import type { Library } from '../../src/store/library';
@@ -84,6 +90,32 @@ describe('backup round trip', () => {
     expect((await lib.getHighlight(h1.id))?.note).toBe('from the file');
     expect((await lib.getHighlight(h2.id))?.note).toBe('from the library');
     expect((await lib.getHighlight('another-id'))?.note).toBe('new one');
+  });
+
+  it('reports its writes as it goes, and still writes all or nothing across them', async () => {
+    const { lib } = setup();
+    const g = generateLibrary(20, 4_500, 3);
+    const file = { format: BACKUP_FORMAT, version: 1, exportedAt: new Date(0).toISOString(), ...g };
+    const seen: number[] = [];
+    const report = await lib.importBackup(file, (p) => {
+      expect(p.total).toBe(4_500);
+      seen.push(p.written);
+    });
+    expect(report).toMatchObject({ added: 4_500, updated: 0, unchanged: 0 });
+    expect(seen).toEqual([0, 2_000, 4_000, 4_500]);
+    expect(await lib.db.highlights.count()).toBe(4_500);
+    // Read back whole, across the pages the library reads it in.
+    const ids = (await lib.readAll()).highlights.map((h) => h.id);
+    expect(ids).toEqual(g.highlights.map((h) => h.id).sort());
+
+    // A failure in a later request takes the earlier ones with it.
+    await lib.clear();
+    let n = 0;
+    lib.db.highlights.hook('creating', () => {
+      if (++n === 3_000) throw new Error('disk trouble');
+    });
+    await expect(lib.importBackup(file)).rejects.toMatchObject({ name: 'StoreError' });
+    expect(await lib.db.highlights.count()).toBe(0);
   });
 
   it('writes all or nothing when a write fails midway', async () => {
@@ -291,7 +323,7 @@ describe('refusing bad files', () => {
     expect(() =>
       parseBackupText('{"format": "interview-highlights-backup", "version": 1, "articles": ['),
     ).toThrow(/^file: not valid JSON/);
-    expect(() => parseBackupText(' '.repeat(100_000_001))).toThrow(/^file: larger than/);
+    expect(() => parseBackupText(' '.repeat(BACKUP_LIMITS.chars + 1))).toThrow(/^file: larger than/);
   });
 
   it('drops unknown fields instead of storing them', async () => {

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Library } from '../../src/store/library';
+import { generateLibrary } from '../../src/store/generate';
 import { SearchIndex } from '../../src/store/search';
 import { searchForm, originalPrefixLength, tokenize } from '../../src/store/words';
 import type { Article, Highlight } from '../../src/types';
@@ -232,5 +233,34 @@ describe('many hits', () => {
     ]);
     expect(last.matches).toBe(last.matches);
     expect(JSON.parse(JSON.stringify(last)).matches).toEqual(last.matches);
+  });
+});
+
+describe('an index built in slices', () => {
+  it('answers every query as one built at once, and gives the thread back while it builds', async () => {
+    const g = generateLibrary(40, 3_000, 11);
+    const whole = new SearchIndex(g.articles, g.highlights);
+    let turns = 0;
+    let building = true;
+    const counter = (async () => {
+      while (building) {
+        turns++;
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    })();
+    const sliced = await SearchIndex.sliced(g.articles, g.highlights);
+    building = false;
+    await counter;
+    // Other work ran between its slices: the page would have stayed responsive.
+    expect(turns).toBeGreaterThan(1);
+    for (const text of ['', 'culture', 'eng', 'straße', 'mentor ship', 'latency model', 'zzzz']) {
+      const a = whole.search({ text });
+      const b = sliced.search({ text });
+      expect(b.total, text).toBe(a.total);
+      expect(
+        b.hits.map((h) => [h.id, h.score]),
+        text,
+      ).toEqual(a.hits.map((h) => [h.id, h.score]));
+    }
   });
 });
