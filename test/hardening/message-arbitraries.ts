@@ -29,7 +29,9 @@ export const ALL_TYPES: MessageType[] = [
   'page:get',
   'page:scrollTo',
   'page:saveSection',
+  'page:showHighlight',
   'library:changed',
+  'library:update',
 ];
 
 /** Pages on the sites the content script runs on, with the address noise articleKey strips. */
@@ -200,6 +202,10 @@ export function messageFor(type: MessageType, url: string, withKey = true): fc.A
       return m(fc.record({ articleKeys: keys }));
     case 'page:scrollTo':
       return m(fc.record({ sectionId: id }));
+    case 'page:showHighlight':
+      return m(fc.record({ id }));
+    case 'library:update':
+      return m(fc.record({ id, patch, articleKey: fc.constant(key) }));
     case 'page:saveSection':
       return m(
         fc.record({ sectionId: id, paragraphIndex: fc.nat({ max: 5000 }) }, { requiredKeys: ['sectionId'] }),
