@@ -71,11 +71,22 @@ export function browserServices(tabId: number): PopupServices {
     scrollTo: async (sectionId) => {
       await ask(tabId, 'page:scrollTo', { sectionId });
     },
+    showHighlight: async (id) => {
+      await ask(tabId, 'page:showHighlight', { id });
+    },
+    tabUrl: async () => (await browser.tabs.get(tabId)).url ?? null,
 
     highlightsForArticle: async (key) => (await lib()).highlightsForArticle(key),
     getArticle: async (key) => (await lib()).getArticle(key),
-    updateHighlight: async (id, patch) => {
-      await (await lib()).updateHighlight(id, patch);
+    updateHighlight: (id, patch, articleKey) => {
+      // Sent before any await: this is what a closing popup still delivers.
+      const reply: Promise<unknown> = browser.runtime.sendMessage(
+        message('library:update', { id, patch, articleKey }),
+      );
+      return reply.then((raw) => {
+        if (!isReply(raw)) throw new Error('The background sent an unreadable reply.');
+        if (!raw.ok) throw new Error(raw.error);
+      });
     },
     deleteHighlights: async (ids) => (await lib()).deleteHighlights(ids),
     restoreHighlights: async (rows) => {

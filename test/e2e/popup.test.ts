@@ -102,7 +102,7 @@ eachBrowser('popup', (browser, label) => {
     expect(norm(await popup.locator('.on-page .hl-question').first().textContent())).toContain(question);
 
     // Copy reaches the system clipboard: the real click gives the popup the activation it needs.
-    await popup.getByRole('button', { name: 'Copy the whole interview as Markdown' }).click();
+    await popup.getByRole('button', { name: 'Copy whole interview' }).click();
     await expect
       .poll(() => popup.locator('body').textContent(), { timeout: 5000 })
       .toContain(`Copied the whole interview (${questions.length} questions) as Markdown.`);
