@@ -235,8 +235,14 @@ export function createPopupModel(services: PopupServices): PopupModel {
     for (const [id, patch] of patches) void write(id, patch);
   };
 
+  const draft = (id: string, patch: HighlightPatch): void => {
+    const key = articleKey();
+    if (key !== null) services.draftHighlight(id, patch, key);
+  };
+
   const typeNote = (id: string, note: string): void => {
     typedNotes.set(id, note);
+    draft(id, { note });
     highlights.value = highlights.value.map((h) => (h.id === id ? { ...h, note } : h));
     if (noteTimer !== null) clearTimeout(noteTimer);
     noteTimer = setTimeout(() => {
@@ -249,6 +255,7 @@ export function createPopupModel(services: PopupServices): PopupModel {
 
   const typeTags = (id: string, text: string): void => {
     tagDrafts.value = new Map([...tagDrafts.value, [id, text]]);
+    draft(id, { tags: parseTags(text) });
   };
 
   const closeEditor = (): void => {

@@ -39,6 +39,11 @@ export interface PopupServices {
    * closes is not lost with the popup's own IndexedDB connection.
    */
   updateHighlight(id: string, patch: HighlightPatch, articleKey: string): Promise<void>;
+  /**
+   * Hands the background what is being typed, at every key: it writes it if
+   * the popup goes before its own write is answered (src/background/drafts.ts).
+   */
+  draftHighlight(id: string, patch: HighlightPatch, articleKey: string): void;
   /** Answers the rows it removed, so they can be restored by Undo. */
   deleteHighlights(ids: string[]): Promise<Highlight[]>;
   restoreHighlights(rows: Highlight[]): Promise<void>;

@@ -105,6 +105,9 @@ export function fakeServices(options: FakeOptions = {}): Fake {
     async scrollTo(sectionId) {
       calls.push({ name: 'scrollTo', args: [sectionId] });
     },
+    draftHighlight(id, patch) {
+      calls.push({ name: 'draftHighlight', args: [id, patch] });
+    },
     async showHighlight(id) {
       calls.push({ name: 'showHighlight', args: [id] });
     },

@@ -80,6 +80,18 @@ describe('a typed note is never lost', () => {
     });
   }
 
+  it('hands the background every key as it is typed, for the popup that goes before its write is answered', async () => {
+    const { root, fake, h } = await setup();
+    await typeNote(root, 'Ty');
+    await typeNote(root, 'Typed');
+    await type(root.querySelector('input.hl-tags'), 'culture hir');
+    expect(fake.callsTo('draftHighlight')).toEqual([
+      [h.id, { note: 'Ty' }],
+      [h.id, { note: 'Typed' }],
+      [h.id, { tags: ['culture', 'hir'] }],
+    ]);
+  });
+
   it('Escape closes the row, keeps the note and gives focus back to the row', async () => {
     const { root, fake, h } = await setup();
     const note = await typeNote(root, 'Escape keeps me');
