@@ -245,16 +245,6 @@ eachBrowser('popup', (browser, label) => {
   it(realPopup, async () => {
     const { expected, page } = await openFor(CAREER);
     await page.bringToFront();
-    await popup.waitForTimeout(1500);
-    console.log(
-      'DBG',
-      await popup.evaluate(() => [
-        document.querySelector('.write-state')?.textContent,
-        document.querySelector('[role=status]')?.textContent,
-        document.querySelector('textarea')?.value,
-        document.visibilityState,
-      ]),
-    );
     if (!isFirefox(ext)) {
       // What Chromium can show: the action opens its popup for this tab, and the popup document exists.
       const opened = await ext.background(async (g) => {
