@@ -12,8 +12,10 @@ export const surface = {
     await popup.locator('.question-text').first().waitFor();
     await popup.locator('.on-page li.highlight').nth(2).waitFor();
     await stage.shot(popup, 'popup', { settle: 800 });
-    await popup.locator('.on-page .hl-row').nth(1).click();
-    await popup.locator('.hl-edit textarea').fill('Worth quoting in the write-up.');
+    await popup.locator('.on-page .hl-row').first().click();
+    await popup
+      .locator('.hl-edit textarea')
+      .fill('The people came first: worth rereading before a review. Quote it in the write-up.');
     await popup.locator('.write-state', { hasText: 'Saved' }).waitFor();
     await stage.shot(popup, 'popup-editing', { settle: 300 });
     await popup.close();
