@@ -2,6 +2,7 @@
 // this extension origin, the clipboard. A thin shell: no decisions live here.
 
 import browser from 'webextension-polyfill';
+import { DRAFTS_PORT } from '../src/background/drafts';
 import { injectContentScript } from '../src/inject';
 import { isReply, message, type MessageMap, type MessageType } from '../src/messages';
 import type { Library } from '../src/store';
@@ -41,6 +42,7 @@ export function browserServices(tabId: number): PopupServices {
   const lib = (): Promise<Library> => (library ??= import('../src/store').then((m) => new m.Library()));
   const highlightsRenderer = () => import('../src/export/highlights');
   const interviewRenderer = () => import('../src/export/interview');
+  let drafts: ReturnType<typeof browser.runtime.connect> | null = null;
 
   return {
     async getPage(): Promise<PageResult> {
@@ -71,11 +73,31 @@ export function browserServices(tabId: number): PopupServices {
     scrollTo: async (sectionId) => {
       await ask(tabId, 'page:scrollTo', { sectionId });
     },
+    draftHighlight: (id, patch, articleKey) => {
+      try {
+        drafts ??= browser.runtime.connect({ name: DRAFTS_PORT });
+        drafts.postMessage(message('library:update', { id, patch, articleKey }));
+      } catch {
+        // A port the background closed (it restarted): the next key opens a new one.
+        drafts = null;
+      }
+    },
+    showHighlight: async (id) => {
+      await ask(tabId, 'page:showHighlight', { id });
+    },
+    tabUrl: async () => (await browser.tabs.get(tabId)).url ?? null,
 
     highlightsForArticle: async (key) => (await lib()).highlightsForArticle(key),
     getArticle: async (key) => (await lib()).getArticle(key),
-    updateHighlight: async (id, patch) => {
-      await (await lib()).updateHighlight(id, patch);
+    updateHighlight: (id, patch, articleKey) => {
+      // Sent before any await: this is what a closing popup still delivers.
+      const reply: Promise<unknown> = browser.runtime.sendMessage(
+        message('library:update', { id, patch, articleKey }),
+      );
+      return reply.then((raw) => {
+        if (!isReply(raw)) throw new Error('The background sent an unreadable reply.');
+        if (!raw.ok) throw new Error(raw.error);
+      });
     },
     deleteHighlights: async (ids) => (await lib()).deleteHighlights(ids),
     restoreHighlights: async (rows) => {

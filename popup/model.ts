@@ -12,11 +12,23 @@ import {
 } from '../src/types';
 import { articleFromInterview } from '../src/store/article';
 import { comparePageOrder } from '../src/order';
+import { parseTags } from '../src/tags';
 import { isOrphan, savedParagraph, savedQa } from './order';
+import { refusedAsBrowserPage } from './page-kind';
 import { highlightTexts, matchesQuery, queryWords, sectionTexts } from './search';
 import type { InjectResult, PageSnapshot, PopupServices } from './services';
 
 export type Phase = 'loading' | 'ready' | 'no-receiver' | 'injecting' | 'forbidden' | 'error';
+
+/**
+ * A note is written this long after the last key, and at once on every way
+ * out (blur, closing the row, the popup hiding or closing): a pause in typing
+ * costs one write, not one per key.
+ */
+export const NOTE_WRITE_MS = 250;
+
+/** How a row's typed edit stands: being written, written, or refused (the text stays in the field). */
+export type WriteState = 'saving' | 'saved' | 'failed';
 
 export interface Status {
   id: number;
@@ -33,6 +45,13 @@ export interface PopupModel {
   settings: ReadonlySignal<Settings>;
   shortcut: ReadonlySignal<string | null>;
   query: ReadonlySignal<string>;
+  /** The query's words in the search normal form, for matching and marks. */
+  terms: ReadonlySignal<string[]>;
+  /** The highlight whose row is open for editing. */
+  editingId: ReadonlySignal<string | null>;
+  /** Tags as typed in an open row, until they are written. */
+  tagDrafts: ReadonlySignal<ReadonlyMap<string, string>>;
+  writeStates: ReadonlySignal<ReadonlyMap<string, WriteState>>;
   expanded: ReadonlySignal<ReadonlySet<string>>;
   focusedId: ReadonlySignal<string | null>;
   busy: ReadonlySignal<ReadonlySet<string>>;
@@ -59,6 +78,14 @@ export interface PopupModel {
   saveQa(section: Section): Promise<void>;
   toggleParagraph(section: Section, index: number): Promise<void>;
   editHighlight(id: string, patch: HighlightPatch): Promise<void>;
+  /** Opens a row for editing (or closes it), and shows the highlight on the page. */
+  openHighlight(id: string): void;
+  closeEditor(): void;
+  showHighlight(id: string): Promise<void>;
+  typeNote(id: string, note: string): void;
+  typeTags(id: string, text: string): void;
+  /** Writes every typed edit now; synchronous up to the send, so a closing popup still sends it. */
+  flushEdits(): void;
   deleteHighlights(ids: string[]): Promise<void>;
   undo(): Promise<void>;
   copyHighlights(): Promise<void>;
@@ -85,6 +112,14 @@ export function createPopupModel(services: PopupServices): PopupModel {
   const focusedId = signal<string | null>(null);
   const busy = signal<ReadonlySet<string>>(new Set());
   const status = signal<Status | null>(null);
+  const editingId = signal<string | null>(null);
+  const tagDrafts = signal<ReadonlyMap<string, string>>(new Map());
+  const writeStates = signal<ReadonlyMap<string, WriteState>>(new Map());
+  // Typed and not yet sent; sent and not yet answered. Both stay over rows read
+  // back from the store, which may not hold them yet.
+  const typedNotes = new Map<string, string>();
+  const unanswered = new Map<string, HighlightPatch>();
+  let noteTimer: ReturnType<typeof setTimeout> | null = null;
   let statusCounter = 0;
   let unsubscribe: (() => void) | null = null;
   let started: Promise<void> | null = null;
@@ -135,12 +170,122 @@ export function createPopupModel(services: PopupServices): PopupModel {
     highlights.value = [...byId.values()];
   };
 
+  const withTyped = (h: Highlight): Highlight => {
+    const sent = unanswered.get(h.id);
+    const note = typedNotes.get(h.id);
+    if (!sent && note === undefined) return h;
+    return { ...h, ...sent, ...(note === undefined ? {} : { note }) };
+  };
+
+  const setWriteState = (id: string, state: WriteState | null): void => {
+    const next = new Map(writeStates.value);
+    if (state === null) next.delete(id);
+    else next.set(id, state);
+    writeStates.value = next;
+  };
+
+  /** Sends one edit. The send happens before the first await: a popup closing right after still delivers it. */
+  const write = (id: string, patch: HighlightPatch): Promise<void> => {
+    const key = articleKey();
+    if (key === null) return Promise.resolve();
+    const merged = { ...unanswered.get(id), ...patch };
+    unanswered.set(id, merged);
+    setWriteState(id, 'saving');
+    let sending: Promise<void>;
+    try {
+      sending = services.updateHighlight(id, patch, key);
+    } catch (e) {
+      sending = Promise.reject(e);
+    }
+    return sending.then(
+      () => {
+        if (unanswered.get(id) === merged) {
+          unanswered.delete(id);
+          setWriteState(id, 'saved');
+        }
+      },
+      (e: unknown) => {
+        if (unanswered.get(id) === merged) unanswered.delete(id);
+        setWriteState(id, 'failed');
+        say(`Could not save the change: ${errorText(e)}`);
+      },
+    );
+  };
+
+  const flushEdits = (): void => {
+    if (noteTimer !== null) clearTimeout(noteTimer);
+    noteTimer = null;
+    const ids = new Set([...typedNotes.keys(), ...tagDrafts.value.keys()]);
+    if (ids.size === 0) return;
+    const patches = new Map<string, HighlightPatch>();
+    for (const id of ids) {
+      const patch: HighlightPatch = {};
+      const note = typedNotes.get(id);
+      if (note !== undefined) patch.note = note;
+      const tags = tagDrafts.value.get(id);
+      if (tags !== undefined) patch.tags = parseTags(tags);
+      patches.set(id, patch);
+    }
+    typedNotes.clear();
+    tagDrafts.value = new Map();
+    highlights.value = highlights.value.map((h) => {
+      const patch = patches.get(h.id);
+      return patch ? { ...h, ...patch } : h;
+    });
+    for (const [id, patch] of patches) void write(id, patch);
+  };
+
+  const draft = (id: string, patch: HighlightPatch): void => {
+    const key = articleKey();
+    if (key !== null) services.draftHighlight(id, patch, key);
+  };
+
+  const typeNote = (id: string, note: string): void => {
+    typedNotes.set(id, note);
+    draft(id, { note });
+    highlights.value = highlights.value.map((h) => (h.id === id ? { ...h, note } : h));
+    if (noteTimer !== null) clearTimeout(noteTimer);
+    noteTimer = setTimeout(() => {
+      noteTimer = null;
+      const typed = [...typedNotes];
+      typedNotes.clear();
+      for (const [noteId, value] of typed) void write(noteId, { note: value });
+    }, NOTE_WRITE_MS);
+  };
+
+  const typeTags = (id: string, text: string): void => {
+    tagDrafts.value = new Map([...tagDrafts.value, [id, text]]);
+    draft(id, { tags: parseTags(text) });
+  };
+
+  const closeEditor = (): void => {
+    flushEdits();
+    editingId.value = null;
+  };
+
+  const showHighlight = async (id: string): Promise<void> => {
+    try {
+      await services.showHighlight(id);
+    } catch (e) {
+      say(`Could not show it on the page: ${errorText(e)}`);
+    }
+  };
+
+  const openHighlight = (id: string): void => {
+    const wasOpen = editingId.value === id;
+    flushEdits();
+    editingId.value = wasOpen ? null : id;
+    const row = highlights.value.find((h) => h.id === id);
+    const onPage = row !== undefined && !isOrphan(row, orphanSets.value.orphaned, orphanSets.value.placed);
+    if (!wasOpen && onPage) void showHighlight(id);
+  };
+
   const refreshHighlights = async (): Promise<void> => {
     const key = articleKey();
     if (key === null) return;
     try {
       const rows = await services.highlightsForArticle(key);
-      if (articleKey() === key) highlights.value = rows;
+      if (articleKey() === key) highlights.value = rows.map(withTyped);
     } catch (e) {
       say(`Could not read saved highlights: ${errorText(e)}`);
     }
@@ -186,8 +331,9 @@ export function createPopupModel(services: PopupServices): PopupModel {
       injected = { status: 'forbidden' as const, message: errorText(e) };
     }
     if (injected.status === 'forbidden') {
+      const url = await services.tabUrl().catch(() => null);
       problem.value = injected.message;
-      phase.value = 'forbidden';
+      phase.value = refusedAsBrowserPage(injected.message, url) ? 'forbidden' : 'error';
       return;
     }
     // The script registers its listener as it runs, but give a slow page a moment.
@@ -260,20 +406,14 @@ export function createPopupModel(services: PopupServices): PopupModel {
   };
 
   const editHighlight = async (id: string, patch: HighlightPatch): Promise<void> => {
-    const before = highlights.value;
-    highlights.value = before.map((h) => (h.id === id ? { ...h, ...patch, updatedAt: Date.now() } : h));
-    try {
-      await services.updateHighlight(id, patch);
-      await afterWrite();
-    } catch (e) {
-      highlights.value = before;
-      say(`Could not save the change: ${errorText(e)}`);
-    }
+    highlights.value = highlights.value.map((h) => (h.id === id ? { ...h, ...patch } : h));
+    await write(id, patch);
   };
 
   const deleteHighlights = async (ids: string[]): Promise<void> => {
     const wanted = new Set(ids);
     const rows = highlights.value.filter((h) => wanted.has(h.id));
+    if (editingId.value !== null && wanted.has(editingId.value)) editingId.value = null;
     await remove(rows, rows.length === 1 ? 'Highlight' : `${rows.length} highlights`);
   };
 
@@ -338,6 +478,10 @@ export function createPopupModel(services: PopupServices): PopupModel {
     settings,
     shortcut,
     query,
+    terms,
+    editingId,
+    tagDrafts,
+    writeStates,
     expanded,
     focusedId,
     busy,
@@ -372,6 +516,12 @@ export function createPopupModel(services: PopupServices): PopupModel {
     saveQa,
     toggleParagraph,
     editHighlight,
+    openHighlight,
+    closeEditor,
+    showHighlight,
+    typeNote,
+    typeTags,
+    flushEdits,
     deleteHighlights,
     undo,
     copyHighlights,
@@ -384,6 +534,7 @@ export function createPopupModel(services: PopupServices): PopupModel {
       }
     },
     dispose: () => {
+      flushEdits();
       unsubscribe?.();
       unsubscribe = null;
     },

@@ -26,10 +26,24 @@ export interface PopupServices {
   /** Without paragraphIndex the whole Q&A; with it the answer block at that index. */
   saveSection(sectionId: string, paragraphIndex?: number): Promise<Highlight>;
   scrollTo(sectionId: string): Promise<void>;
+  /** Scrolls the page to a saved highlight and flashes it. */
+  showHighlight(id: string): Promise<void>;
+  /** The tab's address, when the browser shows it to the extension. */
+  tabUrl(): Promise<string | null>;
 
   highlightsForArticle(articleKey: string): Promise<Highlight[]>;
   getArticle(articleKey: string): Promise<Article | undefined>;
-  updateHighlight(id: string, patch: HighlightPatch): Promise<void>;
+  /**
+   * Written by the background (library:update), which also tells the tabs: the
+   * message is sent before this returns, so an edit flushed as the popup
+   * closes is not lost with the popup's own IndexedDB connection.
+   */
+  updateHighlight(id: string, patch: HighlightPatch, articleKey: string): Promise<void>;
+  /**
+   * Hands the background what is being typed, at every key: it writes it if
+   * the popup goes before its own write is answered (src/background/drafts.ts).
+   */
+  draftHighlight(id: string, patch: HighlightPatch, articleKey: string): void;
   /** Answers the rows it removed, so they can be restored by Undo. */
   deleteHighlights(ids: string[]): Promise<Highlight[]>;
   restoreHighlights(rows: Highlight[]): Promise<void>;

@@ -7,7 +7,7 @@
 
 import { collapseWhitespace } from './export/escape';
 import { stripAnswerMarker, stripQuestionMarker } from './extract/text';
-import type { BlockKind, Highlight } from './types';
+import type { Block, BlockKind, Highlight } from './types';
 
 export interface ClipParagraph {
   kind: BlockKind;
@@ -28,12 +28,23 @@ export interface ClipView {
 
 type ClipFields = Pick<Highlight, 'kind' | 'quote' | 'question' | 'speaker' | 'answer' | 'subQuestions'>;
 
+/** A question as a clip shows it: on one line, without its "Q:" marker; null when nothing is left. */
+export function clipQuestion(question: string): string | null {
+  return stripQuestionMarker(collapseWhitespace(question)) || null;
+}
+
+/** One saved answer block as a clip shows it: on one line, no "A:" marker; null when nothing is left. */
+export function clipParagraph(b: Block): ClipParagraph | null {
+  const text = collapseWhitespace(stripAnswerMarker(collapseWhitespace(b.text), false));
+  return text ? { kind: b.kind, text, speaker: b.speaker ?? null, ordered: b.ordered ?? false } : null;
+}
+
 export function clipView(h: ClipFields): ClipView {
-  const question = h.question === null ? null : stripQuestionMarker(collapseWhitespace(h.question)) || null;
+  const question = h.question === null ? null : clipQuestion(h.question);
   if (h.kind === 'qa' && h.answer && h.answer.length > 0) {
     const paragraphs = h.answer.flatMap((b): ClipParagraph[] => {
-      const text = collapseWhitespace(stripAnswerMarker(collapseWhitespace(b.text), false));
-      return text ? [{ kind: b.kind, text, speaker: b.speaker ?? null, ordered: b.ordered ?? false }] : [];
+      const p = clipParagraph(b);
+      return p ? [p] : [];
     });
     return {
       question,

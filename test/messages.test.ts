@@ -67,9 +67,16 @@ const good: { [T in MessageType]: Extract<Message, { type: T }> } = {
   'page:get': { type: 'page:get' },
   'page:scrollTo': { type: 'page:scrollTo', sectionId: 's1' },
   'page:saveSection': { type: 'page:saveSection', sectionId: 's1', paragraphIndex: 2 },
+  'page:showHighlight': { type: 'page:showHighlight', id: 'abc' },
   'library:changed': { type: 'library:changed', articleKeys: [articleKey(PAGE)] },
   'tags:suggest': { type: 'tags:suggest' },
   'page:stepHighlight': { type: 'page:stepHighlight', direction: 'next' },
+  'library:update': {
+    type: 'library:update',
+    id: 'abc',
+    patch: { note: 'typed' },
+    articleKey: articleKey(PAGE),
+  },
 };
 
 describe('message shapes', () => {
@@ -281,6 +288,11 @@ describe('sender check', () => {
     ).toBe(true);
     expect(verdict(good['library:changed'], page).ok).toBe(false);
     expect(verdict(good['library:changed'], { id: 'ext', url: `${EXT}.evil.com/x` }).ok).toBe(false);
+  });
+
+  it('takes library:update only from extension pages: a page may not edit rows by id', () => {
+    expect(verdict(good['library:update'], { id: 'ext', url: `${EXT}/popup/index.html` }).ok).toBe(true);
+    expect(verdict(good['library:update'], page).ok).toBe(false);
   });
 
   it('rejects messages meant for content scripts and messages from other extensions', () => {

@@ -8,20 +8,20 @@ export function Actions() {
       <button
         type="button"
         disabled={!ready || model.highlights.value.length === 0}
-        aria-label="Copy this page's highlights as Markdown"
+        title="Copy this page's highlights as Markdown"
         onClick={() => void model.copyHighlights()}
       >
-        Copy as Markdown
+        Copy highlights
       </button>
       <button
         type="button"
         disabled={!ready || !model.hasQa.value}
-        aria-label="Copy the whole interview as Markdown"
+        title="Copy the whole interview as Markdown"
         onClick={() => void model.copyInterview()}
       >
         Copy whole interview
       </button>
-      <button type="button" aria-label="Open the library" onClick={() => void model.openLibraryPage()}>
+      <button type="button" onClick={() => void model.openLibraryPage()}>
         Open library
       </button>
     </div>

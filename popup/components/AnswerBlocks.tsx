@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Block, Section } from '../../src/types';
 import { useModel } from './context';
+import { Marked } from './Marked';
 
 type Group =
   | { kind: 'single'; index: number; block: Block }
@@ -42,7 +43,11 @@ function SaveBlockButton({ section, index }: { section: Section; index: number }
 function Speaker({ block, children }: { block: Block; children: ComponentChildren }) {
   return (
     <>
-      {block.speaker ? <strong class="speaker">{block.speaker}: </strong> : null}
+      {block.speaker ? (
+        <strong class="speaker">
+          <Marked text={block.speaker} />:{' '}
+        </strong>
+      ) : null}
       {children}
     </>
   );
@@ -51,12 +56,18 @@ function Speaker({ block, children }: { block: Block; children: ComponentChildre
 function SingleBlock({ section, index, block }: { section: Section; index: number; block: Block }) {
   switch (block.kind) {
     case 'heading':
-      return <h4 class="answer-heading">{block.text}</h4>;
+      return (
+        <h4 class="answer-heading">
+          <Marked text={block.text} />
+        </h4>
+      );
     case 'quote':
       return (
         <div class="block">
           <blockquote class="answer-quote">
-            <Speaker block={block}>{block.text}</Speaker>
+            <Speaker block={block}>
+              <Marked text={block.text} />
+            </Speaker>
           </blockquote>
           <SaveBlockButton section={section} index={index} />
         </div>
@@ -65,7 +76,9 @@ function SingleBlock({ section, index, block }: { section: Section; index: numbe
       return (
         <div class="block">
           <pre class="answer-code">
-            <code>{block.text}</code>
+            <code>
+              <Marked text={block.text} />
+            </code>
           </pre>
           <SaveBlockButton section={section} index={index} />
         </div>
@@ -74,7 +87,9 @@ function SingleBlock({ section, index, block }: { section: Section; index: numbe
       return (
         <div class="block">
           <p class="answer-p">
-            <Speaker block={block}>{block.text}</Speaker>
+            <Speaker block={block}>
+              <Marked text={block.text} />
+            </Speaker>
           </p>
           <SaveBlockButton section={section} index={index} />
         </div>
@@ -91,7 +106,9 @@ export function AnswerBlocks({ section }: { section: Section }) {
         const items = group.items.map(({ index, block }) => (
           <li key={index} class="block">
             <span class="answer-li">
-              <Speaker block={block}>{block.text}</Speaker>
+              <Speaker block={block}>
+                <Marked text={block.text} />
+              </Speaker>
             </span>
             <SaveBlockButton section={section} index={index} />
           </li>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { PopupModel } from '../model';
 import { Actions } from './Actions';
+import { Count } from './Count';
 import { ModelContext, useModel } from './context';
 import { Header } from './Header';
 import { HighlightList } from './HighlightList';
@@ -38,6 +39,26 @@ function Body() {
     return () => document.removeEventListener('keydown', onKey);
   }, [model]);
 
+  // The popup closes when the reader clicks back into the page: the window
+  // blurs, hides and goes, in that order, and any of them may be the last
+  // moment this document runs. Each sends what was typed.
+  useEffect(() => {
+    const flush = (): void => model.flushEdits();
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('blur', flush);
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('blur', flush);
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [model]);
+
   const phase = model.phase.value;
   const interview = model.page.value?.interview ?? null;
   return (
@@ -45,19 +66,24 @@ function Body() {
       {phase === 'ready' && interview ? <Header interview={interview} /> : null}
       {phase === 'ready' ? <SearchBox inputRef={search} /> : null}
       <main>
+        {phase === 'ready' ? <HighlightList /> : null}
         {phase !== 'ready' ? (
           <PageNotice />
         ) : model.hasQa.value ? (
           <section class="qa-section" aria-labelledby="questions-heading">
             <h2 id="questions-heading">
-              Questions <span class="count">({model.sections.value.length})</span>
+              Questions{' '}
+              <Count
+                shown={model.visibleSections.value.length}
+                total={model.sections.value.length}
+                filtering={model.terms.value.length > 0}
+              />
             </h2>
             <QuestionList />
           </section>
         ) : (
           <NoQaNotice />
         )}
-        {phase === 'ready' ? <HighlightList /> : null}
       </main>
       <footer>
         <Actions />

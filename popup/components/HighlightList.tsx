@@ -1,3 +1,4 @@
+import { Count } from './Count';
 import { useModel } from './context';
 import { HighlightItem } from './HighlightItem';
 
@@ -6,21 +7,21 @@ export function HighlightList() {
   const placed = model.placedHighlights.value;
   const orphans = model.orphanHighlights.value;
   const total = model.highlights.value.length;
-  const filtering = model.query.value.trim() !== '';
+  const filtering = model.terms.value.length > 0;
   return (
     <section class="on-page" aria-labelledby="on-page-heading">
       <h2 id="on-page-heading">
-        On this page <span class="count">({total})</span>
+        On this page <Count shown={placed.length + orphans.length} total={total} filtering={filtering} />
       </h2>
       {total === 0 ? (
-        <p class="empty">Nothing saved here yet.</p>
+        <p class="empty">Nothing saved here yet: save a question below, or select text on the page.</p>
       ) : placed.length === 0 && orphans.length === 0 && filtering ? (
         <p class="empty">No highlight matches “{model.query.value}”.</p>
       ) : null}
       {placed.length > 0 ? (
         <ul class="highlights" aria-label="Highlights on this page">
           {placed.map((h) => (
-            <HighlightItem key={h.id} highlight={h} />
+            <HighlightItem key={h.id} highlight={h} onPage={true} />
           ))}
         </ul>
       ) : null}
@@ -30,7 +31,7 @@ export function HighlightList() {
           <p class="hint">The page changed since these were saved. They are kept, and still exported.</p>
           <ul class="highlights" aria-label="Highlights not found on the page">
             {orphans.map((h) => (
-              <HighlightItem key={h.id} highlight={h} />
+              <HighlightItem key={h.id} highlight={h} onPage={false} />
             ))}
           </ul>
         </section>

@@ -1,6 +1,7 @@
 import type { Section } from '../../src/types';
 import { AnswerBlocks } from './AnswerBlocks';
 import { useModel } from './context';
+import { Marked } from './Marked';
 
 const PREVIEW_CHARS = 600;
 
@@ -74,14 +75,17 @@ export function QuestionItem({ section, tabbable, onNavigate }: Props) {
             <span class="chevron" aria-hidden="true">
               {open ? '▾' : '▸'}
             </span>
-            <span class="question-text">{section.question}</span>
+            <span class="question-text">
+              <Marked text={section.question} />
+            </span>
           </button>
         </h3>
         <button
           type="button"
           class="save"
           aria-pressed={saved}
-          aria-label={saved ? `Unsave Q&A: ${section.question}` : `Save Q&A: ${section.question}`}
+          aria-label={`${saved ? 'Saved' : 'Save'} Q&A: ${section.question}`}
+          title={saved ? 'Saved: click to unsave' : 'Save the whole question and answer'}
           disabled={busy}
           onClick={() => void model.toggleQa(section)}
         >
@@ -92,7 +96,7 @@ export function QuestionItem({ section, tabbable, onNavigate }: Props) {
         <ul class="subquestions">
           {section.subQuestions.map((q, i) => (
             <li key={i} class="subquestion">
-              {q}
+              <Marked text={q} />
             </li>
           ))}
         </ul>
@@ -103,7 +107,7 @@ export function QuestionItem({ section, tabbable, onNavigate }: Props) {
         </div>
       ) : (
         <p id={answerId} class="preview">
-          {previewText(section)}
+          <Marked text={previewText(section)} />
         </p>
       )}
     </li>

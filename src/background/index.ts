@@ -3,12 +3,13 @@
 
 import browser, { type Menus, type Runtime, type Tabs } from 'webextension-polyfill';
 import { injectContentScript } from '../inject';
-import { message, type ReplyOf, type StepDirection } from '../messages';
+import { checkMessage, isMessageOf, message, type ReplyOf, type StepDirection } from '../messages';
 import { articleKey } from '../url';
 import { Library } from '../store';
 import type { BackgroundStore } from './ports';
 import { RetryQueue } from './retry';
-import { handleMessage } from './router';
+import { Drafts, DRAFTS_PORT } from './drafts';
+import { handleMessage, type RouterDeps } from './router';
 import { saveSelectionIn, type TabMessenger } from './selection';
 
 const MENU_ID = 'save-highlight';
@@ -54,17 +55,47 @@ async function setBadge(tabId: number, text: string): Promise<void> {
   await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
 }
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
-  handleMessage(raw, sender, {
-    library,
-    retry,
-    setBadge,
-    broadcast,
-    extensionOrigin,
-    extensionId: browser.runtime.id,
-    tabPages,
-  }),
-);
+const routerDeps: RouterDeps = {
+  library,
+  retry,
+  setBadge,
+  broadcast,
+  extensionOrigin,
+  extensionId: browser.runtime.id,
+  tabPages,
+};
+
+/** Per open popup (its drafts port): what it typed and has not seen written yet. */
+const openDrafts = new Set<Drafts>();
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  const reply = handleMessage(raw, sender, routerDeps);
+  const parsed = checkMessage(raw);
+  if (parsed.ok && isMessageOf(parsed.message, 'library:update')) {
+    const m = parsed.message;
+    void reply.then((r) => {
+      if (r.ok) for (const d of openDrafts) d.settled(m.id, m.patch);
+    });
+  }
+  return reply;
+});
+
+// Drafts arrive as library:update messages and are written, through the
+// router's checks, when the popup's port goes (see drafts.ts).
+browser.runtime.onConnect.addListener((port: Runtime.Port) => {
+  if (port.name !== DRAFTS_PORT) return;
+  const sender = port.sender ?? {};
+  const drafts = new Drafts();
+  openDrafts.add(drafts);
+  port.onMessage.addListener((raw: unknown) => {
+    const parsed = checkMessage(raw);
+    if (parsed.ok && isMessageOf(parsed.message, 'library:update')) drafts.put(parsed.message);
+  });
+  port.onDisconnect.addListener(() => {
+    openDrafts.delete(drafts);
+    for (const m of drafts.take()) void handleMessage(m, sender, routerDeps);
+  });
+});
 
 // The badge belongs to the page, not the tab: clear it when the tab goes
 // elsewhere, unless the content script already reported the new page.

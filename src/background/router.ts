@@ -143,6 +143,12 @@ async function route(m: Message, sender: SenderRole, deps: RouterDeps): Promise<
     case 'library:changed':
       await deps.broadcast(m.articleKeys);
       return ok(null);
+    case 'library:update': {
+      const lib = await deps.library();
+      await lib.updateHighlight(m.id, m.patch);
+      await deps.broadcast([m.articleKey]);
+      return ok(null);
+    }
     default:
       return fail(`${m.type} is not handled by the background`);
   }

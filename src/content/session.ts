@@ -181,6 +181,17 @@ export class ContentSession {
     return ok(null);
   }
 
+  /** The popup's "show me this one": the page scrolls to a painted highlight and flashes it. */
+  showHighlight(id: string): Reply<null> {
+    const range = this.painter.get(id)?.range;
+    if (!range) return fail('That highlight is not on the page now.');
+    const node = range.startContainer;
+    const target = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    this.painter.flash(range);
+    return ok(null);
+  }
+
   // ---- Messages ----
 
   private readonly onMessage: MessageListener = (raw, sender) => {
@@ -217,6 +228,8 @@ export class ContentSession {
         return this.saveSection(m.sectionId, m.paragraphIndex);
       case 'page:stepHighlight':
         return ok(this.pageUI?.step(m.direction) ?? null);
+      case 'page:showHighlight':
+        return this.showHighlight(m.id);
       default:
         return fail(`${m.type} is not for the page`);
     }

@@ -2,7 +2,8 @@
 // questions they fall in (src/order.ts), in the format design/markdown-export.md
 // of the project's shared design notes describes.
 
-import type { Article, ExportOptions, Highlight } from '../types';
+import { clipParagraph, clipQuestion, clipView } from '../clip';
+import type { Article, Block, ExportOptions, Highlight } from '../types';
 import { DEFAULT_SETTINGS } from '../types';
 import { withoutFragment } from '../url';
 import { groupByQuestion, type QuestionGroup } from '../order';
@@ -90,11 +91,23 @@ export function blockquote(quote: string, attributionLine: string | null): strin
   return lines.join('\n');
 }
 
-/** A whole saved Q&A's answer as the interview renders it (its text's paragraphs when the answer was not kept). */
+/** An answer block as a clip shows it (src/clip.ts): no "A:" marker, the page's indentation gone; code kept as it was. */
+function clipBlock(b: Block): Block[] {
+  if (b.kind === 'code') return [b];
+  const p = clipParagraph(b);
+  if (!p) return [];
+  return [{ ...b, text: p.text }];
+}
+
+/**
+ * A whole saved Q&A's answer, as the popup and the library show it: the
+ * question only in the heading above, speakers and paragraphs kept, no
+ * "Q:"/"A:" markers. A Q&A saved without its blocks has only its quote.
+ */
 export function answerChunks(h: Highlight): string[] {
   return h.answer && h.answer.length > 0
-    ? renderBlocks(h.answer)
-    : paragraphsOf(h.quote).map((p) => escapeMarkdownBlock(p));
+    ? renderBlocks(h.answer.flatMap(clipBlock))
+    : clipView(h).paragraphs.map((p) => escapeMarkdownBlock(p.text));
 }
 
 /** The reader's note, one chunk per paragraph. */
@@ -202,7 +215,9 @@ export function renderHighlights(
 
 /** `## Question` (with the sub-questions a saved Q&A kept), or `## Highlights`. */
 export function groupHeading(g: QuestionGroup): string {
-  return g.question === null ? `## ${OUTSIDE_HEADING}` : renderQuestion(g.question, groupSubQuestions(g));
+  return g.question === null
+    ? `## ${OUTSIDE_HEADING}`
+    : renderQuestion(clipQuestion(g.question) ?? g.question, groupSubQuestions(g));
 }
 
 /** The sub-questions of a group: those its first saved Q&A kept. */

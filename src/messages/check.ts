@@ -56,7 +56,9 @@ const checkers: { [T in MessageType]: Fields<MessageMap[T]['req']> } = {
   'page:get': {} as Fields<Empty>,
   'page:scrollTo': { sectionId: id },
   'page:saveSection': { sectionId: id, paragraphIndex: optional(int(0, MESSAGE_LIMITS.paragraph)) },
+  'page:showHighlight': { id },
   'library:changed': { articleKeys: list(key, MESSAGE_LIMITS.articleKeys) },
+  'library:update': { id, patch: checkHighlightPatch, articleKey: key },
 };
 
 export function isMessageType(x: unknown): x is MessageType {

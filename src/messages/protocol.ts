@@ -58,8 +58,16 @@ export interface MessageMap {
   'page:get': { req: Empty; res: PageState };
   'page:scrollTo': { req: { sectionId: string }; res: null };
   'page:saveSection': { req: { sectionId: string; paragraphIndex?: number }; res: Highlight };
+  /** Scrolls the page to a saved highlight and flashes it. */
+  'page:showHighlight': { req: { id: string }; res: null };
   // extension pages → background
   'library:changed': { req: { articleKeys: string[] }; res: null };
+  /**
+   * An edit the background writes for an extension page: a popup that closes
+   * mid-write (the reader clicked back into the page) would lose its own
+   * IndexedDB write, while a message already sent still arrives.
+   */
+  'library:update': { req: { id: string; patch: HighlightPatch; articleKey: string }; res: null };
 }
 
 export type MessageType = keyof MessageMap;
@@ -78,7 +86,10 @@ export const CONTENT_TO_BACKGROUND = [
   'highlights:orphaned',
   'tags:suggest',
 ] as const satisfies readonly MessageType[];
-export const EXTENSION_TO_BACKGROUND = ['library:changed'] as const satisfies readonly MessageType[];
+export const EXTENSION_TO_BACKGROUND = [
+  'library:changed',
+  'library:update',
+] as const satisfies readonly MessageType[];
 export const TO_CONTENT = [
   'selection:save',
   'highlights:changed',
@@ -86,6 +97,7 @@ export const TO_CONTENT = [
   'page:scrollTo',
   'page:saveSection',
   'page:stepHighlight',
+  'page:showHighlight',
 ] as const satisfies readonly MessageType[];
 
 export function message<T extends MessageType>(type: T, payload: MessageMap[T]['req']): MessageOf<T> {

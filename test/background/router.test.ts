@@ -331,6 +331,34 @@ describe('background router', () => {
   });
 });
 
+describe('library:update', () => {
+  it("writes an extension page's edit and tells the tabs; a tab may not send it", async () => {
+    const { deps, lib, broadcasts } = setup();
+    const h = hl();
+    lib.rows.set(h.id, h);
+    const reply = await handleMessage(
+      {
+        type: 'library:update',
+        id: h.id,
+        patch: { note: 'typed as the popup closed' },
+        articleKey: h.articleKey,
+      },
+      { id: 'ext', url: `${EXT}/popup/index.html` },
+      deps,
+    );
+    expect(reply.ok).toBe(true);
+    expect(lib.rows.get(h.id)?.note).toBe('typed as the popup closed');
+    expect(broadcasts).toEqual([[h.articleKey]]);
+    const fromPage = await handleMessage(
+      { type: 'library:update', id: h.id, patch: { note: 'page' }, articleKey: h.articleKey },
+      fromTab(PAGE),
+      deps,
+    );
+    expect(fromPage.ok).toBe(false);
+    expect(lib.rows.get(h.id)?.note).toBe('typed as the popup closed');
+  });
+});
+
 describe('saveSelectionIn', () => {
   const saved = { ok: true, value: hl() };
   it('asks the content script', async () => {

@@ -4,6 +4,7 @@
 // toolbar popup is opened too.
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expectNoSeriousViolations } from './axe';
 import {
   eachBrowser,
   fixtureExpected,
@@ -11,7 +12,10 @@ import {
   launchExtension,
   openPopup,
   paint,
+  saveSelection,
+  selectText,
   serveFixture,
+  storedHighlights,
   tabIdOf,
   type Session,
   type TestPage,
@@ -102,7 +106,7 @@ eachBrowser('popup', (browser, label) => {
     expect(norm(await popup.locator('.on-page .hl-question').first().textContent())).toContain(question);
 
     // Copy reaches the system clipboard: the real click gives the popup the activation it needs.
-    await popup.getByRole('button', { name: 'Copy the whole interview as Markdown' }).click();
+    await popup.getByRole('button', { name: 'Copy whole interview' }).click();
     await expect
       .poll(() => popup.locator('body').textContent(), { timeout: 5000 })
       .toContain(`Copied the whole interview (${questions.length} questions) as Markdown.`);
@@ -114,6 +118,99 @@ eachBrowser('popup', (browser, label) => {
     await popup.locator('li.qa').nth(1).locator('button.save').click();
     await expect.poll(() => popup.locator('.on-page li.highlight').count()).toBe(0);
     await expect.poll(() => paintedTexts(page), { timeout: 5000 }).toEqual([]);
+    await popup.close();
+    await page.close();
+  }, 60_000);
+
+  const QUOTE = 'When reflecting on previous roles';
+
+  /** The career interview with one selection saved, and the popup at the size the toolbar gives it. */
+  async function withSavedQuote() {
+    const opened = await openFor(CAREER);
+    await selectText(opened.page, QUOTE);
+    const saved = await saveSelection(ext, opened.tabId);
+    if (!saved.ok || !saved.value) throw new Error(saved.error);
+    const id = saved.value.id;
+    await opened.page.evaluate(() => window.getSelection()?.removeAllRanges());
+    await opened.popup.setViewportSize({ width: 420, height: 600 });
+    await opened.popup.reload();
+    await opened.popup.locator('.on-page .hl-row').first().waitFor();
+    return { ...opened, id };
+  }
+
+  const storedNote = async (url: string, id: string): Promise<string | undefined> =>
+    (await storedHighlights(ext, url)).find((h) => h.id === id)?.note;
+
+  it('lists the page’s highlights first; a click on one flashes it on the page and opens it; search marks and counts; nothing overflows; axe finds nothing serious', async () => {
+    const { expected, page, popup, id } = await withSavedQuote();
+    const sections = await popup.evaluate(() =>
+      [...document.querySelectorAll('main > section')].map((s) => s.className),
+    );
+    expect(sections).toEqual(['on-page', 'qa-section']);
+
+    await popup.locator('.on-page .hl-row').first().click();
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const flash = CSS.highlights.get('ih-flash');
+            return flash ? [...flash].map((r) => (r as Range).toString()) : [];
+          }),
+        { timeout: 5000 },
+      )
+      .toEqual([QUOTE]);
+    await popup.locator(`li[data-highlight-id="${id}"] textarea.hl-note`).waitFor();
+    // Nothing wider than the popup, with a row open and the footer's buttons in place.
+    expect(
+      await popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBe(0);
+    await expectNoSeriousViolations(popup);
+
+    await popup.locator('input[type="search"]').fill('reflect');
+    await expect.poll(() => popup.locator('.on-page mark').allTextContents()).toEqual(['reflect']);
+    const total = (expected.questions ?? []).length;
+    await expect
+      .poll(() => popup.locator('main h2 .count').allTextContents())
+      .toEqual(['(1 of 1)', expect.stringMatching(new RegExp(`^\\(\\d+ of ${total}\\)$`))]);
+    await popup.close();
+    await page.close();
+  }, 60_000);
+
+  it('keeps a note typed in the popup when the popup closes at once, without a blur', async () => {
+    const { expected, page, popup, id } = await withSavedQuote();
+    await popup.locator(`li[data-highlight-id="${id}"] .hl-row`).click();
+    const note = popup.locator('textarea.hl-note');
+    await note.focus();
+    await popup.keyboard.type('Typed, then the popup closed');
+    await popup.close();
+    await expect
+      .poll(() => storedNote(expected.url, id), { timeout: 5000 })
+      .toBe('Typed, then the popup closed');
+    await page.close();
+  }, 60_000);
+
+  it('keeps a note when the reader goes back to the page, and after Escape; announces a delete', async () => {
+    const { expected, page, popup, id } = await withSavedQuote();
+    await popup.locator(`li[data-highlight-id="${id}"] .hl-row`).click();
+    await popup.locator('textarea.hl-note').focus();
+    await popup.keyboard.type('Back to the page');
+    await page.bringToFront();
+    await expect.poll(() => storedNote(expected.url, id), { timeout: 5000 }).toBe('Back to the page');
+
+    // The row stays open with what was typed; typing goes on.
+    await popup.bringToFront();
+    expect(await popup.locator('textarea.hl-note').inputValue()).toBe('Back to the page');
+    await popup.locator('textarea.hl-note').focus();
+    await popup.keyboard.type(', and Escape');
+    await popup.keyboard.press('Escape');
+    await expect
+      .poll(() => storedNote(expected.url, id), { timeout: 5000 })
+      .toBe('Back to the page, and Escape');
+    expect(await popup.locator('textarea').count()).toBe(0);
+
+    await popup.locator(`li[data-highlight-id="${id}"] .hl-row`).click();
+    await popup.locator('button.delete').click();
+    await expect.poll(() => popup.locator('[role="status"]').textContent()).toContain('Highlight removed.');
     await popup.close();
     await page.close();
   }, 60_000);

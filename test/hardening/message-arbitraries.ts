@@ -29,9 +29,11 @@ export const ALL_TYPES: MessageType[] = [
   'page:get',
   'page:scrollTo',
   'page:saveSection',
+  'page:showHighlight',
   'library:changed',
   'tags:suggest',
   'page:stepHighlight',
+  'library:update',
 ];
 
 /** Pages on the sites the content script runs on, with the address noise articleKey strips. */
@@ -206,6 +208,10 @@ export function messageFor(type: MessageType, url: string, withKey = true): fc.A
       return m(fc.record({ direction: fc.constantFrom(...STEP_DIRECTIONS) }));
     case 'page:scrollTo':
       return m(fc.record({ sectionId: id }));
+    case 'page:showHighlight':
+      return m(fc.record({ id }));
+    case 'library:update':
+      return m(fc.record({ id, patch, articleKey: fc.constant(key) }));
     case 'page:saveSection':
       return m(
         fc.record({ sectionId: id, paragraphIndex: fc.nat({ max: 5000 }) }, { requiredKeys: ['sectionId'] }),

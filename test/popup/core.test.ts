@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { articleFromInterview } from '../../src/store/article';
 import { articleKey } from '../../src/url';
 import { isOrphan, savedParagraph, savedQa } from '../../popup/order';
-import { matchesQuery, queryWords } from '../../popup/search';
+import { marksIn, matchesQuery, queryWords } from '../../popup/search';
 import { formatTags, parseTags } from '../../src/tags';
 import { makeHighlight, sampleInterview } from './fakes';
 
@@ -68,5 +68,32 @@ describe('tags', () => {
     expect(parseTags(' #culture, hiring  Culture,,growth ')).toEqual(['culture', 'hiring', 'growth']);
     expect(parseTags('')).toEqual([]);
     expect(formatTags(['a', 'b'])).toBe('a, b');
+  });
+});
+
+describe('marksIn', () => {
+  const marked = (text: string, query: string) =>
+    marksIn(text, queryWords(query)).map((m) => text.slice(m.start, m.end));
+
+  it('marks the letters the query matched, inside words, in the original spelling', () => {
+    expect(marked('Le Résumé, the RESUME', 'sum')).toEqual(['sum', 'SUM']);
+    expect(marked('Die Straße', 'strasse')).toEqual(['Straße']);
+    expect(marked('Interviews and views', 'view')).toEqual(['view', 'view']);
+    expect(marked('don’t stop', 'dont')).toEqual(['don’t']);
+  });
+
+  it('merges overlapping matches and marks nothing for an empty query', () => {
+    expect(marked('reviewer', 'review viewer')).toEqual(['reviewer']);
+    expect(marked('anything', '')).toEqual([]);
+  });
+
+  it('marks exactly where matchesQuery matches', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.string({ maxLength: 6 }), (text, query) => {
+        const terms = queryWords(query);
+        if (terms.length !== 1) return;
+        expect(marksIn(text, terms).length > 0).toBe(matchesQuery(terms, [text]));
+      }),
+    );
   });
 });

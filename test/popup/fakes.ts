@@ -24,6 +24,10 @@ export interface FakeOptions {
   inject?: InjectResult;
   highlights?: Highlight[];
   settings?: Settings;
+  /** The tab's address as the browser reports it; null when it does not. */
+  tabUrl?: string | null;
+  /** A write the background refuses, with this reason. */
+  refuseWrites?: string;
 }
 
 export interface Fake extends PopupServices {
@@ -101,6 +105,15 @@ export function fakeServices(options: FakeOptions = {}): Fake {
     async scrollTo(sectionId) {
       calls.push({ name: 'scrollTo', args: [sectionId] });
     },
+    draftHighlight(id, patch) {
+      calls.push({ name: 'draftHighlight', args: [id, patch] });
+    },
+    async showHighlight(id) {
+      calls.push({ name: 'showHighlight', args: [id] });
+    },
+    async tabUrl() {
+      return options.tabUrl ?? null;
+    },
     async highlightsForArticle(key) {
       calls.push({ name: 'highlightsForArticle', args: [key] });
       return fake.rows.filter((h) => h.articleKey === key);
@@ -109,9 +122,12 @@ export function fakeServices(options: FakeOptions = {}): Fake {
       calls.push({ name: 'getArticle', args: [key] });
       return undefined;
     },
-    async updateHighlight(id, patch: HighlightPatch) {
+    updateHighlight(id, patch: HighlightPatch) {
+      // Recorded when called, as the real one sends its message before answering.
       calls.push({ name: 'updateHighlight', args: [id, patch] });
+      if (options.refuseWrites) return Promise.reject(new Error(options.refuseWrites));
       fake.rows = fake.rows.map((h) => (h.id === id ? { ...h, ...patch } : h));
+      return Promise.resolve();
     },
     async deleteHighlights(ids) {
       calls.push({ name: 'deleteHighlights', args: [ids] });

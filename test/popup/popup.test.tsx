@@ -223,6 +223,7 @@ describe('search', () => {
   it('typing / inside a text field types it', async () => {
     const rows = [makeHighlight({ quote: 'A quote' })];
     const { root } = await open({ ...ready(), highlights: rows });
+    await click(root.querySelector('.hl-row'));
     const note = root.querySelector<HTMLTextAreaElement>('textarea');
     note?.focus();
     const slash = await key(note, '/');
@@ -299,6 +300,8 @@ describe('hostile page text', () => {
       ...ready({ ...interview, title: '<a href="javascript:x">t</a>' }),
       highlights: rows,
     });
+    expect(root.querySelector('.hl-note-line')?.textContent).toBe('<svg onload=alert(4)>');
+    await click(root.querySelector('.hl-row'));
     await click(qa(root, 'q-evil').querySelector('button.question'));
     expect(questionTexts(root)[0]).toBe(evil);
     expect(root.querySelector('h1')?.textContent).toBe('<a href="javascript:x">t</a>');
@@ -322,7 +325,7 @@ describe('pages without Q&A', () => {
     const notice = root.querySelector('.notice-no-qa')?.textContent ?? '';
     expect(notice).toContain('No questions and answers found');
     expect(notice).toContain('Alt+Shift+H');
-    expect(button(root, 'Copy the whole interview as Markdown').disabled).toBe(true);
+    expect(button(root, 'Copy whole interview').disabled).toBe(true);
   });
 
   it('says why when the page was too large to read for questions', async () => {
@@ -373,6 +376,7 @@ describe('on this page', () => {
       'Text that is gone',
     ]);
 
+    await click(root.querySelector('.orphans .hl-row'));
     await click(root.querySelector('.orphans button.delete'));
     expect(fake.callsTo('deleteHighlights')).toEqual([[[lost.id]]]);
     expect(root.querySelector('.orphans')).toBeNull();
@@ -391,24 +395,45 @@ describe('on this page', () => {
     expect(root.querySelector('.hl-quote')?.textContent).toBe('Found again');
   });
 
-  it('edits notes, tags and color in place', async () => {
+  it('edits notes, tags and color in a row opened by a click, which also shows it on the page', async () => {
     const h = makeHighlight({ quote: 'Editable', tags: ['a'] });
-    const { root, fake } = await open({ ...ready(interview), highlights: [h] });
+    const { root, fake } = await open({ ...ready(interview, { placedIds: [h.id] }), highlights: [h] });
+    expect(root.querySelector('textarea')).toBeNull();
+    expect([...root.querySelectorAll('.chip')].map((c) => c.textContent)).toEqual(['a']);
+    const row = root.querySelector<HTMLButtonElement>('.hl-row');
+    await click(row);
+    expect(row?.getAttribute('aria-expanded')).toBe('true');
+    expect(fake.callsTo('showHighlight')).toEqual([[h.id]]);
     const note = root.querySelector<HTMLTextAreaElement>('textarea');
+    expect(document.activeElement).toBe(note);
     await type(note, 'My note');
     note?.dispatchEvent(new FocusEvent('blur'));
     const tags = root.querySelector<HTMLInputElement>('input.hl-tags');
     await type(tags, '#culture, hiring culture');
-    tags?.dispatchEvent(new Event('change', { bubbles: true }));
-    const color = root.querySelector<HTMLSelectElement>('select');
-    if (color) color.value = 'blue';
-    color?.dispatchEvent(new Event('change', { bubbles: true }));
+    await key(tags, 'Enter');
+    await click(root.querySelector('button[aria-label="Blue"]'));
     await settle();
     const updates = fake.callsTo('updateHighlight');
     expect(updates).toContainEqual([h.id, { note: 'My note' }]);
     expect(updates).toContainEqual([h.id, { tags: ['culture', 'hiring'] }]);
     expect(updates).toContainEqual([h.id, { color: 'blue' }]);
     expect(fake.rows[0]).toMatchObject({ note: 'My note', tags: ['culture', 'hiring'], color: 'blue' });
+    expect(root.querySelector('button[aria-label="Blue"]')?.getAttribute('aria-pressed')).toBe('true');
+    expect(root.querySelector('.write-state')?.textContent).toBe('Saved');
+    // A second click closes the row, and does not scroll the page again.
+    await click(row);
+    expect(root.querySelector('textarea')).toBeNull();
+    expect(fake.callsTo('showHighlight')).toHaveLength(1);
+    expect(root.querySelector('.hl-note-line')?.textContent).toBe('My note');
+  });
+
+  it('does not ask the page to show a highlight it could not place', async () => {
+    const lost = makeHighlight({ quote: 'Gone', orphaned: true });
+    const { root, fake } = await open({ ...ready(interview), highlights: [lost] });
+    await click(root.querySelector('.orphans .hl-row'));
+    expect(root.querySelector('.orphans textarea')).not.toBeNull();
+    expect(fake.callsTo('showHighlight')).toEqual([]);
+    expect(root.textContent).not.toContain('Show on page');
   });
 });
 
@@ -423,7 +448,7 @@ describe('export and library', () => {
       makeHighlight({ quote: 'Quote one', selectors: [{ type: 'TextPositionSelector', start: 5, end: 9 }] }),
     ];
     const { root, fake } = await open({ ...ready(), highlights: rows, settings });
-    await click(button(root, "Copy this page's highlights as Markdown"));
+    await click(button(root, 'Copy highlights'));
     const [article, highlights, options] = fake.callsTo('renderHighlights')[0] ?? [];
     expect((article as { title: string }).title).toBe('Meet Ana Souza');
     expect(highlights).toEqual(rows);
@@ -431,11 +456,11 @@ describe('export and library', () => {
     expect(fake.clipboard[0]).toBe('# Meet Ana Souza\n\n> Quote one\n');
     expect(root.querySelector('[role="status"]')?.textContent).toBe('Copied 1 highlight as Markdown.');
 
-    await click(button(root, 'Copy the whole interview as Markdown'));
+    await click(button(root, 'Copy whole interview'));
     expect(fake.clipboard[1]).toContain('## What does a typical day look like?');
     expect(root.querySelector('[role="status"]')?.textContent).toContain('3 questions');
 
-    await click(button(root, 'Open the library'));
+    await click(button(root, 'Open library'));
     expect(fake.callsTo('openLibraryPage')).toHaveLength(1);
   });
 
@@ -445,7 +470,7 @@ describe('export and library', () => {
     fake.copyText = async () => {
       throw new Error('Document is not focused.');
     };
-    await click(button(root, "Copy this page's highlights as Markdown"));
+    await click(button(root, 'Copy highlights'));
     expect(root.querySelector('[role="status"]')?.textContent).toBe(
       'Could not copy: Document is not focused.',
     );
