@@ -68,6 +68,14 @@ const good: { [T in MessageType]: Extract<Message, { type: T }> } = {
   'page:scrollTo': { type: 'page:scrollTo', sectionId: 's1' },
   'page:saveSection': { type: 'page:saveSection', sectionId: 's1', paragraphIndex: 2 },
   'library:changed': { type: 'library:changed', articleKeys: [articleKey(PAGE)] },
+  'sync:status': { type: 'sync:status' },
+  'sync:on': {
+    type: 'sync:on',
+    config: { server: 'https://couch.example.org', database: 'highlights', username: 'ann', password: 'pw' },
+  },
+  'sync:off': { type: 'sync:off' },
+  'sync:now': { type: 'sync:now' },
+  'sync:opened': { type: 'sync:opened' },
 };
 
 describe('message shapes', () => {

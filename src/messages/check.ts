@@ -17,6 +17,7 @@ import {
   ValidationError,
 } from '../check';
 import { ROW_LIMITS } from '../store/limits';
+import { checkSyncConfig } from '../sync/config';
 import { checkArticle, checkHighlight, checkHighlightPatch } from '../store/validate';
 import type { Empty, Message, MessageMap, MessageType, Reply } from './protocol';
 
@@ -48,6 +49,11 @@ const checkers: { [T in MessageType]: Fields<MessageMap[T]['req']> } = {
   'page:scrollTo': { sectionId: id },
   'page:saveSection': { sectionId: id, paragraphIndex: optional(int(0, MESSAGE_LIMITS.paragraph)) },
   'library:changed': { articleKeys: list(key, MESSAGE_LIMITS.articleKeys) },
+  'sync:status': {} as Fields<Empty>,
+  'sync:on': { config: checkSyncConfig },
+  'sync:off': {} as Fields<Empty>,
+  'sync:now': {} as Fields<Empty>,
+  'sync:opened': {} as Fields<Empty>,
 };
 
 export function isMessageType(x: unknown): x is MessageType {
