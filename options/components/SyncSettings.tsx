@@ -46,13 +46,14 @@ export function SyncSettings({ port: given }: { port?: SyncPort }) {
   const [form, setForm] = useState<SyncConfig>(EMPTY);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
 
   useEffect(() => {
     if (given) return;
     // Loaded here, not at the top: the polyfill refuses to load outside an extension (component tests).
     import('webextension-polyfill').then(
       (m) => setPort(browserSyncPort(m.default)),
-      () => setError('Sync is available in the extension only.'),
+      () => setUnavailable(true),
     );
   }, [given]);
 
@@ -162,14 +163,16 @@ export function SyncSettings({ port: given }: { port?: SyncPort }) {
         )}
       </p>
       <p class="sync-status" role="status">
-        {busy ??
-          (status?.running
-            ? 'Syncing…'
-            : status?.last
-              ? lastRunText(status.last)
-              : on
-                ? 'Sync is on.'
-                : 'Sync is off.')}
+        {unavailable
+          ? 'Sync works in the extension only.'
+          : (busy ??
+            (status?.running
+              ? 'Syncing…'
+              : status?.last
+                ? lastRunText(status.last)
+                : on
+                  ? 'Sync is on.'
+                  : 'Sync is off.'))}
       </p>
       {error && (
         <p class="error" role="alert">
