@@ -162,7 +162,7 @@ export function SyncSettings({ port: given }: { port?: SyncPort }) {
           </button>
         )}
       </p>
-      <p class="sync-status" role="status">
+      <p class="sync-status" aria-live="polite">
         {unavailable
           ? 'Sync works in the extension only.'
           : (busy ??

@@ -89,7 +89,7 @@ async function mountWith(port: SyncPort): Promise<HTMLElement> {
   return root;
 }
 
-const statusText = (r: HTMLElement): string => r.querySelector('[role="status"]')?.textContent ?? '';
+const statusText = (r: HTMLElement): string => r.querySelector('.sync-status')?.textContent ?? '';
 
 describe('Settings › Sync', () => {
   it('is off at first; a bad address is refused in words before anything is asked', async () => {
