@@ -1,5 +1,7 @@
 performance.mark('t:script');
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { message } from '../src/messages';
 import { Library } from '../src/store';
 import { browserServices } from './browserServices';
 import { App } from './components/App';
@@ -37,6 +39,8 @@ const history = {
 };
 
 render(<App model={model} toaster={toaster} history={history} />, root);
+// Opening the library syncs (src/background/sync.ts); with sync off the background does nothing.
+void browser.runtime.sendMessage(message('sync:opened', {})).catch(() => undefined);
 
 // Once every row is in, so preparing search never delays the first rows.
 // Benchmarks wait for 'ih:library-idle' so that one load's work does not spill into the next.

@@ -2,6 +2,7 @@
 
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
+import { message } from '../src/messages';
 import { browserServices } from './browserServices';
 import { App } from './components/App';
 import { createPopupModel } from './model';
@@ -26,6 +27,8 @@ async function start(): Promise<void> {
   const model = createPopupModel(browserServices(tabId));
   void model.start();
   render(<App model={model} />, root);
+  // Opening the popup syncs (src/background/sync.ts); with sync off the background does nothing.
+  void browser.runtime.sendMessage(message('sync:opened', {})).catch(() => undefined);
 }
 
 void start();

@@ -31,6 +31,7 @@ interface Manifest {
   permissions: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  optional_host_permissions?: string[];
   content_security_policy: { extension_pages: string };
   browser_specific_settings?: {
     gecko?: { id: string; strict_min_version: string; data_collection_permissions?: { required: string[] } };
@@ -60,6 +61,7 @@ describe('source manifest', () => {
   it('asks only for the permissions the extension uses', () => {
     expect([...manifest.permissions].sort()).toEqual([
       'activeTab',
+      'alarms',
       'contextMenus',
       'scripting',
       'storage',
@@ -67,8 +69,11 @@ describe('source manifest', () => {
     ]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
-    expect(manifestText).not.toContain('<all_urls>');
-    expect(manifestText).not.toMatch(/"\*:\/\/\*\/\*"|"https?:\/\/\*\/\*"/);
+    // Sync asks for its server's origin only, when the reader turns it on (src/background/sync.ts).
+    expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    const { optional_host_permissions: _asked, ...granted } = manifest;
+    expect(JSON.stringify(granted)).not.toContain('<all_urls>');
+    expect(JSON.stringify(granted)).not.toMatch(/"\*:\/\/\*\/\*"|"https?:\/\/\*\/\*"/);
     for (const key of ['externally_connectable', 'web_accessible_resources', 'host_permissions']) {
       expect(manifest).not.toHaveProperty(key);
     }

@@ -77,6 +77,14 @@ const good: { [T in MessageType]: Extract<Message, { type: T }> } = {
     patch: { note: 'typed' },
     articleKey: articleKey(PAGE),
   },
+  'sync:status': { type: 'sync:status' },
+  'sync:on': {
+    type: 'sync:on',
+    config: { server: 'https://couch.example.org', database: 'highlights', username: 'ann', password: 'pw' },
+  },
+  'sync:off': { type: 'sync:off' },
+  'sync:now': { type: 'sync:now' },
+  'sync:opened': { type: 'sync:opened' },
 };
 
 describe('message shapes', () => {

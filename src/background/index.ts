@@ -11,21 +11,29 @@ import { RetryQueue } from './retry';
 import { Drafts, DRAFTS_PORT } from './drafts';
 import { handleMessage, type RouterDeps } from './router';
 import { saveSelectionIn, type TabMessenger } from './selection';
+import { SyncService } from './sync';
 
 const MENU_ID = 'save-highlight';
 const COMMAND = 'save-highlight';
 
-let libraryPromise: Promise<BackgroundStore> | null = null;
-function library(): Promise<BackgroundStore> {
+let libraryPromise: Promise<Library> | null = null;
+function openLibrary(): Promise<Library> {
   // A failed open is retried on the next use instead of poisoning the worker.
   libraryPromise ??= Promise.resolve()
-    .then((): BackgroundStore => new Library())
+    .then(() => {
+      const lib = new Library();
+      // Writes here and in the library page or popup: sync soon after, if on.
+      lib.onChange(() => void sync.wrote().catch(() => undefined));
+      lib.onExternalChange(() => void sync.wrote().catch(() => undefined));
+      return lib;
+    })
     .catch((e: unknown) => {
       libraryPromise = null;
       throw e;
     });
   return libraryPromise;
 }
+const library = (): Promise<BackgroundStore> => openLibrary();
 
 async function broadcast(articleKeys: string[]): Promise<void> {
   if (articleKeys.length === 0) return;
@@ -48,6 +56,19 @@ const retry = new RetryQueue(
   (h) => void broadcast([h.articleKey]),
 );
 
+const sync = new SyncService({
+  storage: browser.storage.local,
+  alarms: browser.alarms,
+  timers: {
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as number),
+    now: Date.now,
+  },
+  permissions: browser.permissions,
+  db: async () => (await openLibrary()).db,
+});
+browser.alarms.onAlarm.addListener((alarm) => void sync.onAlarm(alarm.name));
+
 const tabPages = new Map<number, string>();
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
@@ -63,6 +84,7 @@ const routerDeps: RouterDeps = {
   extensionOrigin,
   extensionId: browser.runtime.id,
   tabPages,
+  sync,
 };
 
 /** Per open popup (its drafts port): what it typed and has not seen written yet. */
@@ -161,6 +183,8 @@ browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClic
 browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => void onCommand(command, tab));
 
 browser.runtime.onStartup.addListener(() => void retry.run(true));
+browser.runtime.onStartup.addListener(() => void sync.resume());
+browser.runtime.onInstalled.addListener(() => void sync.resume());
 void retry.run(true);
 
 // Tests cannot click a context menu or press a command in a headless browser:
@@ -173,4 +197,5 @@ void retry.run(true);
   retryNow: () => retry.run(true),
   retryEntries: () => retry.entries(),
   library,
+  sync,
 };

@@ -19,6 +19,7 @@ import { articleKey } from '../url';
 import { badgeText } from './badge';
 import type { BackgroundStore } from './ports';
 import type { RetryQueue } from './retry';
+import type { SyncService } from './sync';
 
 export interface RouterDeps {
   library: () => Promise<BackgroundStore>;
@@ -31,6 +32,8 @@ export interface RouterDeps {
   /** Remembers which page a tab last reported, so a late URL event does not clear a fresh badge. */
   tabPages?: Map<number, string>;
   warn?: (...args: unknown[]) => void;
+  /** Sync's switch and runs (src/background/sync.ts). */
+  sync?: Pick<SyncService, 'status' | 'turnOn' | 'turnOff' | 'now' | 'opened' | 'wrote'>;
 }
 
 /** StoreError from src/store: a kind and a message meant for the reader. */
@@ -142,6 +145,7 @@ async function route(m: Message, sender: SenderRole, deps: RouterDeps): Promise<
       return ok(await (await deps.library()).tagsInUse());
     case 'library:changed':
       await deps.broadcast(m.articleKeys);
+      await deps.sync?.wrote();
       return ok(null);
     case 'library:update': {
       const lib = await deps.library();
@@ -149,8 +153,35 @@ async function route(m: Message, sender: SenderRole, deps: RouterDeps): Promise<
       await deps.broadcast([m.articleKey]);
       return ok(null);
     }
+    case 'sync:status':
+    case 'sync:on':
+    case 'sync:off':
+    case 'sync:now':
+    case 'sync:opened':
+      return routeSync(m, deps);
     default:
       return fail(`${m.type} is not handled by the background`);
+  }
+}
+
+async function routeSync(
+  m: Extract<Message, { type: `sync:${string}` }>,
+  deps: RouterDeps,
+): Promise<Reply<unknown>> {
+  const sync = deps.sync;
+  if (!sync) return fail('sync is not available here');
+  switch (m.type) {
+    case 'sync:status':
+      return ok(await sync.status());
+    case 'sync:on':
+      return ok(await sync.turnOn(m.config));
+    case 'sync:off':
+      return ok(await sync.turnOff());
+    case 'sync:now':
+      return ok(await sync.now());
+    case 'sync:opened':
+      await sync.opened();
+      return ok(null);
   }
 }
 

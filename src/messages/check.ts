@@ -17,6 +17,7 @@ import {
   ValidationError,
 } from '../check';
 import { ROW_LIMITS } from '../store/limits';
+import { checkSyncConfig } from '../sync/config';
 import { checkArticle, checkHighlight, checkHighlightPatch } from '../store/validate';
 import {
   type Empty,
@@ -59,6 +60,11 @@ const checkers: { [T in MessageType]: Fields<MessageMap[T]['req']> } = {
   'page:showHighlight': { id },
   'library:changed': { articleKeys: list(key, MESSAGE_LIMITS.articleKeys) },
   'library:update': { id, patch: checkHighlightPatch, articleKey: key },
+  'sync:status': {} as Fields<Empty>,
+  'sync:on': { config: checkSyncConfig },
+  'sync:off': {} as Fields<Empty>,
+  'sync:now': {} as Fields<Empty>,
+  'sync:opened': {} as Fields<Empty>,
 };
 
 export function isMessageType(x: unknown): x is MessageType {

@@ -4,6 +4,8 @@
 // anything), so each is checked where it arrives (check.ts, sender.ts), never
 // trusted for its declared type.
 
+import type { SyncConfig } from '../sync/config';
+import type { SyncResult } from '../sync/faults';
 import type { Article, Highlight, HighlightPatch, Interview } from '../types';
 
 export type { HighlightPatch };
@@ -32,6 +34,16 @@ export interface PageState {
 }
 
 // ---- The map: request payload and reply value per type ----
+
+/** What Settings shows about sync (`sync:*` replies). */
+export interface SyncStatus {
+  on: boolean;
+  /** The settings last used (kept when sync is turned off, without the password). */
+  config: SyncConfig | null;
+  /** The last run's result, null before the first run. */
+  last: SyncResult | null;
+  running: boolean;
+}
 
 /** A message with nothing but its type. */
 export type Empty = Record<never, never>;
@@ -68,6 +80,14 @@ export interface MessageMap {
    * IndexedDB write, while a message already sent still arrives.
    */
   'library:update': { req: { id: string; patch: HighlightPatch; articleKey: string }; res: null };
+  // extension pages → background: sync (src/background/sync.ts)
+  'sync:status': { req: Empty; res: SyncStatus };
+  /** Sent after the page was granted the server's origin (permissions.request needs the click). */
+  'sync:on': { req: { config: SyncConfig }; res: SyncStatus };
+  'sync:off': { req: Empty; res: SyncStatus };
+  'sync:now': { req: Empty; res: SyncStatus };
+  /** The popup or the library opened: a run unless one ended a moment ago. */
+  'sync:opened': { req: Empty; res: null };
 }
 
 export type MessageType = keyof MessageMap;
@@ -89,6 +109,11 @@ export const CONTENT_TO_BACKGROUND = [
 export const EXTENSION_TO_BACKGROUND = [
   'library:changed',
   'library:update',
+  'sync:status',
+  'sync:on',
+  'sync:off',
+  'sync:now',
+  'sync:opened',
 ] as const satisfies readonly MessageType[];
 export const TO_CONTENT = [
   'selection:save',

@@ -34,6 +34,11 @@ export const ALL_TYPES: MessageType[] = [
   'tags:suggest',
   'page:stepHighlight',
   'library:update',
+  'sync:status',
+  'sync:on',
+  'sync:off',
+  'sync:now',
+  'sync:opened',
 ];
 
 /** Pages on the sites the content script runs on, with the address noise articleKey strips. */
@@ -216,8 +221,23 @@ export function messageFor(type: MessageType, url: string, withKey = true): fc.A
       return m(
         fc.record({ sectionId: id, paragraphIndex: fc.nat({ max: 5000 }) }, { requiredKeys: ['sectionId'] }),
       );
+    case 'sync:on':
+      return m(
+        fc.record({
+          config: fc.record({
+            server: fc.constantFrom('https://couch.example.org', 'http://127.0.0.1:5984'),
+            database: fc.stringMatching(/^[a-z][a-z0-9_-]{0,20}$/),
+            username: fc.stringMatching(/^[a-z0-9]{0,12}$/),
+            password: fc.string({ maxLength: 20 }),
+          }),
+        }),
+      );
     case 'selection:save':
     case 'page:get':
+    case 'sync:status':
+    case 'sync:off':
+    case 'sync:now':
+    case 'sync:opened':
       return fc.constant({ type } as Message);
   }
 }

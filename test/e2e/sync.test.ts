@@ -1,0 +1,349 @@
+// Two browser profiles with the extension syncing through a real local
+// server: `pouchdb-server --in-memory` from node_modules on a free port,
+// reached through a small TCP relay this test can take down (the server is
+// "stopped": connections refused) or cut in the middle of a run, without
+// losing the in-memory server's data. Settings are filled in and "Sync now"
+// is pressed as a reader would.
+//
+// The host permission: Chromium shows its prompt for permissions.request in a
+// window no driver can click, so the harness loads a copy of dist/chrome whose
+// manifest already grants http://127.0.0.1/* (the request then answers yes at
+// once). What the extension asks for and releases is checked in Node
+// (test/background/sync.test.ts); here, that it talks to the configured
+// server only, and to nothing once sync is off.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createTcpServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../src/messages';
+import type { Article, Highlight, HighlightPatch } from '../../src/types';
+import { makeArticle, makeHighlight } from '../rows';
+import { launchChromium } from './drivers/chromium';
+import {
+  fixtureExpected,
+  openFixture,
+  ROOT,
+  saveSelection,
+  selectText,
+  serveFixture,
+  storedHighlights,
+  type Session,
+  type TestPage,
+} from './harness';
+
+const DB = 'ih-e2e';
+const FIXTURE = 'pinterest-engineering-career-interview';
+
+async function freePort(): Promise<number> {
+  const s = createTcpServer();
+  s.listen(0, '127.0.0.1');
+  await once(s, 'listening');
+  const { port } = s.address() as { port: number };
+  s.close();
+  await once(s, 'close');
+  return port;
+}
+
+/** pouchdb-server from node_modules, in memory, on 127.0.0.1. */
+async function startPouchServer(): Promise<{ port: number; stop(): Promise<void> }> {
+  const port = await freePort();
+  // It writes its config and log into the working directory.
+  const cwd = mkdtempSync(join(tmpdir(), 'ih-pouchdb-server-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/pouchdb-server/bin/pouchdb-server'),
+      '--in-memory',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    { cwd, stdio: 'ignore' },
+  );
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const up = await fetch(`http://127.0.0.1:${port}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('pouchdb-server did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    port,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill();
+        await once(child, 'exit');
+      }
+      rmSync(cwd, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A TCP relay in front of the server: down() refuses connections, cutAfter(n) drops them after n bytes. */
+async function startRelay(target: number) {
+  const port = await freePort();
+  const sockets = new Set<Socket>();
+  let server: Server | null = null;
+  let cutAfter = Number.POSITIVE_INFINITY;
+  let passed = 0;
+  const relay = {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    cuts: 0,
+    async up() {
+      server = createTcpServer((client) => {
+        const upstream = connect(target, '127.0.0.1');
+        sockets.add(client);
+        sockets.add(upstream);
+        const count = (d: Buffer): boolean => {
+          passed += d.length;
+          if (passed <= cutAfter) return false;
+          relay.cuts++;
+          client.destroy();
+          upstream.destroy();
+          return true;
+        };
+        client.on('data', (d: Buffer) => count(d) || upstream.write(d));
+        upstream.on('data', (d: Buffer) => count(d) || client.write(d));
+        for (const s of [client, upstream]) {
+          s.on('error', () => undefined);
+          s.on('close', () => {
+            sockets.delete(s);
+            client.destroy();
+            upstream.destroy();
+          });
+        }
+      });
+      server.listen(port, '127.0.0.1');
+      await once(server, 'listening');
+    },
+    async down() {
+      const s = server;
+      server = null;
+      if (!s) return;
+      for (const x of sockets) x.destroy();
+      s.close();
+      await once(s, 'close');
+    },
+    /** Lets the next n bytes through, then cuts every connection that sends more. */
+    cutAfter(n: number) {
+      passed = 0;
+      cutAfter = n;
+    },
+    heal() {
+      cutAfter = Number.POSITIVE_INFINITY;
+    },
+  };
+  await relay.up();
+  return relay;
+}
+
+/** dist/chrome with http://127.0.0.1/* granted at install (see the top of this file). */
+function extensionGranting127(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ih-e2e-sync-ext-'));
+  cpSync(join(ROOT, 'dist/chrome'), dir, { recursive: true });
+  const file = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
+  return dir;
+}
+
+type Hooks = {
+  ih: {
+    library(): Promise<{
+      saveHighlight(h: Highlight, a: Article): Promise<unknown>;
+      updateHighlight(id: string, patch: HighlightPatch): Promise<unknown>;
+      deleteHighlights(ids: string[]): Promise<unknown>;
+      highlightsForArticle(key: string): Promise<Highlight[]>;
+    }>;
+    sync: { status(): Promise<SyncStatus> };
+  };
+};
+
+interface Device {
+  ext: Session;
+  settings: TestPage;
+}
+
+const status = (ext: Session): Promise<SyncStatus> =>
+  ext.background((g) => (g as unknown as Hooks).ih.sync.status(), null);
+
+/** Presses "Sync now" in Settings and waits for that run's result. */
+async function syncNow(d: Device): Promise<NonNullable<SyncStatus['last']>> {
+  const before = (await status(d.ext)).last?.at ?? 0;
+  await d.settings.getByRole('button', { name: 'Sync now' }).click();
+  await expect
+    .poll(
+      async () => {
+        const s = await status(d.ext);
+        return !s.running && (s.last?.at ?? 0) > before;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  return (await status(d.ext)).last!;
+}
+
+const statusText = (d: Device): Promise<string> => d.settings.locator('.sync-status').textContent();
+
+describe('sync between two browser profiles through pouchdb-server, in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startPouchServer>>;
+  let relay: Awaited<ReturnType<typeof startRelay>>;
+  let extDir: string;
+  let a: Device;
+  let b: Device;
+  let saved: Highlight;
+  let pageUrl: string;
+
+  const expectOnlyServer = (d: Device): void => {
+    d.ext.network.expect((r) => r.url.startsWith(`${relay.url}/`));
+    expect(d.ext.network.unexpected()).toEqual([]);
+    // The watch sees the worker's requests to the server (else this test proves nothing).
+    expect(d.ext.network.requests().some((r) => r.url.startsWith(`${relay.url}/${DB}`))).toBe(true);
+  };
+
+  async function device(): Promise<Device> {
+    const ext = await launchChromium({ extensionDir: extDir });
+    const settings = await ext.openExtensionPage('options/index.html?view=settings');
+    await settings.locator('input[name="sync-server"]').fill(relay.url);
+    await settings.locator('input[name="sync-database"]').fill(DB);
+    await settings.getByRole('button', { name: 'Turn sync on' }).click();
+    // Before any test runs, so no expect.poll: the first run's result in the page.
+    await settings.locator('.sync-status', { hasText: /^Last synced/ }).waitFor({ timeout: 60_000 });
+    return { ext, settings };
+  }
+
+  beforeAll(async () => {
+    server = await startPouchServer();
+    const created = await fetch(`http://127.0.0.1:${server.port}/${DB}`, { method: 'PUT' });
+    expect(created.status).toBe(201);
+    relay = await startRelay(server.port);
+    extDir = extensionGranting127();
+    a = await device();
+    b = await device();
+  }, 180_000);
+
+  afterAll(async () => {
+    await a?.ext.close();
+    await b?.ext.close();
+    await relay?.down();
+    await server?.stop();
+    if (extDir) rmSync(extDir, { recursive: true, force: true });
+  });
+
+  it('a highlight saved on A appears on B after Sync now', async () => {
+    pageUrl = await serveFixture(a.ext, FIXTURE);
+    const { page, tabId } = await openFixture(a.ext, pageUrl);
+    await selectText(page, fixtureExpected(FIXTURE).questions![0]!.answerStartsWith!);
+    const reply = await saveSelection(a.ext, tabId);
+    expect(reply.ok).toBe(true);
+    saved = reply.value!;
+    expect(await syncNow(a)).toMatchObject({ ok: true });
+    expect(await statusText(a)).toMatch(/^Last synced .*change/);
+    expect(await syncNow(b)).toMatchObject({ ok: true });
+    const onB = await storedHighlights(b.ext, pageUrl);
+    expect(onB.map((h) => [h.id, h.quote])).toEqual([[saved.id, saved.quote]]);
+    await page.close();
+    expectOnlyServer(a);
+    expectOnlyServer(b);
+  }, 120_000);
+
+  it('the same note edited on both with the server stopped: both keep both notes once it is back', async () => {
+    await relay.down();
+    const edit = (d: Device, note: string) =>
+      d.ext.background(
+        async (g, arg) =>
+          (await (g as unknown as Hooks).ih.library()).updateHighlight(arg.id, { note: arg.note }),
+        { id: saved.id, note },
+      );
+    await edit(a, 'Asked on the laptop');
+    await edit(b, 'Answered on the desktop');
+    const down = await syncNow(a);
+    expect(down).toMatchObject({ ok: false, reason: 'unreachable' });
+    expect(await statusText(a)).toContain('could not be reached');
+
+    await relay.up();
+    expect(await syncNow(a)).toMatchObject({ ok: true });
+    expect(await syncNow(b)).toMatchObject({ ok: true });
+    expect(await syncNow(a)).toMatchObject({ ok: true });
+    const [onA] = await storedHighlights(a.ext, pageUrl);
+    const [onB] = await storedHighlights(b.ext, pageUrl);
+    expect(onA!.note).toContain('Asked on the laptop');
+    expect(onA!.note).toContain('Answered on the desktop');
+    expect(onB).toEqual(onA);
+    expectOnlyServer(a);
+    expectOnlyServer(b);
+  }, 120_000);
+
+  it('a highlight deleted on A is gone from B', async () => {
+    await a.ext.background(
+      async (g, id) => (await (g as unknown as Hooks).ih.library()).deleteHighlights([id]),
+      saved.id,
+    );
+    expect(await syncNow(a)).toMatchObject({ ok: true });
+    expect(await syncNow(b)).toMatchObject({ ok: true });
+    expect(await storedHighlights(b.ext, pageUrl)).toEqual([]);
+    expect(await storedHighlights(a.ext, pageUrl)).toEqual([]);
+    expectOnlyServer(a);
+    expectOnlyServer(b);
+  }, 120_000);
+
+  it('the server stopping mid-sync loses nothing, says so, and the next run finishes', async () => {
+    const url = 'https://medium.com/pinterest-engineering/a-long-interview-for-sync';
+    const article = makeArticle({ url, key: url, title: 'A long interview' });
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      makeHighlight({ id: `mid-sync-${i}`, url, articleKey: url, quote: `Quote number ${i} `.repeat(20) }),
+    );
+    await a.ext.background(
+      async (g, arg) => {
+        const lib = await (g as unknown as Hooks).ih.library();
+        for (const h of arg.rows) await lib.saveHighlight(h, arg.article);
+      },
+      { rows, article },
+    );
+    relay.cutAfter(60_000);
+    const cut = await syncNow(a);
+    relay.heal();
+    expect(relay.cuts).toBeGreaterThan(0);
+    expect(cut).toMatchObject({ ok: false });
+    expect(['interrupted', 'unreachable']).toContain(cut.ok ? '' : cut.reason);
+    expect(await statusText(a)).toMatch(/Nothing was lost|your highlights are safe here/);
+    expect(await storedHighlights(a.ext, url)).toHaveLength(300);
+
+    expect(await syncNow(a)).toMatchObject({ ok: true });
+    expect(await syncNow(b)).toMatchObject({ ok: true });
+    const onB = await storedHighlights(b.ext, url);
+    expect(onB).toHaveLength(300);
+    expect(new Set(onB.map((h) => h.id))).toEqual(new Set(rows.map((h) => h.id)));
+    expectOnlyServer(a);
+    expectOnlyServer(b);
+  }, 180_000);
+
+  it('once sync is off, nothing is sent: not on a write, not when the library opens, not on Sync now', async () => {
+    await a.settings.getByRole('button', { name: 'Turn sync off' }).click();
+    await expect.poll(() => statusText(a)).toBe('Sync is off.');
+    expect(await status(a.ext)).toMatchObject({ on: false, config: { server: relay.url, password: '' } });
+    expectOnlyServer(a);
+    const seen = a.ext.network.requests().length;
+    await a.ext.background(
+      async (g, arg) => (await (g as unknown as Hooks).ih.library()).saveHighlight(arg.h, arg.a),
+      { h: makeHighlight({ id: 'after-off' }), a: makeArticle() },
+    );
+    const library = await a.ext.openExtensionPage('options/index.html');
+    await a.ext.background(
+      (g) => (g as unknown as { ih: { sync: { now(): Promise<unknown> } } }).ih.sync.now(),
+      null,
+    );
+    await library.close();
+    await a.ext.sweepBackground(a.ext.network);
+    expect(a.ext.network.requests().length).toBe(seen);
+  }, 60_000);
+});
