@@ -6,6 +6,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { fileNameFor } from '../../src/export/file-name';
 import {
   eachBrowser,
   fixtureExpected,
@@ -131,6 +132,27 @@ eachBrowser('library page', (browser) => {
     expect(md).toContain(`## ${career.questions[0]!.question}`);
     expect(md).toContain('Remember this for my own interview.');
     expect(md).toContain('#:~:text=');
+  });
+
+  it('downloads several files in a row, each named by its readable title', async () => {
+    const names: string[] = [];
+    for (const title of [career.title, profile.title, career.title]) {
+      const d = await ext.download(page, () =>
+        page.getByRole('button', { name: `Download Markdown for ${title}` }).click(),
+      );
+      expect(await readFile(d.path, 'utf8')).toContain(`# ${title}`);
+      names.push(d.name);
+    }
+    const zip = await ext.download(page, () => page.getByRole('button', { name: 'Download shown' }).click());
+    names.push(zip.name);
+    expect(names[0]).toBe(`${fileNameFor(career.title)}.md`);
+    expect(names[1]).toBe(`${fileNameFor(profile.title)}.md`);
+    // The browser numbers a repeated name its own way ("name (1).md").
+    expect(names[2]).toMatch(/\.md$/);
+    expect(names[3]).toMatch(/^interview-highlights-selection-\d{4}-\d{2}-\d{2}.*\.zip$/);
+    // The profile's title has a colon: read as a dash, not dropped with its neighbours.
+    expect(profile.title).toContain(':');
+    expect(names[1]).toContain(' - ');
   });
 
   it('backs up, clears, and restores the same rows from the downloaded file', async () => {
