@@ -131,6 +131,12 @@ export interface ModelInit {
   onFirstRows?: () => void;
   /** Called when a search's results are in the signals (for timing). */
   onSearchSettled?: (text: string) => void;
+  /**
+   * Keeps the open draft synchronously (the page: sessionStorage), so words
+   * typed just before the tab closes or reloads, when a store write cannot
+   * finish, are saved on the next load.
+   */
+  draftStore?: { read(): Draft | null; write(d: Draft | null): void };
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -312,6 +318,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     });
     if (!wasLoaded) init.onFirstRows?.();
     await settingsLoad;
+    await saveLeftDraft();
   }
 
   function stop(): void {
@@ -419,7 +426,25 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     const last = sent.get(d.id) ?? { note: h.note, tags: formatTags(h.tags) };
     if (last.note === d.note && last.tags === formatTags(tags)) return;
     sent.set(d.id, { note: d.note, tags: formatTags(tags) });
-    await editHighlight(h, { note: d.note, tags });
+    if (await editHighlight(h, { note: d.note, tags })) {
+      const kept = init.draftStore?.read();
+      if (kept && kept.id === d.id && kept.note === d.note && kept.tags === d.tags)
+        init.draftStore?.write(null);
+    }
+  }
+
+  /** A draft left by a page that closed before it was saved. */
+  async function saveLeftDraft(): Promise<void> {
+    const left = init.draftStore?.read();
+    if (!left) return;
+    const h = highlights.value.find((x) => x.id === left.id);
+    if (!h) {
+      init.draftStore?.write(null);
+      return;
+    }
+    draft.value = left;
+    await flushDraft();
+    draft.value = null;
   }
 
   function openEditor(h: Highlight): void {
@@ -435,6 +460,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     const d = draft.value;
     if (!d) return;
     draft.value = { ...d, ...patch };
+    init.draftStore?.write(draft.value);
     if (autosave !== null) clearTimeout(autosave);
     autosave = setTimeout(() => void flushDraft(), AUTOSAVE_MS);
   }

@@ -30,7 +30,7 @@ export function ArticleHeader({ group, model }: { group: InterviewGroup; model: 
             onClick={() => void model.exportOne(group, 'download')}
             aria-label={`Download Markdown for ${a.title}`}
           >
-            Download .md
+            Download Markdown
           </button>
           <button
             type="button"

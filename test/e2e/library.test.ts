@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fileNameFor } from '../../src/export/file-name';
+import { expectNoSeriousViolations } from './axe';
 import {
   eachBrowser,
   fixtureExpected,
@@ -114,6 +115,8 @@ eachBrowser('library page', (browser) => {
 
   it('edits a note in place and exports the interview as Markdown', async () => {
     const row = page.locator('.highlight', { hasText: career.questions[0]!.answerStartsWith.slice(0, 30) });
+    // Row actions show on hover and keyboard focus.
+    await row.focus();
     await row.getByRole('button', { name: 'Add note or tags' }).click();
     await row.locator('textarea').fill('Remember this for my own interview.');
     await row.locator('.edit input[type="text"]').fill('career, culture');
@@ -153,6 +156,95 @@ eachBrowser('library page', (browser) => {
     // The profile's title has a colon: read as a dash, not dropped with its neighbours.
     expect(profile.title).toContain(':');
     expect(names[1]).toContain(' - ');
+  });
+
+  it('works from the keyboard: / searches, j/k and arrows move, Space selects, Enter edits, Escape keeps the note', async () => {
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return {
+          tag: el?.tagName ?? '',
+          type: el?.getAttribute('type') ?? '',
+          row: el?.dataset.focusRow ?? '',
+        };
+      }, null);
+    const rowIds = () =>
+      page.evaluate(
+        () => [...document.querySelectorAll<HTMLElement>('.highlight')].map((e) => e.dataset.focusRow ?? ''),
+        null,
+      );
+    await page.locator('.article-title').first().click();
+    await page.keyboard.press('/');
+    expect(await focused()).toMatchObject({ tag: 'INPUT', type: 'search' });
+
+    const ids = await rowIds();
+    expect(ids).toHaveLength(3);
+    await page.locator('.highlight').first().focus();
+    await page.keyboard.press('j');
+    expect((await focused()).row).toBe(ids[1]);
+    await page.keyboard.press('ArrowDown');
+    expect((await focused()).row).toBe(ids[2]);
+    await page.keyboard.press('k');
+    expect((await focused()).row).toBe(ids[1]);
+
+    // Space checks the row's own checkbox, and a second Space clears it.
+    const checked = () =>
+      page.evaluate(
+        (id) => document.querySelector<HTMLInputElement>(`[data-focus-row="${id}"] input.pick`)?.checked,
+        ids[1]!,
+      );
+    await page.keyboard.press(' ');
+    await expect.poll(checked).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Delete 1 selected' }).count()).toBe(1);
+    await page.keyboard.press(' ');
+    await expect.poll(checked).toBe(false);
+
+    // Enter opens the editor with the caret in the note; Escape closes it, keeps the text, focus back on the row.
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused()).tag).toBe('TEXTAREA');
+    await page.keyboard.type('Kept after Escape.');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await focused()).row).toBe(ids[1]);
+    const row = page.locator(`[data-focus-row="${ids[1]}"]`);
+    await expect.poll(() => row.locator('.note').textContent()).toContain('Kept after Escape.');
+    await expect
+      .poll(async () => (await backupOf(page)).highlights.map((h) => h.note).join('|'))
+      .toContain('Kept after Escape.');
+  });
+
+  it('saves a note as it is typed: no word lost on a view switch or a reload', async () => {
+    const ids = await page.evaluate(
+      () => [...document.querySelectorAll<HTMLElement>('.highlight')].map((e) => e.dataset.focusRow ?? ''),
+      null,
+    );
+    const noteOf = async (id: string) =>
+      (await backupOf(page)).highlights.find((h) => h.id === id)?.note ?? '';
+    await page.locator(`[data-focus-row="${ids[2]}"]`).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Typed, then straight to Settings');
+    await page.getByRole('button', { name: 'Settings and backup' }).click();
+    await expect.poll(() => noteOf(ids[2]!), { timeout: 5000 }).toContain('Typed, then straight to Settings');
+    await page.getByRole('button', { name: 'Library' }).click();
+
+    await page.locator(`[data-focus-row="${ids[0]}"]`).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Typed, then the tab reloads');
+    await page.reload();
+    await expect.poll(() => noteOf(ids[0]!), { timeout: 5000 }).toContain('Typed, then the tab reloads');
+    await expect.poll(() => page.locator('.highlight').count(), { timeout: 10_000 }).toBe(3);
+  });
+
+  it('has no serious accessibility violation in the list, search results and Settings', async () => {
+    await expectNoSeriousViolations(page);
+    await page.locator('input[type="search"]').fill('pinterest');
+    await expect.poll(() => page.locator('mark').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    await expectNoSeriousViolations(page);
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    await page.getByRole('button', { name: 'Settings and backup' }).click();
+    await page.locator('.settings').waitFor();
+    await expectNoSeriousViolations(page);
+    await page.getByRole('button', { name: 'Library' }).click();
+    await expect.poll(() => page.locator('.highlight').count()).toBe(3);
   });
 
   it('backs up, clears, and restores the same rows from the downloaded file', async () => {
