@@ -62,6 +62,8 @@ export function LibraryView({ model }: { model: LibraryModel }) {
   const onListKey = (e: KeyboardEvent): void => {
     if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
     const onRow = (e.target as HTMLElement).dataset?.focusRow;
+    // Keys move from the row they are pressed on, wherever the keyboard was before.
+    if (onRow && onRow !== model.active.value) model.setActive(onRow);
     switch (e.key) {
       case 'j':
       case 'ArrowDown':
