@@ -93,6 +93,30 @@ eachBrowser('library page', (browser) => {
     const questions = await page.locator('.question').allTextContents();
     for (const q of [career.questions[0]!, career.questions[1]!, profile.questions[0]!])
       expect(questions).toContain(q.question.replace(/:$/, ''));
+
+    // Reading first: the quote is the largest text in a row, at least 16 px, about 70 characters a line.
+    const type = await page.evaluate(() => {
+      const px = (sel: string) => Number.parseFloat(getComputedStyle(document.querySelector(sel)!).fontSize);
+      const quote = document.querySelector('.quote')!;
+      const ch = document.createElement('span');
+      ch.textContent = '0';
+      quote.append(ch);
+      const chWidth = ch.getBoundingClientRect().width;
+      ch.remove();
+      return {
+        body: px('body'),
+        quote: px('.quote'),
+        question: px('.question'),
+        button: px('.highlight button'),
+        measure: Number.parseFloat(getComputedStyle(quote).maxWidth) / chWidth,
+      };
+    }, null);
+    expect(type.body).toBe(16);
+    expect(type.quote).toBeGreaterThanOrEqual(16);
+    expect(type.quote).toBeGreaterThan(type.question);
+    expect(type.quote).toBeGreaterThan(type.button);
+    expect(type.measure).toBeGreaterThan(60);
+    expect(type.measure).toBeLessThan(80);
   });
 
   it('searches, marks the match, and keeps the search in the URL across a reload', async () => {
