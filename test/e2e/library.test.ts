@@ -172,8 +172,11 @@ eachBrowser('library page', (browser) => {
     }
     const zip = await ext.download(page, () => page.getByRole('button', { name: 'Download shown' }).click());
     names.push(zip.name);
-    expect(names[0]).toBe(`${fileNameFor(career.title)}.md`);
-    expect(names[1]).toBe(`${fileNameFor(profile.title)}.md`);
+    // A name downloaded before gets the browser's own counter (Firefox: "name(1).md").
+    const named = (title: string) =>
+      new RegExp(`^${fileNameFor(title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s?\\(\\d+\\))?\\.md$`);
+    expect(names[0]).toMatch(named(career.title));
+    expect(names[1]).toMatch(named(profile.title));
     // The browser numbers a repeated name its own way ("name (1).md").
     expect(names[2]).toMatch(/\.md$/);
     expect(names[3]).toMatch(/^interview-highlights-selection-\d{4}-\d{2}-\d{2}.*\.zip$/);
@@ -255,7 +258,10 @@ eachBrowser('library page', (browser) => {
     await page.keyboard.type('Typed, then the tab reloads');
     await page.reload();
     await expect.poll(() => noteOf(ids[0]!), { timeout: 5000 }).toContain('Typed, then the tab reloads');
-    await expect.poll(() => page.locator('.highlight').count(), { timeout: 10_000 }).toBe(3);
+    // Counted from the summary: the list renders only the rows in view, and the page may be short.
+    await expect
+      .poll(() => page.locator('.summary').textContent(), { timeout: 10_000 })
+      .toMatch(/^3 highlights in 2 interviews/);
   });
 
   it('has no serious accessibility violation in the list, search results and Settings', async () => {
@@ -268,7 +274,8 @@ eachBrowser('library page', (browser) => {
     await page.locator('.settings').waitFor();
     await expectNoSeriousViolations(page);
     await page.getByRole('button', { name: 'Library' }).click();
-    await expect.poll(() => page.locator('.highlight').count()).toBe(3);
+    // Counted from the summary: the list renders only the rows in view, and the page may be short.
+    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/^3 highlights in 2 interviews/);
   });
 
   it('backs up, clears, and restores the same rows from the downloaded file', async () => {
@@ -306,6 +313,7 @@ eachBrowser('library page', (browser) => {
       .toContain('Imported 3 new highlights');
     expect(await backupOf(page)).toEqual(before);
     await page.getByRole('button', { name: 'Library' }).click();
-    await expect.poll(() => page.locator('.highlight').count()).toBe(3);
+    // Counted from the summary: the list renders only the rows in view, and the page may be short.
+    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/^3 highlights in 2 interviews/);
   });
 });
