@@ -8,11 +8,11 @@
 // elsewhere (see search-cache.ts).
 
 import type { Article, Highlight } from '../types';
-import { personLine } from '../person';
+import { personLine } from './person';
 import { TYPO_MIN_LENGTH, typoPrefix } from './typo';
 import { originalPrefixLength, tokenize, words } from './words';
 
-/** 'interviewee' is the article's person line (name, role, team: src/person.ts); 'speaker' the highlight's own. */
+/** 'interviewee' is the article's person line (name, role, team: src/store/person.ts); 'speaker' the highlight's own. */
 export type SearchField = 'title' | 'interviewee' | 'question' | 'tag' | 'quote' | 'note' | 'speaker';
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex, type LibraryQuery } from '../../src/store/search';
 import { words } from '../../src/store/words';
-import { personLine } from '../../src/person';
+import { personLine } from '../../src/store/person';
 import type { Article, Highlight } from '../../src/types';
 import { makeArticle, makeHighlight } from './helpers';
 

@@ -1,6 +1,6 @@
 // How an interviewee is named wherever the library shows or searches them.
 
-import type { Subject } from './types';
+import type { Subject } from '../types';
 
 /** "Name, Role · Team" with whatever the page named; '' when it named nothing. */
 export function personLine(s: Subject): string {
