@@ -7,7 +7,7 @@ import { browserServices } from './browserServices';
 import { App } from './components/App';
 import { createToaster } from './components/Toasts';
 import { pageFromSearch } from './logic/view';
-import { createLibraryModel } from './model';
+import { createLibraryModel, type Draft } from './model';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('library page: #app is missing');
@@ -19,8 +19,31 @@ const page = pageFromSearch(location.search);
 
 // Benchmarks time a search from the keystroke (ih:search-start, marked in the
 // search box) to the frame that shows its results.
+const DRAFT_KEY = 'ih:note-draft';
+const draftStore = {
+  read(): Draft | null {
+    try {
+      const d = JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? 'null') as Draft | null;
+      return d && typeof d.id === 'string' && typeof d.note === 'string' && typeof d.tags === 'string'
+        ? d
+        : null;
+    } catch {
+      return null;
+    }
+  },
+  write(d: Draft | null): void {
+    try {
+      if (d) sessionStorage.setItem(DRAFT_KEY, JSON.stringify(d));
+      else sessionStorage.removeItem(DRAFT_KEY);
+    } catch {
+      // Storage full or refused: the debounced save still runs.
+    }
+  },
+};
+
 const model = createLibraryModel(services, {
   ...page,
+  draftStore,
   // The frame that shows the first rows; a benchmark reads this mark.
   onFirstRows: () => requestAnimationFrame(() => performance.mark('ih:library-first-paint')),
   onSearchSettled: () => {
@@ -41,6 +64,12 @@ const history = {
 render(<App model={model} toaster={toaster} history={history} />, root);
 // Opening the library syncs (src/background/sync.ts); with sync off the background does nothing.
 void browser.runtime.sendMessage(message('sync:opened', {})).catch(() => undefined);
+
+// Closing or reloading the tab mid-word: what was typed in a note is saved first.
+addEventListener('pagehide', () => void model.flushDraft());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void model.flushDraft();
+});
 
 // Once every row is in, so preparing search never delays the first rows.
 // Benchmarks wait for 'ih:library-idle' so that one load's work does not spill into the next.

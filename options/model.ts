@@ -11,7 +11,8 @@ import {
   type Settings,
 } from '../src/types';
 import { messageOf } from './errors';
-import { filterHighlights, isoDate } from './logic/apply-filters';
+import { facetCounts, filterHighlights, isoDate, type FacetCounts } from './logic/apply-filters';
+import { formatTags, parseTags } from '../src/tags';
 import { EMPTY_FILTERS, isFiltering, searchFromFilters, type LibraryFilters } from './logic/filters';
 import {
   flattenRows,
@@ -60,6 +61,25 @@ export interface LibraryModel {
   total: ReadonlySignal<number>;
   /** Text for a polite live region: counts after a search, import results. */
   status: ReadonlySignal<string>;
+  /** Counts for the facet lists beside the list. */
+  facets: ReadonlySignal<FacetCounts>;
+  /** The highlight the keyboard is on (the row that takes Tab), or null for the first. */
+  active: ReadonlySignal<string | null>;
+  /** Bumped when a row should take focus (after j/k, Escape in the editor). */
+  focusRequest: ReadonlySignal<number>;
+  /** The open note editor and what is typed in it; kept here so scrolling the row away loses nothing. */
+  draft: ReadonlySignal<Draft | null>;
+  /** Moves the keyboard by delta highlights in shown order and focuses that row. */
+  moveActive(delta: number): void;
+  /** Makes a row the keyboard's; focus: also focus it. */
+  setActive(id: string, focus?: boolean): void;
+  openEditor(h: Highlight): void;
+  /** What is typed; saved after a pause (AUTOSAVE_MS), or at once by flushDraft. */
+  updateDraft(patch: Partial<Pick<Draft, 'note' | 'tags'>>): void;
+  /** Saves what is typed now (blur, view switch, pagehide). */
+  flushDraft(): Promise<void>;
+  /** Saves and closes the editor; focus goes back to its row. */
+  closeEditor(): Promise<void>;
 
   start(): Promise<void>;
   /** Prepares search in the background; call after the first paint. */
@@ -107,6 +127,16 @@ function nextPaint(): Promise<void> {
   });
 }
 
+export interface Draft {
+  id: string;
+  note: string;
+  /** As typed: "a, b". */
+  tags: string;
+}
+
+/** A pause in typing this long saves the note. */
+export const AUTOSAVE_MS = 600;
+
 export interface ModelInit {
   filters?: LibraryFilters;
   view?: View;
@@ -115,6 +145,12 @@ export interface ModelInit {
   onFirstRows?: () => void;
   /** Called when a search's results are in the signals (for timing). */
   onSearchSettled?: (text: string) => void;
+  /**
+   * Keeps the open draft synchronously (the page: sessionStorage), so words
+   * typed just before the tab closes or reloads, when a store write cannot
+   * finish, are saved on the next load.
+   */
+  draftStore?: { read(): Draft | null; write(d: Draft | null): void };
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -152,6 +188,9 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   const total = computed(() => highlights.value.length);
   const importError = signal<string | null>(null);
   const importProgress = signal<{ label: string; fraction: number | null } | null>(null);
+  const active = signal<string | null>(null);
+  const focusRequest = signal(0);
+  const draft = signal<Draft | null>(null);
 
   const searchText = computed(() => filters.value.text.trim());
 
@@ -187,6 +226,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   const rows = computed(() => (search.value === null ? allRows.value : flattenRows(groups.value)));
   const order = computed(() => visibleOrder(groups.value));
   // Only rows on show can be acted on: a search may hide rows that stay checked.
+  const facets = computed(() => facetCounts(highlights.value, articles.value, otherFilters.value));
   const selectedShown = computed<readonly string[]>(() => {
     const sel = selection.value.selected;
     return sel.size === 0 ? [] : order.value.filter((id) => sel.has(id));
@@ -293,6 +333,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     });
     if (!wasLoaded) init.onFirstRows?.();
     await settingsLoad;
+    await saveLeftDraft();
   }
 
   function stop(): void {
@@ -369,6 +410,83 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     } catch (e) {
       services.notify({ message: messageOf(e) });
     }
+  }
+
+  function setActive(id: string, focus = false): void {
+    active.value = id;
+    if (focus) focusRequest.value++;
+  }
+
+  function moveActive(delta: number): void {
+    const ids = order.value;
+    if (ids.length === 0) return;
+    const at = active.value === null ? -1 : ids.indexOf(active.value);
+    const next =
+      at < 0 ? (delta > 0 ? 0 : ids.length - 1) : Math.max(0, Math.min(ids.length - 1, at + delta));
+    setActive(ids[next]!, true);
+  }
+
+  let autosave: ReturnType<typeof setTimeout> | null = null;
+  // What the last save sent per highlight, so a flush with nothing new writes nothing.
+  const sent = new Map<string, { note: string; tags: string }>();
+
+  async function flushDraft(): Promise<void> {
+    if (autosave !== null) clearTimeout(autosave);
+    autosave = null;
+    const d = draft.value;
+    if (!d) return;
+    const h = highlights.value.find((x) => x.id === d.id);
+    if (!h) return;
+    const tags = parseTags(d.tags);
+    const last = sent.get(d.id) ?? { note: h.note, tags: formatTags(h.tags) };
+    if (last.note === d.note && last.tags === formatTags(tags)) return;
+    sent.set(d.id, { note: d.note, tags: formatTags(tags) });
+    if (await editHighlight(h, { note: d.note, tags })) {
+      const kept = init.draftStore?.read();
+      if (kept && kept.id === d.id && kept.note === d.note && kept.tags === d.tags)
+        init.draftStore?.write(null);
+    }
+  }
+
+  /** A draft left by a page that closed before it was saved. */
+  async function saveLeftDraft(): Promise<void> {
+    const left = init.draftStore?.read();
+    if (!left) return;
+    const h = highlights.value.find((x) => x.id === left.id);
+    if (!h) {
+      init.draftStore?.write(null);
+      return;
+    }
+    draft.value = left;
+    await flushDraft();
+    draft.value = null;
+  }
+
+  function openEditor(h: Highlight): void {
+    const d = draft.value;
+    if (d?.id === h.id) return;
+    if (d) void flushDraft();
+    sent.delete(h.id);
+    active.value = h.id;
+    draft.value = { id: h.id, note: h.note, tags: formatTags(h.tags) };
+  }
+
+  function updateDraft(patch: Partial<Pick<Draft, 'note' | 'tags'>>): void {
+    const d = draft.value;
+    if (!d) return;
+    draft.value = { ...d, ...patch };
+    init.draftStore?.write(draft.value);
+    if (autosave !== null) clearTimeout(autosave);
+    autosave = setTimeout(() => void flushDraft(), AUTOSAVE_MS);
+  }
+
+  async function closeEditor(): Promise<void> {
+    const d = draft.value;
+    if (!d) return;
+    const saving = flushDraft();
+    draft.value = null;
+    setActive(d.id, true);
+    await saving;
   }
 
   function entriesOf(gs: readonly InterviewGroup[]): ExportEntry[] {
@@ -513,6 +631,16 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     rows,
     order,
     status,
+    facets,
+    active,
+    focusRequest,
+    draft,
+    moveActive,
+    setActive,
+    openEditor,
+    updateDraft,
+    flushDraft,
+    closeEditor,
     partial,
     total,
     importError,
@@ -523,7 +651,12 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     reload,
     setFilters,
     clearFilters: () => setFilters({ ...EMPTY_FILTERS, sort: filters.value.sort }),
-    setView: (v) => (view.value = v),
+    setView: (v) => {
+      // A view switch unmounts the editor: what was typed is saved first.
+      void flushDraft();
+      draft.value = null;
+      view.value = v;
+    },
     setTheme: (t) => (theme.value = t),
     marksFor,
     clickCheckbox: (id, shift) => (selection.value = clickRow(selection.value, order.value, id, shift)),

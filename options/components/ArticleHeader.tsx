@@ -15,32 +15,32 @@ export function ArticleHeader({ group, model }: { group: InterviewGroup; model: 
       <h2 class="article-title">
         <Marked text={a.title} spans={titleMarks} />
       </h2>
+      {person && (
+        <p class="person">
+          <Marked text={person} spans={personMarks} />
+        </p>
+      )}
       <p class="article-meta">
-        {person && (
-          <span class="person">
-            <Marked text={person} spans={personMarks} />
-          </span>
-        )}
         <span class="site">{siteLabel(a.site)}</span>
         {a.published && <time dateTime={a.published}>{a.published}</time>}
         <span class="count">{n === 1 ? '1 highlight' : `${n} highlights`}</span>
+        <span class="article-actions">
+          <button
+            type="button"
+            onClick={() => void model.exportOne(group, 'download')}
+            aria-label={`Download Markdown for ${a.title}`}
+          >
+            Download Markdown
+          </button>
+          <button
+            type="button"
+            onClick={() => void model.exportOne(group, 'copy')}
+            aria-label={`Copy Markdown for ${a.title}`}
+          >
+            Copy Markdown
+          </button>
+        </span>
       </p>
-      <div class="article-actions">
-        <button
-          type="button"
-          onClick={() => void model.exportOne(group, 'download')}
-          aria-label={`Download Markdown for ${a.title}`}
-        >
-          Download .md
-        </button>
-        <button
-          type="button"
-          onClick={() => void model.exportOne(group, 'copy')}
-          aria-label={`Copy Markdown for ${a.title}`}
-        >
-          Copy Markdown
-        </button>
-      </div>
     </header>
   );
 }

@@ -1,7 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../src/types';
 import { isHttpUrl } from '../../src/url';
-import { formatTags, parseTags } from '../../src/tags';
 import type { LibraryModel } from '../model';
 import { Marked } from './Marked';
 
@@ -9,117 +8,124 @@ interface Props {
   highlight: Highlight;
   model: LibraryModel;
   selected: boolean;
+  /** The row Tab lands on: the keyboard's row, or the first when there is none. */
+  tabbable: boolean;
 }
 
-export function HighlightRow({ highlight: h, model, selected }: Props) {
-  const [editing, setEditing] = useState(false);
-  const [note, setNote] = useState(h.note);
-  const [tags, setTags] = useState(formatTags(h.tags));
-  const [saving, setSaving] = useState(false);
+export function HighlightRow({ highlight: h, model, selected, tabbable }: Props) {
+  const draft = model.draft.value;
+  const editing = draft?.id === h.id ? draft : null;
   const label = h.quote.length > 60 ? `${h.quote.slice(0, 60)}…` : h.quote;
-
-  const open = (): void => {
-    setNote(h.note);
-    setTags(formatTags(h.tags));
-    setEditing(true);
-  };
-  const save = async (): Promise<void> => {
-    setSaving(true);
-    const done = await model.editHighlight(h, { note, tags: parseTags(tags) });
-    setSaving(false);
-    if (done) setEditing(false);
-  };
+  const note = useRef<HTMLTextAreaElement>(null);
+  // A row scrolled back into view with its editor open must not take focus; one whose editor just opened does.
+  const wasEditing = useRef(editing !== null);
+  useLayoutEffect(() => {
+    if (editing && !wasEditing.current) note.current?.focus();
+    wasEditing.current = editing !== null;
+  }, [editing !== null]);
 
   return (
     <article
       class={`highlight color-${h.color}${selected ? ' selected' : ''}`}
       aria-label={`Highlight: ${label}`}
+      tabIndex={tabbable ? 0 : -1}
+      data-focus-row={h.id}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) model.setActive(h.id);
+      }}
+      onKeyDown={(e) => {
+        if (e.target !== e.currentTarget) return;
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          model.openEditor(h);
+        }
+      }}
     >
       <input
         type="checkbox"
         class="pick"
         checked={selected}
+        tabIndex={-1}
         aria-label={`Select highlight: ${label}`}
         // Click, not change: only the click event says whether Shift was held.
-        onClick={(e) => {
-          e.preventDefault();
-          model.clickCheckbox(h.id, e.shiftKey);
-        }}
+        onClick={(e) => model.clickCheckbox(h.id, e.shiftKey)}
       />
       <div class="body">
         <blockquote class="quote">
           <Marked text={h.quote} spans={model.marksFor(h, 'quote', h.quote)} />
         </blockquote>
-        {h.speaker && <p class="speaker">— {h.speaker}</p>}
+        {h.speaker && (
+          <p class="speaker">
+            — <Marked text={h.speaker} spans={model.marksFor(h, 'speaker', h.speaker)} />
+          </p>
+        )}
         {h.orphaned && <p class="orphaned">Not found on the page at the last visit.</p>}
         {editing ? (
           <form
             class="edit"
             onSubmit={(e) => {
               e.preventDefault();
-              void save();
+              void model.closeEditor();
             }}
             onKeyDown={(e) => {
-              if (e.key === 'Escape') setEditing(false);
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              // Escape closes and keeps what was typed (it is saved), as the popup's editor does.
+              if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
                 e.preventDefault();
-                void save();
+                e.stopPropagation();
+                void model.closeEditor();
               }
             }}
           >
             <label>
               Note
               <textarea
-                value={note}
+                ref={note}
+                value={editing.note}
                 rows={3}
-                onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
+                onInput={(e) => model.updateDraft({ note: (e.currentTarget as HTMLTextAreaElement).value })}
+                onBlur={() => void model.flushDraft()}
               />
             </label>
             <label>
               Tags <span class="hint">(comma separated)</span>
               <input
                 type="text"
-                value={tags}
-                onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)}
+                value={editing.tags}
+                onInput={(e) => model.updateDraft({ tags: (e.currentTarget as HTMLInputElement).value })}
+                onBlur={() => void model.flushDraft()}
               />
             </label>
             <div class="edit-actions">
-              <button type="submit" disabled={saving}>
-                Save
-              </button>
-              <button type="button" onClick={() => setEditing(false)}>
-                Cancel
-              </button>
+              <button type="submit">Save</button>
+              <span class="hint">Saved as you type · Esc closes</span>
             </div>
           </form>
         ) : (
-          <>
-            {h.note && (
-              <p class="note">
-                <Marked text={h.note} spans={model.marksFor(h, 'note', h.note)} />
-              </p>
-            )}
-            {h.tags.length > 0 && (
-              <ul class="tags" aria-label="Tags">
-                {h.tags.map((t, i) => (
-                  <li key={t}>
-                    <button
-                      type="button"
-                      class="tag"
-                      onClick={() => model.setFilters({ tag: t })}
-                      aria-label={`Show highlights tagged ${t}`}
-                    >
-                      #<Marked text={t} spans={model.marksFor(h, 'tag', t, i)} />
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
+          h.note && (
+            <p class="note">
+              <Marked text={h.note} spans={model.marksFor(h, 'note', h.note)} />
+            </p>
+          )
+        )}
+        {!editing && h.tags.length > 0 && (
+          <ul class="tags" aria-label="Tags">
+            {h.tags.map((t, i) => (
+              <li key={t}>
+                <button
+                  type="button"
+                  class="tag"
+                  onClick={() => model.setFilters({ tag: t })}
+                  aria-label={`Show highlights tagged ${t}`}
+                >
+                  #<Marked text={t} spans={model.marksFor(h, 'tag', t, i)} />
+                </button>
+              </li>
+            ))}
+          </ul>
         )}
         <div class="row-actions">
           {!editing && (
-            <button type="button" onClick={open}>
+            <button type="button" onClick={() => model.openEditor(h)}>
               {h.note || h.tags.length ? 'Edit note and tags' : 'Add note or tags'}
             </button>
           )}

@@ -1,10 +1,7 @@
-import { useMemo } from 'preact/hooks';
-import { SITES, type Site } from '../../src/types';
-import { facets } from '../logic/apply-filters';
+import type { Ref } from 'preact';
 import { ARTICLE_SORTS, type ArticleSort } from '../../src/order';
 import { isFiltering } from '../logic/filters';
 import type { LibraryModel } from '../model';
-import { siteLabel } from './format';
 
 const SORT_LABELS: Record<ArticleSort, string> = {
   clipped: 'Last clipped',
@@ -14,11 +11,8 @@ const SORT_LABELS: Record<ArticleSort, string> = {
 
 const value = (e: Event): string => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
-export function SearchBar({ model }: { model: LibraryModel }) {
+export function SearchBar({ model, box }: { model: LibraryModel; box: Ref<HTMLInputElement> }) {
   const f = model.filters.value;
-  const highlights = model.highlights.value;
-  const articles = model.articles.value;
-  const choices = useMemo(() => facets(highlights, articles), [highlights, articles]);
 
   return (
     <form class="search" role="search" onSubmit={(e) => e.preventDefault()}>
@@ -27,7 +21,9 @@ export function SearchBar({ model }: { model: LibraryModel }) {
         <input
           type="search"
           name="q"
-          placeholder="Search quotes, notes, questions, titles, people, tags"
+          ref={box}
+          aria-keyshortcuts="/"
+          placeholder="Search quotes, notes, questions, people, tags   ( / )"
           value={f.text}
           onInput={(e) => {
             performance.mark('ih:search-start');
@@ -36,49 +32,6 @@ export function SearchBar({ model }: { model: LibraryModel }) {
         />
       </label>
       <div class="filters">
-        <label>
-          Site
-          <select
-            value={f.site ?? ''}
-            onChange={(e) => model.setFilters({ site: (value(e) || null) as Site | null })}
-          >
-            <option value="">Any</option>
-            {SITES.map((s) => (
-              <option key={s} value={s}>
-                {siteLabel(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Tag
-          <select value={f.tag ?? ''} onChange={(e) => model.setFilters({ tag: value(e) || null })}>
-            <option value="">Any</option>
-            {f.tag && !choices.tags.includes(f.tag) && <option value={f.tag}>{f.tag}</option>}
-            {choices.tags.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Interviewee
-          <select
-            value={f.interviewee ?? ''}
-            onChange={(e) => model.setFilters({ interviewee: value(e) || null })}
-          >
-            <option value="">Anyone</option>
-            {f.interviewee && !choices.interviewees.includes(f.interviewee) && (
-              <option value={f.interviewee}>{f.interviewee}</option>
-            )}
-            {choices.interviewees.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
         <label>
           Published from
           <input

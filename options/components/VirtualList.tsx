@@ -10,6 +10,8 @@ interface Props<T> {
   /** Pixels rendered beyond the viewport on each side, so fast scrolling shows no gaps. */
   overscan?: number;
   label: string;
+  /** A row to scroll into view and focus (its `[data-focus-row]` element), each time revealSeq changes. */
+  reveal?: { key: string; seq: number } | null;
 }
 
 // Before layout (and in DOM-less tests) the scroller has no height; assume a window's worth.
@@ -23,6 +25,7 @@ export function VirtualList<T extends object>({
   render,
   overscan = 400,
   label,
+  reveal,
 }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   // Measured heights by row object: rows a list keeps between renders (the
@@ -31,6 +34,7 @@ export function VirtualList<T extends object>({
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
   const [, setVersion] = useState(0);
+  const scrollTo = useRef<number | null>(null);
 
   // A list shown again (the whole library after a search is cleared) keeps its heights.
   const byItems = useRef(new WeakMap<readonly T[], RowHeights>());
@@ -44,7 +48,28 @@ export function VirtualList<T extends object>({
     // estimate is stable per list; items decides the rows.
   }, [items]);
 
-  const { start, end } = visibleRange(heights, scrollTop, viewport, overscan);
+  // Scrolls a row into view before the range is worked out, so it renders in this pass.
+  const revealed = useRef(0);
+  const pendingFocus = useRef<string | null>(null);
+  let top = scrollTop;
+  if (reveal && reveal.seq !== revealed.current) {
+    revealed.current = reveal.seq;
+    const index = items.findIndex((it) => keyOf(it) === reveal.key);
+    if (index >= 0) {
+      const y0 = heights.offsetOf(index);
+      const y1 = heights.offsetOf(index + 1);
+      // The row with the one above it in view, so a question stays with its first quote.
+      const above = index > 0 ? heights.offsetOf(index - 1) : 0;
+      if (y0 < scrollTop) top = above;
+      else if (y1 > scrollTop + viewport) top = Math.max(0, y1 - viewport + 16);
+      pendingFocus.current = reveal.key;
+    }
+  }
+  if (top !== scrollTop) {
+    // Set on the next layout effect; state follows so this render already shows the rows.
+    scrollTo.current = top;
+  }
+  const { start, end } = visibleRange(heights, top, viewport, overscan);
   const slice = items.slice(start, end);
 
   /** Measures rendered rows: all of them (a resize), or only those never measured (a render). */
@@ -100,6 +125,23 @@ export function VirtualList<T extends object>({
   }, []);
 
   useLayoutEffect(() => {
+    const box = scroller.current;
+    if (box && scrollTo.current !== null) {
+      box.scrollTop = scrollTo.current;
+      setScrollTop(box.scrollTop);
+      scrollTo.current = null;
+    }
+    const key = pendingFocus.current;
+    if (box && key !== null) {
+      const row = [...box.querySelectorAll<HTMLElement>('[data-key]')].find((el) => el.dataset.key === key);
+      if (row) {
+        pendingFocus.current = null;
+        (row.querySelector<HTMLElement>('[data-focus-row]') ?? row).focus({ preventScroll: true });
+      }
+    }
+  });
+
+  useLayoutEffect(() => {
     measure(false);
     const ro = observer.current;
     const box = scroller.current;
@@ -130,7 +172,7 @@ export function VirtualList<T extends object>({
       <div class="vlist-space" style={{ height: `${heights.total()}px` }}>
         <div class="vlist-window" style={{ transform: `translateY(${heights.offsetOf(start)}px)` }}>
           {slice.map((item, i) => (
-            <div key={keyOf(item)} data-row={start + i}>
+            <div key={keyOf(item)} data-row={start + i} data-key={keyOf(item)}>
               {render(item)}
             </div>
           ))}

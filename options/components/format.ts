@@ -1,3 +1,4 @@
+import { personLine as personOf } from '../../src/store/person';
 import { SITE_NAMES, type Article, type Site } from '../../src/types';
 
 /** The site as the filter menu and each interview's header name it. */
@@ -5,9 +6,7 @@ export function siteLabel(site: Site): string {
   return SITE_NAMES[site] ?? 'Other site';
 }
 
-/** "Name, Role · Team" with whatever the page named. */
+/** "Name, Role · Team" with whatever the page named: the text search marks (src/store/person.ts). */
 export function personLine(a: Article): string {
-  const s = a.subject;
-  const who = [s.name, s.role].filter((x): x is string => !!x).join(', ');
-  return [who, s.team].filter((x): x is string => !!x).join(' · ');
+  return personOf(a.subject);
 }

@@ -1,5 +1,5 @@
 import { ARTICLE_SORTS, type ArticleSort } from '../../src/order';
-import { SITES, type Site } from '../../src/types';
+import { HIGHLIGHT_COLORS, SITES, type HighlightColor, type Site } from '../../src/types';
 
 /** Everything the reader chose on the page; kept in the URL so it can be bookmarked. */
 export interface LibraryFilters {
@@ -7,6 +7,7 @@ export interface LibraryFilters {
   site: Site | null;
   tag: string | null;
   interviewee: string | null;
+  color: HighlightColor | null;
   /** YYYY-MM-DD, inclusive, against the published date (clip date when unpublished). */
   from: string | null;
   to: string | null;
@@ -20,6 +21,7 @@ export const EMPTY_FILTERS: LibraryFilters = {
   site: null,
   tag: null,
   interviewee: null,
+  color: null,
   from: null,
   to: null,
   hasNote: false,
@@ -31,6 +33,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isSite(v: string): v is Site {
   return (SITES as readonly string[]).includes(v);
+}
+function isColor(v: string): v is HighlightColor {
+  return (HIGHLIGHT_COLORS as readonly string[]).includes(v);
 }
 function isSort(v: string): v is ArticleSort {
   return (ARTICLE_SORTS as readonly string[]).includes(v);
@@ -45,6 +50,7 @@ export function filtersFromSearch(search: string): LibraryFilters {
   };
   const site = str('site');
   const sort = str('sort');
+  const color = str('color');
   const from = str('from');
   const to = str('to');
   return {
@@ -52,6 +58,7 @@ export function filtersFromSearch(search: string): LibraryFilters {
     site: site && isSite(site) ? site : null,
     tag: str('tag'),
     interviewee: str('who'),
+    color: color && isColor(color) ? color : null,
     from: from && DATE.test(from) ? from : null,
     to: to && DATE.test(to) ? to : null,
     hasNote: p.get('note') === '1',
@@ -67,6 +74,7 @@ export function searchFromFilters(f: LibraryFilters): string {
   if (f.site) p.set('site', f.site);
   if (f.tag) p.set('tag', f.tag);
   if (f.interviewee) p.set('who', f.interviewee);
+  if (f.color) p.set('color', f.color);
   if (f.from) p.set('from', f.from);
   if (f.to) p.set('to', f.to);
   if (f.hasNote) p.set('note', '1');
@@ -82,6 +90,7 @@ export function isFiltering(f: LibraryFilters): boolean {
     f.site !== null ||
     f.tag !== null ||
     f.interviewee !== null ||
+    f.color !== null ||
     f.from !== null ||
     f.to !== null ||
     f.hasNote ||

@@ -21,20 +21,39 @@ function truncate(text: string, max: number): string {
 }
 
 /**
- * A file name stem from a title: keeps letters and marks of any script, digits,
- * spaces, `-` and `_`; everything else becomes a space; spaces collapse; at most
- * 100 characters (and 244 UTF-8 bytes); never starts with a dot (dots are never kept); never empty
- * ("untitled"). Callers add ".md" (and any " (2)" suffix) themselves.
+ * What no file name may hold: path separators and the punctuation Windows
+ * refuses (`/ \\ : * ? " < > |`), and `# ^ [ ]`, which Obsidian cannot link
+ * to (notes are named by these rules too, src/obsidian/note-path.ts).
+ */
+const FORBIDDEN = /[/\\*?"<>|#^[\]]/gu;
+/** Controls, format characters (bidi overrides can disguise a name) and lone surrogates vanish. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
+
+/**
+ * A file name stem from a title, as readable as the title: every character is
+ * kept but those file systems forbid, which become a space; a colon reads as
+ * a dash ("Q&A: Working" → "Q&A - Working"); spaces collapse; no leading or
+ * trailing dot or space; at most 100 characters (and 244 UTF-8 bytes); never
+ * without a letter or digit ("untitled"), never a Windows device name. Callers add ".md" (and any
+ * " (2)" suffix) themselves.
  */
 export function fileNameFor(title: string, max: number = MAX_FILE_NAME): string {
   const kept = title
     .normalize('NFC')
-    .replace(/[^\p{L}\p{M}\p{N} _-]/gu, ' ')
     .replace(/\s+/gu, ' ')
-    .trim();
-  let name = truncate(kept, Math.max(1, max)).trim();
-  if (name === '') name = 'untitled';
-  if (RESERVED.test(name)) name = `${name}_`;
+    .replace(INVISIBLE, '')
+    .replace(/\s*:\s+/gu, ' - ')
+    .replace(/:/gu, '-')
+    .replace(FORBIDDEN, ' ')
+    .replace(/ {2,}/gu, ' ');
+  const edges = (s: string): string => s.replace(/^[\s.]+|[\s.]+$/gu, '');
+  let name = edges(truncate(edges(kept), Math.max(1, max)));
+  // Punctuation alone ("?!…") names nothing a reader would recognise.
+  if (!/[\p{L}\p{N}]/u.test(name)) name = 'untitled';
+  // Windows refuses "CON" and "con.txt" alike: the part before the first dot decides.
+  const dot = name.indexOf('.');
+  const head = dot < 0 ? name : name.slice(0, dot);
+  if (RESERVED.test(head)) name = `${head}_${name.slice(head.length)}`;
   return name;
 }
 

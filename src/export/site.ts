@@ -17,14 +17,19 @@ export function companyName(a: Pick<ArticleFacts, 'site'>): string | null {
 
 /**
  * `[[Name]]`: an Obsidian link to the note named after a person or company. The
- * target follows the file-name rules, so it holds letters, digits, spaces, `-`
- * and `_` only and can never close the link early or hide text behind `|`, `#`
- * or `^`. Null when nothing of the name is left to link to.
+ * target follows the file-name rules and then keeps letters, digits, spaces,
+ * `-` and `_` only: other Markdown readers act on punctuation even inside
+ * `[[ ]]` (backticks, asterisks), and the link can never close early or hide
+ * text behind `|`, `#` or `^`. Null when nothing of the name is left to link to.
  */
 export function wikilink(name: string | null | undefined): string | null {
   const text = collapseWhitespace(name ?? '');
   if (!/[\p{L}\p{N}]/u.test(text)) return null;
-  return `[[${fileNameFor(text)}]]`;
+  const target = fileNameFor(text)
+    .replace(/[^\p{L}\p{M}\p{N} _-]/gu, ' ')
+    .replace(/ {2,}/gu, ' ')
+    .trim();
+  return `[[${target || 'untitled'}]]`;
 }
 
 /** The page's own address: its canonical link when it has one. */

@@ -9,9 +9,12 @@
 
 import { runSliced, runSteps, type Steps } from '../anchor';
 import type { Article, Highlight } from '../types';
+import { personLine } from './person';
+import { TYPO_MIN_LENGTH, typoPrefix } from './typo';
 import { originalPrefixLength, tokenize, words } from './words';
 
-export type SearchField = 'title' | 'interviewee' | 'question' | 'tag' | 'quote' | 'note';
+/** 'interviewee' is the article's person line (name, role, team: src/store/person.ts); 'speaker' the highlight's own. */
+export type SearchField = 'title' | 'interviewee' | 'question' | 'tag' | 'quote' | 'note' | 'speaker';
 
 /**
  * What to find. Filters (site, tag, interviewee, dates, note, orphaned) are the
@@ -19,7 +22,11 @@ export type SearchField = 'title' | 'interviewee' | 'question' | 'tag' | 'quote'
  * store ranks text.
  */
 export interface LibraryQuery {
-  /** Words to find; each must start some word of the highlight, its note, question, tags or its article's title or interviewee. */
+  /**
+   * Words to find; each must start some word of the highlight, its note,
+   * question, tags, speaker, or its article's title or interviewee (name, role,
+   * team). A word of five letters or more may be one edit off (src/store/typo.ts).
+   */
   text?: string;
   /** At most this many hits; `total` still counts them all. */
   limit?: number;
@@ -29,7 +36,7 @@ export interface SearchMatch {
   field: SearchField;
   /** For field 'tag': which of highlight.tags. */
   index?: number;
-  /** UTF-16 offsets into that field's original text (article.title, subject.name, highlight.question, the tag, quote or note). */
+  /** UTF-16 offsets into that field's original text (article.title, personLine(subject), highlight.question, the tag, quote, note or speaker). */
   start: number;
   end: number;
 }
@@ -52,8 +59,9 @@ export interface SearchResult {
 }
 
 /**
- * Per query word: an exact word beats any prefix hit, then title, question,
- * tags and the interviewee beat the quote, which beats the note.
+ * Per query word: an exact word beats any prefix hit, which beats a word one
+ * typo away; then title, question, tags, the interviewee and the speaker beat
+ * the quote, which beats the note.
  */
 const WEIGHT: Record<SearchField, number> = {
   title: 3,
@@ -62,9 +70,12 @@ const WEIGHT: Record<SearchField, number> = {
   tag: 3,
   quote: 2,
   note: 1,
+  speaker: 3,
 };
-const PREFIX = 1;
-const EXACT = 4; // > max weight, so exact-in-note (4) still outranks prefix-in-title (3)
+// Each grade beats the one below in any field: × weight 1 it is still more than the lower grade × weight 3.
+const TYPO = 1;
+const PREFIX = 4;
+const EXACT = 16;
 /** Each extra occurrence adds a little, so more mentions rank higher without outweighing a better field. */
 const OCCURRENCE_BONUS = 0.05;
 const MAX_OCCURRENCES = 20;
@@ -117,6 +128,12 @@ class Vocabulary {
       if (!w.startsWith(term)) break;
       out.push([sorted[i]!, w.length === term.length ? EXACT : PREFIX]);
     }
+    if (term.length < TYPO_MIN_LENGTH) return out;
+    // One typo: the whole vocabulary is read, a few milliseconds at 100,000 words.
+    for (let id = 0; id < this.list.length; id++) {
+      const w = this.list[id]!;
+      if (!w.startsWith(term) && typoPrefix(term, w) > 0) out.push([id, TYPO]);
+    }
     return out;
   }
 }
@@ -134,6 +151,7 @@ interface PreparedHighlight {
   note: Uint32Array;
   question: Uint32Array;
   tags: Uint32Array[];
+  speaker: Uint32Array;
 }
 
 function unique(ws: string[]): string[] {
@@ -146,7 +164,15 @@ export function queryTerms(text: string | undefined): string[] {
 }
 
 // Field codes in a posting: the low three bits of each entry.
-const FIELDS: readonly SearchField[] = ['title', 'interviewee', 'question', 'tag', 'quote', 'note'];
+const FIELDS: readonly SearchField[] = [
+  'title',
+  'interviewee',
+  'question',
+  'tag',
+  'quote',
+  'note',
+  'speaker',
+];
 const FIELD_WEIGHT = FIELDS.map((f) => WEIGHT[f]);
 const TITLE = 0;
 const INTERVIEWEE = 1;
@@ -154,6 +180,7 @@ const QUESTION = 2;
 const TAG = 3;
 const QUOTE = 4;
 const NOTE = 5;
+const SPEAKER = 6;
 
 /**
  * Where every word occurs, so a query visits only the rows that hold its words
@@ -214,6 +241,7 @@ function* postingSteps(
     for (const t of h.tags) post(p.inHighlights, t, (slot << 3) | TAG);
     post(p.inHighlights, h.quote, (slot << 3) | QUOTE);
     post(p.inHighlights, h.note, (slot << 3) | NOTE);
+    post(p.inHighlights, h.speaker, (slot << 3) | SPEAKER);
   }
   return p;
 }
@@ -271,6 +299,8 @@ export function matchesIn(text: string, terms: string[], field: SearchField, ind
   for (const tok of tokenize(text)) {
     let longest = 0;
     for (const t of terms) if (t.length > longest && tok.word.startsWith(t)) longest = t.length;
+    // No term starts the word: one that is a typo away marks as much as it covers.
+    if (longest === 0) for (const t of terms) longest = Math.max(longest, typoPrefix(t, tok.word));
     if (longest === 0) continue;
     const len =
       longest === tok.word.length
@@ -286,11 +316,12 @@ export function matchesIn(text: string, terms: string[], field: SearchField, ind
 function allMatches(terms: string[], h: Highlight, a: Article): SearchMatch[] {
   return [
     ...matchesIn(a.title, terms, 'title'),
-    ...matchesIn(a.subject.name ?? '', terms, 'interviewee'),
+    ...matchesIn(personLine(a.subject), terms, 'interviewee'),
     ...matchesIn(h.question ?? '', terms, 'question'),
     ...h.tags.flatMap((t, i) => matchesIn(t, terms, 'tag', i)),
     ...matchesIn(h.quote, terms, 'quote'),
     ...matchesIn(h.note, terms, 'note'),
+    ...matchesIn(h.speaker ?? '', terms, 'speaker'),
   ];
 }
 
@@ -368,7 +399,7 @@ export class SearchIndex {
     this.articles.set(a.key, {
       article: a,
       title: this.vocab.idsOf(unique(words(a.title))),
-      interviewee: this.vocab.idsOf(unique(words(a.subject.name ?? ''))),
+      interviewee: this.vocab.idsOf(unique(words(personLine(a.subject)))),
     });
     this.postings = null;
   }
@@ -385,6 +416,7 @@ export class SearchIndex {
       note: this.vocab.idsOf(words(h.note)),
       question: this.vocab.idsOf(unique(words(h.question ?? ''))),
       tags: h.tags.map((t) => this.vocab.idsOf(words(t))),
+      speaker: this.vocab.idsOf(unique(words(h.speaker ?? ''))),
     });
     this.postings = null;
   }

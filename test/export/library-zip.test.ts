@@ -5,19 +5,28 @@ import { article, specExample } from './data';
 import { readMarkdown } from './markdown-text';
 
 describe('fileNameFor', () => {
-  it('keeps letters of any script, digits, spaces, - and _', () => {
+  it('keeps every readable character, replacing only what file systems forbid', () => {
+    expect(fileNameFor('Q&A: Working on Pinterest’s mobile performance team')).toBe(
+      'Q&A - Working on Pinterest’s mobile performance team',
+    );
     expect(fileNameFor('Life at Pinterest Profile: Aayush Mudgal')).toBe(
-      'Life at Pinterest Profile Aayush Mudgal',
+      'Life at Pinterest Profile - Aayush Mudgal',
     );
     expect(fileNameFor('Ärger über Öl — 日本語のインタビュー №5 हिन्दी')).toBe(
-      'Ärger über Öl 日本語のインタビュー 5 हिन्दी',
+      'Ärger über Öl — 日本語のインタビュー №5 हिन्दी',
     );
-    expect(fileNameFor('a/b\\c:d*e?f"g<h>i|j')).toBe('a b c d e f g h i j');
+    expect(fileNameFor('Node.js, C++ & “AI” (part 2) — 50% done!')).toBe(
+      'Node.js, C++ & “AI” (part 2) — 50% done!',
+    );
+    expect(fileNameFor('a/b\\c:d*e?f"g<h>i|j')).toBe('a b c-d e f g h i j');
+    expect(fileNameFor('[[Link]] #tag ^block')).toBe('Link tag block');
     expect(fileNameFor('snake_case and kebab-case')).toBe('snake_case and kebab-case');
+    expect(fileNameFor('tab\there\u202eevil\u0000')).toBe('tab hereevil');
   });
 
   it('never starts with a dot and is never empty', () => {
     expect(fileNameFor('.hidden')).toBe('hidden');
+    expect(fileNameFor('Wait for it...')).toBe('Wait for it');
     expect(fileNameFor('../../etc/passwd')).toBe('etc passwd');
     expect(fileNameFor('')).toBe('untitled');
     expect(fileNameFor('?!…')).toBe('untitled');
@@ -34,7 +43,8 @@ describe('fileNameFor', () => {
 
   it('steers clear of Windows device names', () => {
     expect(fileNameFor('CON')).toBe('CON_');
-    expect(fileNameFor('con.txt')).toBe('con txt');
+    expect(fileNameFor('con.txt')).toBe('con_.txt');
+    expect(fileNameFor('Com1.Notes')).toBe('Com1_.Notes');
   });
 });
 
@@ -54,7 +64,7 @@ describe('renderLibraryZip', () => {
       'index.md',
       'Create the engineering career you love at Pinterest.md',
       'Create the engineering career you love at Pinterest (2).md',
-      'Evil javascript x draft more.md',
+      'Evil (javascript-x) (draft) & more.md',
     ]);
     expect(strFromU8(files[names[1]!]!)).toBe(
       renderHighlights(one.article, one.highlights, { clipped: '2026-11-21' }),
@@ -75,7 +85,10 @@ describe('renderLibraryZip', () => {
         text: 'Create the engineering career you love at Pinterest',
         href: 'Create%20the%20engineering%20career%20you%20love%20at%20Pinterest%20%282%29.md',
       },
-      { text: '[Evil](javascript:x) (draft) & more', href: 'Evil%20javascript%20x%20draft%20more.md' },
+      {
+        text: '[Evil](javascript:x) (draft) & more',
+        href: 'Evil%20%28javascript-x%29%20%28draft%29%20%26%20more.md',
+      },
     ]);
     for (const l of links) expect(decodeURIComponent(l.href)).toMatch(/\.md$/);
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filterHighlights, facets } from '../../options/logic/apply-filters';
+import { facetCounts, filterHighlights, facets } from '../../options/logic/apply-filters';
 import {
   EMPTY_FILTERS,
   filtersFromSearch,
@@ -12,7 +12,7 @@ import { segments } from '../../options/logic/marks';
 import { clickRow, keepVisible, NO_SELECTION } from '../../options/logic/selection';
 import { parseTags } from '../../src/tags';
 import { ARTICLE_SORTS as SORT_KEYS } from '../../src/order';
-import { SITES } from '../../src/types';
+import { HIGHLIGHT_COLORS, SITES } from '../../src/types';
 import { matchesIn, queryTerms } from '../../src/store/search';
 import { compareByTheme, freeTheme, questionMatches, THEMES } from '../../options/logic/themes';
 import { RowHeights, visibleRange } from '../../options/logic/windowing';
@@ -30,6 +30,7 @@ const filtersArb: fc.Arbitrary<LibraryFilters> = fc.record({
   site: fc.option(fc.constantFrom(...SITES), { nil: null }),
   tag: optText,
   interviewee: optText,
+  color: fc.option(fc.constantFrom(...HIGHLIGHT_COLORS), { nil: null }),
   from: fc.option(date, { nil: null }),
   to: fc.option(date, { nil: null }),
   hasNote: fc.boolean(),
@@ -210,6 +211,27 @@ describe('filters on highlights', () => {
     expect(found({ hasNote: true })).toEqual([]);
     expect(found({ from: '2022-03-01', to: '2022-03-01' })).toEqual(['b1']);
     expect(found({ from: '2023-07-01', to: '2023-07-01' })).toEqual(['l1']);
+  });
+
+  it('counts each facet under every other filter, most frequent first', () => {
+    const c = facetCounts(hs, articles, EMPTY_FILTERS);
+    const total = (xs: { count: number }[]) => xs.reduce((n, x) => n + x.count, 0);
+    expect(total(c.sites)).toBe(hs.length);
+    expect(total(c.colors)).toBe(hs.length);
+    for (const t of c.tags)
+      expect(t.count).toBe(filterHighlights(hs, articles, { ...EMPTY_FILTERS, tag: t.value }).length);
+    for (const p of c.interviewees)
+      expect(p.count).toBe(filterHighlights(hs, articles, { ...EMPTY_FILTERS, interviewee: p.value }).length);
+    expect(c.tags.map((t) => t.count)).toEqual([...c.tags.map((t) => t.count)].sort((x, y) => y - x));
+    // Choosing a site keeps every site's own count, and narrows the others.
+    const site = c.sites[0]!.value;
+    const narrowed = facetCounts(hs, articles, { ...EMPTY_FILTERS, site });
+    expect(narrowed.sites).toEqual(c.sites);
+    expect(total(narrowed.colors)).toBe(filterHighlights(hs, articles, { ...EMPTY_FILTERS, site }).length);
+    const color = c.colors[0]!.value;
+    expect(total(facetCounts(hs, articles, { ...EMPTY_FILTERS, color }).sites)).toBe(
+      hs.filter((h) => h.color === color).length,
+    );
   });
 
   it('offers each tag and person once', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex, type LibraryQuery } from '../../src/store/search';
 import { words } from '../../src/store/words';
+import { personLine } from '../../src/store/person';
 import type { Article, Highlight } from '../../src/types';
 import { makeArticle, makeHighlight } from './helpers';
 
@@ -9,9 +10,34 @@ import { makeArticle, makeHighlight } from './helpers';
 // slow, obvious way (every highlight, every field, every word) and the two
 // must agree on hits, order and scores for any library and query.
 
-const EXACT = 4;
-const PREFIX = 1;
-const WEIGHTS = { title: 3, interviewee: 3, question: 3, tag: 3, quote: 2, note: 1 };
+const EXACT = 16;
+const PREFIX = 4;
+const TYPO = 1;
+const WEIGHTS = { title: 3, interviewee: 3, question: 3, tag: 3, quote: 2, note: 1, speaker: 3 };
+
+/** Optimal string alignment distance (adjacent swaps count once), the textbook table. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  return d[a.length]![b.length]!;
+}
+
+/** Some start of w is at most one edit from t (t of five letters or more). */
+function oneTypo(t: string, w: string): boolean {
+  if (t.length < 5) return false;
+  for (let n = t.length - 1; n <= t.length + 1; n++)
+    if (n <= w.length && distance(t, w.slice(0, n)) <= 1) return true;
+  return false;
+}
 
 function reference(
   articles: Article[],
@@ -26,11 +52,12 @@ function reference(
     if (!a) continue;
     const fields: [number, string[]][] = [
       [WEIGHTS.title, [...new Set(words(a.title))]],
-      [WEIGHTS.interviewee, [...new Set(words(a.subject.name ?? ''))]],
+      [WEIGHTS.interviewee, [...new Set(words(personLine(a.subject)))]],
       [WEIGHTS.question, [...new Set(words(h.question ?? ''))]],
       ...h.tags.map((t): [number, string[]] => [WEIGHTS.tag, words(t)]),
       [WEIGHTS.quote, words(h.quote)],
       [WEIGHTS.note, words(h.note)],
+      [WEIGHTS.speaker, [...new Set(words(h.speaker ?? ''))]],
     ];
     let score = 0;
     let occurrences = 0;
@@ -39,9 +66,10 @@ function reference(
       let best = 0;
       for (const [weight, ws] of fields) {
         for (const w of ws) {
-          if (!w.startsWith(t)) continue;
+          const grade = w === t ? EXACT : w.startsWith(t) ? PREFIX : oneTypo(t, w) ? TYPO : 0;
+          if (grade === 0) continue;
           occurrences++;
-          best = Math.max(best, (w === t ? EXACT : PREFIX) * weight);
+          best = Math.max(best, grade * weight);
         }
       }
       if (best === 0) all = false;
@@ -69,13 +97,33 @@ const VOCAB = [
   'ﬁle',
   'data',
   'd',
+  'interview',
+  'Intervew',
+  'Kwame',
+  'growht',
+  'straße',
 ];
 const text = fc.array(fc.constantFrom(...VOCAB), { maxLength: 8 }).map((ws) => ws.join(' '));
-const term = fc.constantFrom(...VOCAB, 'te', 'gro', 'caf', 'str', 'zzz', 're');
+const term = fc.constantFrom(
+  ...VOCAB,
+  'te',
+  'gro',
+  'caf',
+  'str',
+  'zzz',
+  're',
+  'intevriew',
+  'grwth',
+  'kwamee',
+  'resumr',
+);
 
 const library = fc
   .record({
-    articles: fc.array(fc.record({ title: text, name: text }), { minLength: 1, maxLength: 4 }),
+    articles: fc.array(fc.record({ title: text, name: text, role: text, team: text }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
     highlights: fc.array(
       fc.record({
         article: fc.nat(5),
@@ -83,6 +131,7 @@ const library = fc
         note: text,
         question: fc.option(text, { nil: null }),
         tags: fc.array(text, { maxLength: 2 }),
+        speaker: fc.option(text, { nil: null }),
         createdAt: fc.integer({ min: 0, max: 5 }),
       }),
       { maxLength: 25 },
@@ -90,7 +139,11 @@ const library = fc
   })
   .map(({ articles, highlights }) => {
     const as = articles.map((a, i) =>
-      makeArticle({ url: `https://example.org/${i}`, title: a.title, subject: { name: a.name } }),
+      makeArticle({
+        url: `https://example.org/${i}`,
+        title: a.title,
+        subject: { name: a.name, role: a.role, team: a.team },
+      }),
     );
     // Article indexes past the end leave a highlight without its article row.
     const hs = highlights.map((h) =>
@@ -100,6 +153,7 @@ const library = fc
         note: h.note,
         question: h.question,
         tags: h.tags,
+        speaker: h.speaker,
         createdAt: h.createdAt,
       }),
     );

@@ -6,6 +6,7 @@ import { SearchIndex } from '../../src/store/search';
 import { searchForm, originalPrefixLength, tokenize } from '../../src/store/words';
 import type { Article, Highlight } from '../../src/types';
 import { freshLibrary, makeArticle, makeHighlight } from './helpers';
+import { highlightTexts, matchesQuery, queryWords } from '../../popup/search';
 
 const libs: Library[] = [];
 afterEach(() => {
@@ -97,6 +98,52 @@ describe('SearchIndex.search', () => {
     const idx = index([[a, [h]]]);
     for (const q of ['zeppelin', 'kubernetes', 'mentor', 'observab', 'gabor', 'kowalski']) {
       expect(ids(idx.search({ text: q })), q).toEqual([h.id]);
+    }
+  });
+
+  it('finds the speaker of a quote and the interviewee by role and team', () => {
+    const a = article('s', {
+      title: 'Panel on mobile performance',
+      subject: { name: 'Ana Lima', role: 'Staff Engineer', team: 'Mobile Performance' },
+    });
+    const kwame = hl(a, { quote: 'We cut cold start by half.', speaker: 'Kwame Mensah' });
+    const other = hl(a, { quote: 'Traces told us where.', speaker: 'Ana Lima' });
+    const idx = index([[a, [kwame, other]]]);
+    expect(ids(idx.search({ text: 'Kwame' }))).toEqual([kwame.id]);
+    expect(ids(idx.search({ text: 'mensah cold' }))).toEqual([kwame.id]);
+    expect(ids(idx.search({ text: 'staff engineer' })).sort()).toEqual([kwame.id, other.id].sort());
+    expect(ids(idx.search({ text: 'mobile perf' })).sort()).toEqual([kwame.id, other.id].sort());
+    const hit = idx.search({ text: 'kwame' }).hits[0]!;
+    expect(hit.matches).toEqual([{ field: 'speaker', start: 0, end: 5 }]);
+    const role = idx.search({ text: 'staff' }).hits[0]!;
+    // Offsets into the person line the header shows: "Ana Lima, Staff Engineer · Mobile Performance".
+    expect(role.matches).toEqual([{ field: 'interviewee', start: 10, end: 15 }]);
+  });
+
+  it('forgives one typo in a word of five letters or more, ranked below exact and prefix hits', () => {
+    const typo = hl(a1, { quote: 'The interview went well.', createdAt: 3 });
+    const exact = hl(a1, { quote: 'One intervew, misspelt on purpose.', createdAt: 1 });
+    const short = hl(a1, { quote: 'A team of four.', createdAt: 2 });
+    const idx = index([[a1, [typo, exact, short]]]);
+    expect(ids(idx.search({ text: 'intervew' }))).toEqual([exact.id, typo.id]);
+    // Both words are one edit from "interveiw"; the newer row first.
+    expect(ids(idx.search({ text: 'interveiw' }))).toEqual([typo.id, exact.id]);
+    expect(ids(idx.search({ text: 'inteview went' }))).toEqual([typo.id]);
+    // Four letters: no typo forgiven ("tram" is not "team").
+    expect(ids(idx.search({ text: 'tram' }))).toEqual([]);
+    expect(idx.search({ text: 'intervew' }).hits[1]!.matches).toEqual([
+      { field: 'quote', start: 4, end: 13 },
+    ]);
+    // Two typos are too many.
+    expect(ids(idx.search({ text: 'intrvw' }))).toEqual([]);
+  });
+
+  it('reads text in the same normal form as the popup: both find the same words', () => {
+    const h = hl(a1, { quote: 'Straße ﬁnance Æsir' });
+    const idx = index([[a1, [h]]]);
+    for (const q of ['strasse', 'finance', 'aesir', 'STRASSE FINANCE']) {
+      expect(ids(idx.search({ text: q })), q).toEqual([h.id]);
+      expect(matchesQuery(queryWords(q), highlightTexts(h)), q).toBe(true);
     }
   });
 
