@@ -31,6 +31,7 @@ interface Manifest {
   permissions: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  optional_host_permissions?: string[];
   content_security_policy: { extension_pages: string };
   browser_specific_settings?: {
     gecko?: { id: string; strict_min_version: string; data_collection_permissions?: { required: string[] } };
@@ -67,6 +68,8 @@ describe('source manifest', () => {
     ]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
+    // Asked for only when the reader turns on the Obsidian Local REST API, and only for this machine.
+    expect(manifest.optional_host_permissions).toEqual(['http://127.0.0.1/*', 'https://127.0.0.1/*']);
     expect(manifestText).not.toContain('<all_urls>');
     expect(manifestText).not.toMatch(/"\*:\/\/\*\/\*"|"https?:\/\/\*\/\*"/);
     for (const key of ['externally_connectable', 'web_accessible_resources', 'host_permissions']) {

@@ -4,6 +4,7 @@ import type { LibraryModel } from '../model';
 import { ArticleHeader, QuestionRow } from './ArticleHeader';
 import { HighlightRow } from './HighlightRow';
 import { SearchBar } from './SearchBar';
+import { SendResultToObsidian } from './SendToObsidian';
 import { VirtualList } from './VirtualList';
 
 // First guesses before a row is measured; close guesses keep the scrollbar steady.
@@ -91,6 +92,7 @@ export function LibraryView({ model }: { model: LibraryModel }) {
           <button type="button" onClick={() => void model.exportAll()} disabled={total === 0 || partial}>
             Download everything (.zip)
           </button>
+          <SendResultToObsidian model={model} />
         </div>
       </div>
       {model.loadError.value && (

@@ -1,5 +1,6 @@
 import { HIGHLIGHT_COLORS, type HighlightColor, type LinkStyle } from '../../src/types';
 import type { LibraryModel } from '../model';
+import { ObsidianSettings } from './ObsidianSettings';
 
 const LINK_STYLES: Record<LinkStyle, string> = {
   'text-fragment': 'Link to the exact quote (text fragment)',
@@ -99,6 +100,8 @@ export function SettingsView({ model }: { model: LibraryModel }) {
           ))}
         </select>
       </label>
+
+      <ObsidianSettings model={model} />
 
       <h2>Backup</h2>
       <p>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../src/types';
 import { formatTags, parseTags } from '../../src/tags';
 import { useModel } from './context';
+import { SendToObsidian } from './SendToObsidian';
 
 const NOTE_DELAY_MS = 400;
 
@@ -107,6 +108,7 @@ export function HighlightItem({ highlight }: { highlight: Highlight }) {
               </option>
             ))}
           </select>
+          <SendToObsidian highlightId={highlight.id} />
           <button
             type="button"
             class="delete"
