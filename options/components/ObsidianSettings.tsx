@@ -17,12 +17,7 @@ import {
   type TemplateSettings,
   templateOptions,
 } from '../../src/export/template-settings';
-import {
-  loadSendSettings,
-  onSendSettingsChanged,
-  requestRestPermission,
-  storageArea,
-} from '../../src/obsidian-browser';
+import { loadSendSettings, requestRestPermission, storageArea } from '../../src/obsidian-browser';
 import { RestClient } from '../../src/obsidian/rest';
 import {
   DEFAULT_OBSIDIAN_SETTINGS,
@@ -121,14 +116,12 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
   const [restStatus, setRestStatus] = useState('');
   const settings = model.settings.value;
 
+  // Read once: this panel is where they change, and reading its own saves back mid-typing would undo keys.
   useEffect(() => {
-    const read = () =>
-      void loadSendSettings().then((s) => {
-        setObsidian(s.obsidian);
-        setTemplates(s.templates);
-      });
-    read();
-    return onSendSettingsChanged(read);
+    void loadSendSettings().then((s) => {
+      setObsidian(s.obsidian);
+      setTemplates(s.templates);
+    });
   }, []);
 
   const saveObsidian = (patch: Parameters<typeof saveObsidianSettings>[0]): void =>

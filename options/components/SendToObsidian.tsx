@@ -4,7 +4,7 @@
 // filter hid. Sending is decided in src/obsidian/deliver.ts; the browser's parts
 // load on the first click.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Delivered, InterviewToSend } from '../../src/obsidian/deliver';
 import type { Article } from '../../src/types';
 import type { InterviewGroup } from '../logic/grouping';
@@ -75,6 +75,7 @@ export function SendInterviewToObsidian({ group, model }: { group: InterviewGrou
 
 export function SendResultToObsidian({ model }: { model: LibraryModel }) {
   const [busy, result, run] = useSend();
+  useEffect(() => void modules().catch(() => {}), []);
   const groups = model.groups.value;
   return (
     <>

@@ -2,12 +2,24 @@
 // (highlightId). What is sent and how is decided in src/obsidian/deliver.ts; the
 // browser's parts load on the first click, so the popup opens as fast as before.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Delivered } from '../../src/obsidian/deliver';
 import type { Article } from '../../src/types';
 import { useModel } from './context';
 
-const shell = () => import('../../src/obsidian-browser');
+// Loaded once the popup has painted, not on the click: the clipboard takes text
+// only while the click's activation lasts (a few seconds), so the click's own
+// work must be short.
+let loaded: ReturnType<typeof loadModules> | null = null;
+function loadModules() {
+  return Promise.all([
+    import('../../src/obsidian-browser'),
+    import('../../src/obsidian/deliver'),
+    import('../../src/store'),
+    import('../../src/store/article'),
+  ]);
+}
+const modules = () => (loaded ??= loadModules());
 
 export function SendToObsidian({ highlightId }: { highlightId?: string }) {
   const model = useModel();
@@ -17,17 +29,16 @@ export function SendToObsidian({ highlightId }: { highlightId?: string }) {
   const rows = model.highlights.value;
   const one = highlightId !== undefined;
   const ready = model.phase.value === 'ready' && page !== null && rows.length > 0;
+  useEffect(() => {
+    const t = setTimeout(() => void modules().catch(() => {}), 0);
+    return () => clearTimeout(t);
+  }, []);
 
   const send = async (): Promise<void> => {
     if (!page) return;
     setBusy(true);
     try {
-      const [{ loadSendContext, browserPorts }, deliver, store, articles] = await Promise.all([
-        shell(),
-        import('../../src/obsidian/deliver'),
-        import('../../src/store'),
-        import('../../src/store/article'),
-      ]);
+      const [{ loadSendContext, browserPorts }, deliver, store, articles] = await modules();
       let article: Article | undefined = await new store.Library()
         .getArticle(page.articleKey)
         .catch(() => undefined);
