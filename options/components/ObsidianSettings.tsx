@@ -124,11 +124,18 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
     });
   }, []);
 
+  // One save at a time: each reads what is stored and writes it back, so two at once would lose one.
+  const [queue] = useState<{ last: Promise<unknown> }>(() => ({ last: Promise.resolve() }));
+  const inTurn = <T,>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.last.then(work, work);
+    queue.last = next.catch(() => undefined);
+    return next;
+  };
   const saveObsidian = (patch: Parameters<typeof saveObsidianSettings>[0]): void =>
-    void saveObsidianSettings(patch, storageArea()).then(setObsidian);
+    void inTurn(() => saveObsidianSettings(patch, storageArea())).then(setObsidian);
   const saveTemplates = (next: TemplateSettings): void => {
     setTemplates(next);
-    void saveTemplateSettings(next, storageArea());
+    void inTurn(() => saveTemplateSettings(next, storageArea()));
   };
 
   // The preview is a real saved interview: the one chosen, or the latest.

@@ -243,6 +243,7 @@ eachBrowser('Notes in Obsidian', (browser) => {
         .toMatch(/updated the note|already up to date/);
       expect(String(vault.files.get(path))).toContain('My own words.');
       await lib.close();
+      ext.network.expect((r) => r.url.startsWith(`http://127.0.0.1:${vault.port}/`));
 
       // A refused key, a closed port, a certificate the browser does not accept: a plain sentence each.
       await enter(s, '.obsidian-settings input[type="password"]', 'wrong-key');
