@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../src/types';
 import { isHttpUrl } from '../../src/url';
+import { colorName } from '../../src/settings';
 import { formatTags, parseTags } from '../../src/tags';
 import type { LibraryModel } from '../model';
 import { Marked } from './Marked';
@@ -136,7 +137,7 @@ export function HighlightRow({ highlight: h, model, selected }: Props) {
             >
               {HIGHLIGHT_COLORS.map((c) => (
                 <option key={c} value={c}>
-                  {c}
+                  {colorName(model.settings.value, c)}
                 </option>
               ))}
             </select>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../src/types';
 import { formatTags, parseTags } from '../../src/tags';
+import { colorName } from '../../src/settings';
 import { useModel } from './context';
 import { SendToObsidian } from './SendToObsidian';
 
@@ -104,7 +105,7 @@ export function HighlightItem({ highlight }: { highlight: Highlight }) {
           >
             {HIGHLIGHT_COLORS.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {colorName(model.settings.value, c)}
               </option>
             ))}
           </select>
