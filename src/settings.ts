@@ -3,7 +3,8 @@
 // checked value by value: a bad or missing value falls back to its default, so
 // a hand-edited or older stored object never breaks a page.
 
-import { DEFAULT_SETTINGS, HIGHLIGHT_COLORS, LINK_STYLES, type Settings } from './types';
+import { cleanColorName } from './export/color-names';
+import { DEFAULT_SETTINGS, HIGHLIGHT_COLORS, type HighlightColor, LINK_STYLES, type Settings } from './types';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -44,6 +45,8 @@ const isOneOf =
   (values: readonly string[]): Rule =>
   (x) =>
     typeof x === 'string' && values.includes(x);
+/** A colour name as it is kept (one trimmed line, not too long): a name that cleaning would change is not one. */
+const isColorName: Rule = (x) => typeof x === 'string' && cleanColorName(x) === x;
 
 /**
  * The one description of a valid Settings object: a rule per value. Reading
@@ -60,6 +63,9 @@ const RULES: Rules<Settings> = {
     includeTags: isBool,
     linkStyle: isOneOf(LINK_STYLES),
   },
+  colorNames: Object.fromEntries(HIGHLIGHT_COLORS.map((c) => [c, isColorName])) as Rules<
+    Settings['colorNames']
+  >,
 };
 
 function sanitize<T>(v: unknown, rules: Rules<T>, base: T): T {
@@ -112,7 +118,12 @@ export async function saveSettings(
   const area = storage ?? (await browserStorage()).area;
   const current = await loadSettings(area);
   const next = sanitizeSettings(
-    { ...current, ...patch, export: { ...current.export, ...(patch.export ?? {}) } },
+    {
+      ...current,
+      ...patch,
+      export: { ...current.export, ...(patch.export ?? {}) },
+      colorNames: { ...current.colorNames, ...(patch.colorNames ?? {}) },
+    },
     current,
   );
   await area.set({ [SETTINGS_KEY]: next });
@@ -141,4 +152,12 @@ export function onSettingsChanged(cb: (settings: Settings) => void, event?: Stor
     cancelled = true;
     target?.removeListener(listener);
   };
+}
+
+/**
+ * The reader's name for a colour ("key idea"), wherever a colour is shown or
+ * written: the page's card, the popup, the library's filters and the export.
+ */
+export function colorName(settings: Pick<Settings, 'colorNames'>, color: HighlightColor): string {
+  return settings.colorNames[color] ?? DEFAULT_SETTINGS.colorNames[color];
 }

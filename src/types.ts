@@ -166,10 +166,14 @@ export interface Settings {
   defaultColor: HighlightColor;
   showSaveButton: boolean;
   export: ExportOptions;
+  /** What each colour means to the reader ("key idea"); see colorName in settings.ts. */
+  colorNames: Readonly<Record<HighlightColor, string>>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   defaultColor: 'yellow',
   showSaveButton: true,
   export: { frontMatter: true, includeNotes: true, includeTags: true, linkStyle: 'text-fragment' },
+  // A colour means nothing until the reader says so, so each starts as its own name.
+  colorNames: { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple' },
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  colorName,
   loadSettings,
   onSettingsChanged,
   sanitizeSettings,
@@ -58,6 +59,7 @@ describe('settings', () => {
       defaultColor: 'green',
       showSaveButton: true,
       export: { frontMatter: false, includeNotes: true, includeTags: true, linkStyle: 'text-fragment' },
+      colorNames: DEFAULT_SETTINGS.colorNames,
     });
     expect(sanitizeSettings('garbage')).toEqual(DEFAULT_SETTINGS);
     expect(sanitizeSettings({ defaultColor: 'red', export: [] })).toEqual(DEFAULT_SETTINGS);
@@ -72,6 +74,7 @@ describe('settings', () => {
       defaultColor: 'purple',
       showSaveButton: true,
       export: { ...DEFAULT_SETTINGS.export, linkStyle: 'plain', includeTags: false },
+      colorNames: DEFAULT_SETTINGS.colorNames,
     });
   });
 
@@ -98,5 +101,22 @@ describe('settings', () => {
     await saveSettings({ showSaveButton: true }, s.area);
     expect(seen).toEqual([{ ...DEFAULT_SETTINGS, showSaveButton: false }, DEFAULT_SETTINGS]);
     expect(s.listeners.size).toBe(0);
+  });
+});
+
+describe('colour names', () => {
+  it('keeps each valid name, falls back for the rest, and merges a partial patch', async () => {
+    expect(
+      sanitizeSettings({ colorNames: { yellow: 'key idea', green: '  padded ', blue: 7 } }).colorNames,
+    ).toEqual({ ...DEFAULT_SETTINGS.colorNames, yellow: 'key idea' });
+    const s = memoryStorage();
+    await saveSettings({ colorNames: { pink: 'question to ask' } }, s.area);
+    const next = await saveSettings({ colorNames: { blue: 'surprise' } }, s.area);
+    expect(colorName(next, 'pink')).toBe('question to ask');
+    expect(colorName(next, 'blue')).toBe('surprise');
+    expect(colorName(next, 'yellow')).toBe('Yellow');
+    await expect(saveSettings({ colorNames: { green: 'x'.repeat(41) } }, s.area)).rejects.toThrow(
+      /settings\.colorNames\.green/,
+    );
   });
 });

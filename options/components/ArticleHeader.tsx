@@ -2,6 +2,7 @@ import type { InterviewGroup } from '../logic/grouping';
 import type { LibraryModel } from '../model';
 import { Marked } from './Marked';
 import { personLine, siteLabel } from './format';
+import { SendInterviewToObsidian } from './SendToObsidian';
 
 export function ArticleHeader({ group, model }: { group: InterviewGroup; model: LibraryModel }) {
   const a = group.article;
@@ -39,6 +40,7 @@ export function ArticleHeader({ group, model }: { group: InterviewGroup; model: 
           >
             Copy Markdown
           </button>
+          <SendInterviewToObsidian group={group} model={model} />
         </span>
       </p>
     </header>

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../src/types';
 import { isHttpUrl } from '../../src/url';
+import { colorName } from '../../src/settings';
 import type { LibraryModel } from '../model';
 import { Marked } from './Marked';
 
@@ -142,7 +143,7 @@ export function HighlightRow({ highlight: h, model, selected, tabbable }: Props)
             >
               {HIGHLIGHT_COLORS.map((c) => (
                 <option key={c} value={c}>
-                  {c}
+                  {colorName(model.settings.value, c)}
                 </option>
               ))}
             </select>

@@ -6,6 +6,7 @@ import { ArticleHeader, QuestionRow } from './ArticleHeader';
 import { Facets } from './Facets';
 import { HighlightRow } from './HighlightRow';
 import { SearchBar } from './SearchBar';
+import { SendResultToObsidian } from './SendToObsidian';
 import { VirtualList } from './VirtualList';
 
 // First guesses before a row is measured; close guesses keep the scrollbar steady.
@@ -146,6 +147,7 @@ export function LibraryView({ model }: { model: LibraryModel }) {
             <button type="button" onClick={() => void model.exportAll()} disabled={total === 0 || partial}>
               Download everything (.zip)
             </button>
+            <SendResultToObsidian model={model} />
           </div>
         </div>
       </div>

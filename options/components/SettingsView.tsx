@@ -1,6 +1,7 @@
 import { HIGHLIGHT_COLORS, type HighlightColor, type LinkStyle } from '../../src/types';
 import type { LibraryModel } from '../model';
 import { SyncSettings } from './SyncSettings';
+import { ObsidianSettings } from './ObsidianSettings';
 
 const LINK_STYLES: Record<LinkStyle, string> = {
   'text-fragment': 'Link to the exact quote (text fragment)',
@@ -102,6 +103,7 @@ export function SettingsView({ model }: { model: LibraryModel }) {
       </label>
 
       <SyncSettings />
+      <ObsidianSettings model={model} />
 
       <h2>Backup</h2>
       <p>

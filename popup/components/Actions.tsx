@@ -1,4 +1,5 @@
 import { useModel } from './context';
+import { SendToObsidian } from './SendToObsidian';
 
 export function Actions() {
   const model = useModel();
@@ -21,6 +22,7 @@ export function Actions() {
       >
         Copy whole interview
       </button>
+      <SendToObsidian />
       <button type="button" onClick={() => void model.openLibraryPage()}>
         Open library
       </button>

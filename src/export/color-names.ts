@@ -4,7 +4,7 @@
 // shape in (issue 11), it is checked here, value by value, like the rest of
 // the settings: a bad or missing name falls back to the default.
 
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../types';
+import { DEFAULT_SETTINGS, HIGHLIGHT_COLORS, type HighlightColor } from '../types';
 import { collapseWhitespace } from './escape';
 
 export type ColorNames = Readonly<Record<HighlightColor, string>>;
@@ -12,14 +12,8 @@ export type ColorNames = Readonly<Record<HighlightColor, string>>;
 /** Long enough for "question to ask the team"; short enough for a filter chip. */
 export const MAX_COLOR_NAME = 40;
 
-/** A colour means nothing until the reader says so, so each starts as its own name. */
-export const DEFAULT_COLOR_NAMES: ColorNames = {
-  yellow: 'Yellow',
-  green: 'Green',
-  blue: 'Blue',
-  pink: 'Pink',
-  purple: 'Purple',
-};
+/** The names the settings start from (DEFAULT_SETTINGS holds them, so Settings and the export agree). */
+export const DEFAULT_COLOR_NAMES: ColorNames = DEFAULT_SETTINGS.colorNames;
 
 /** A name as it is kept: one line, trimmed, at most MAX_COLOR_NAME characters; null when nothing is left. */
 export function cleanColorName(name: unknown): string | null {

@@ -65,6 +65,16 @@ export function interviewHandoff(
   );
 }
 
+/** One highlight as the highlight template writes it; null when it is not among them. */
+export function highlightContent(
+  ctx: SendContext,
+  article: Article,
+  highlights: readonly Highlight[],
+  highlightId: string,
+): string | null {
+  return renderHighlightWith(ctx.templates, article, highlights, highlightId, viewOptions(ctx));
+}
+
 /** The handoff for one highlight: added to its interview's note, or to today's daily note. Null when it is not among them. */
 export function highlightHandoff(
   ctx: SendContext,
@@ -73,7 +83,7 @@ export function highlightHandoff(
   highlightId: string,
   options: { clipboard: boolean },
 ): Handoff | null {
-  const content = renderHighlightWith(ctx.templates, article, highlights, highlightId, viewOptions(ctx));
+  const content = highlightContent(ctx, article, highlights, highlightId);
   if (content === null) return null;
   return obsidianHandoff(
     {

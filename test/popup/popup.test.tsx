@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/types';
 import { fakeServices, makeHighlight, sampleInterview, section, snapshot } from './fakes';
 import { click, key, mount, questionTexts, settle, type, type Mounted } from './mount';
 
@@ -440,6 +441,7 @@ describe('on this page', () => {
 describe('export and library', () => {
   it('copies the page highlights with the saved export settings, and the whole interview', async () => {
     const settings = {
+      ...DEFAULT_SETTINGS,
       defaultColor: 'green' as const,
       showSaveButton: true,
       export: { frontMatter: false, includeNotes: true, includeTags: false, linkStyle: 'plain' as const },

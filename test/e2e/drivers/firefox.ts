@@ -132,6 +132,8 @@ function prefs(downloads: string, proxyPort: number): Record<string, unknown> {
     'extensions.background.idle.timeout': 3_600_000,
     // Lets a test read the clipboard from a page without a paste prompt; writing needs no pref.
     'dom.events.testing.asyncClipboard': true,
+    // Grants an optional permission the extension asks for (the 127.0.0.1 host permission of the Obsidian REST API) without the doorhanger no driver can click.
+    'extensions.webextOptionalPermissionPrompts': false,
     'browser.download.dir': downloads,
     'browser.download.folderList': 2,
     'browser.download.useDownloadDir': true,

@@ -1,0 +1,375 @@
+// Settings for notes in Obsidian: where they go (vault, folder, how a note is
+// written, where a single highlight goes), the reader's templates with a live
+// preview on one of their saved interviews, the names of the colours, and the
+// Local REST API. A template with a mistake shows its line; the last good one
+// stays in use until the next one compiles (editTemplate).
+
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { cleanColorName } from '../../src/export/color-names';
+import { compileTemplate, editTemplate, type TemplateError } from '../../src/export/template';
+import { DEFAULT_TEMPLATES, effectiveTemplates } from '../../src/export/template-defaults';
+import { renderNoteWith } from '../../src/export/template-export';
+import {
+  cleanCalloutType,
+  DEFAULT_TEMPLATE_SETTINGS,
+  QUOTE_STYLES,
+  type QuoteStyle,
+  type TemplateSettings,
+  templateOptions,
+} from '../../src/export/template-settings';
+import { loadSendSettings, requestRestPermission, storageArea } from '../../src/obsidian-browser';
+import { RestClient } from '../../src/obsidian/rest';
+import {
+  DEFAULT_OBSIDIAN_SETTINGS,
+  HIGHLIGHT_TARGETS,
+  type HighlightTarget,
+  type ObsidianSettings as Obsidian,
+  URI_MODES,
+  type UriMode,
+} from '../../src/obsidian/settings';
+import { saveObsidianSettings, saveTemplateSettings } from '../../src/obsidian/stored';
+import { colorName } from '../../src/settings';
+import { HIGHLIGHT_COLORS } from '../../src/types';
+import type { LibraryModel } from '../model';
+
+const MODES: Record<UriMode, string> = {
+  create: 'Create a new note (Obsidian numbers it if the name is taken)',
+  append: 'Add to the end of the interview’s note',
+  prepend: 'Add to the top of the interview’s note',
+  overwrite: 'Replace the interview’s note',
+  daily: 'Add to today’s daily note',
+};
+const TARGETS: Record<HighlightTarget, string> = {
+  note: 'The interview’s note',
+  daily: 'Today’s daily note',
+};
+const QUOTES: Record<QuoteStyle, string> = {
+  blockquote: '> Quote (as today)',
+  highlight: '==Quote== (Obsidian highlight)',
+  callout: '> [!type] Callout, type by colour',
+};
+
+type EditedKind = 'note' | 'highlight';
+const KINDS: Record<EditedKind, string> = { note: 'Interview note', highlight: 'Each highlight' };
+
+const value = (e: Event): string => (e.currentTarget as HTMLInputElement).value;
+const checked = (e: Event): boolean => (e.currentTarget as HTMLInputElement).checked;
+
+function TemplateEditor({
+  kind,
+  settings,
+  onSave,
+}: {
+  kind: EditedKind;
+  settings: TemplateSettings;
+  onSave: (next: TemplateSettings) => void;
+}) {
+  const text = settings.templates[kind];
+  const shown = text.draft !== '' ? text.draft : (text.good ?? DEFAULT_TEMPLATES[kind]);
+  // A stored draft that does not compile shows its mistake when the page opens, too.
+  const stored: TemplateError | null = useMemo(() => {
+    const r = compileTemplate(kind, shown);
+    return r.ok ? null : r.error;
+  }, [kind, shown]);
+  const id = `template-${kind}`;
+  return (
+    <div class="template">
+      <label for={id}>{KINDS[kind]} template</label>
+      <textarea
+        id={id}
+        rows={kind === 'note' ? 12 : 8}
+        spellcheck={false}
+        value={shown}
+        aria-describedby={`${id}-error`}
+        onInput={(e) => {
+          const { text: next } = editTemplate(kind, text, value(e));
+          onSave({ ...settings, templates: { ...settings.templates, [kind]: next } });
+        }}
+      />
+      <p id={`${id}-error`} class={stored ? 'template-error' : 'hint'} role={stored ? 'alert' : undefined}>
+        {stored
+          ? `${stored.message} The last good template stays in use until this one is fixed.`
+          : 'Mustache: {{name}} places a value, {{#list}}…{{/list}} repeats, {{^x}}…{{/x}} when empty.'}
+      </p>
+      <button
+        type="button"
+        onClick={() =>
+          onSave({ ...settings, templates: { ...settings.templates, [kind]: { draft: '', good: null } } })
+        }
+      >
+        Restore the shipped {KINDS[kind].toLowerCase()} template
+      </button>
+    </div>
+  );
+}
+
+function restMessage(r: Awaited<ReturnType<RestClient['serverStatus']>>): string {
+  return r.ok
+    ? `Connected to Obsidian${r.value.version ? ` (Local REST API ${r.value.version})` : ''}.`
+    : r.message.replace(' Nothing was written.', '');
+}
+
+export function ObsidianSettings({ model }: { model: LibraryModel }) {
+  const [obsidian, setObsidian] = useState<Obsidian>(DEFAULT_OBSIDIAN_SETTINGS);
+  const [templates, setTemplates] = useState<TemplateSettings>(DEFAULT_TEMPLATE_SETTINGS);
+  const [previewKey, setPreviewKey] = useState<string | null>(null);
+  const [restStatus, setRestStatus] = useState('');
+  const settings = model.settings.value;
+
+  // Read once: this panel is where they change, and reading its own saves back mid-typing would undo keys.
+  useEffect(() => {
+    void loadSendSettings().then((s) => {
+      setObsidian(s.obsidian);
+      setTemplates(s.templates);
+    });
+  }, []);
+
+  // One save at a time: each reads what is stored and writes it back, so two at once would lose one.
+  const [queue] = useState<{ last: Promise<unknown> }>(() => ({ last: Promise.resolve() }));
+  const inTurn = <T,>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.last.then(work, work);
+    queue.last = next.catch(() => undefined);
+    return next;
+  };
+  const saveObsidian = (patch: Parameters<typeof saveObsidianSettings>[0]): void =>
+    void inTurn(() => saveObsidianSettings(patch, storageArea())).then(setObsidian);
+  const saveTemplates = (next: TemplateSettings): void => {
+    setTemplates(next);
+    void inTurn(() => saveTemplateSettings(next, storageArea()));
+  };
+
+  // The preview is a real saved interview: the one chosen, or the latest.
+  const articles = [...model.articles.value.values()].filter((a) =>
+    model.highlights.value.some((h) => h.articleKey === a.key),
+  );
+  const article = articles.find((a) => a.key === previewKey) ?? articles[0];
+  const preview = useMemo(() => {
+    if (!article) return null;
+    const rows = model.highlights.value.filter((h) => h.articleKey === article.key);
+    const { templates: compiled } = effectiveTemplates(templates);
+    return renderNoteWith(compiled, article, rows, {
+      ...settings.export,
+      ...templateOptions(templates, settings.colorNames, true),
+    });
+  }, [article, templates, settings, model.highlights.value]);
+
+  const testConnection = async (): Promise<void> => {
+    setRestStatus('Asking Obsidian…');
+    const client = new RestClient(obsidian.rest, (url, init) => fetch(url, init));
+    setRestStatus(restMessage(await client.serverStatus()));
+  };
+
+  return (
+    <section class="obsidian-settings" aria-label="Notes in Obsidian">
+      <h2>Notes in Obsidian</h2>
+      <p class="hint">
+        “Send to Obsidian” in the popup and here opens Obsidian with the note. Nothing leaves this computer.
+      </p>
+      <label>
+        Vault name
+        <input
+          type="text"
+          value={obsidian.vault}
+          placeholder="The vault Obsidian has open"
+          onChange={(e) => saveObsidian({ vault: value(e) })}
+        />
+      </label>
+      <label>
+        Folder in the vault
+        <input type="text" value={obsidian.folder} onChange={(e) => saveObsidian({ folder: value(e) })} />
+      </label>
+      <label>
+        Sending an interview
+        <select value={obsidian.noteMode} onChange={(e) => saveObsidian({ noteMode: value(e) as UriMode })}>
+          {URI_MODES.map((m) => (
+            <option key={m} value={m}>
+              {MODES[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Sending one highlight adds it to
+        <select
+          value={obsidian.highlightTarget}
+          onChange={(e) => saveObsidian({ highlightTarget: value(e) as HighlightTarget })}
+        >
+          {HIGHLIGHT_TARGETS.map((t) => (
+            <option key={t} value={t}>
+              {TARGETS[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={obsidian.openNote}
+          onChange={(e) => saveObsidian({ openNote: checked(e) })}
+        />
+        Open the note in Obsidian after writing it
+      </label>
+
+      <h3>Colours</h3>
+      <p class="hint">
+        Name what each colour means; the names show in the export, the popup and the filters.
+      </p>
+      <table class="colors">
+        <thead>
+          <tr>
+            <th scope="col">Colour</th>
+            <th scope="col">Name</th>
+            <th scope="col">Callout type</th>
+          </tr>
+        </thead>
+        <tbody>
+          {HIGHLIGHT_COLORS.map((c) => (
+            <tr key={c}>
+              <th scope="row">{c}</th>
+              <td>
+                <input
+                  type="text"
+                  aria-label={`Name for ${c}`}
+                  value={colorName(settings, c)}
+                  maxLength={40}
+                  onChange={(e) => {
+                    const name = cleanColorName(value(e));
+                    if (name) void model.saveSettings({ colorNames: { ...settings.colorNames, [c]: name } });
+                  }}
+                />
+              </td>
+              <td>
+                <input
+                  type="text"
+                  aria-label={`Callout type for ${c}`}
+                  value={templates.calloutTypes[c]}
+                  onChange={(e) => {
+                    const type = cleanCalloutType(value(e));
+                    if (type)
+                      saveTemplates({ ...templates, calloutTypes: { ...templates.calloutTypes, [c]: type } });
+                  }}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>Templates</h3>
+      <label>
+        Quotes are written as
+        <select
+          value={templates.quoteStyle}
+          onChange={(e) => saveTemplates({ ...templates, quoteStyle: value(e) as QuoteStyle })}
+        >
+          {QUOTE_STYLES.map((q) => (
+            <option key={q} value={q}>
+              {QUOTES[q]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={templates.wikilinks}
+          onChange={(e) => saveTemplates({ ...templates, wikilinks: checked(e) })}
+        />
+        Link the interviewee and the company as [[notes]]
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={templates.colorTags}
+          onChange={(e) => saveTemplates({ ...templates, colorTags: checked(e) })}
+        />
+        Tag each highlight with its colour’s name
+      </label>
+      <TemplateEditor kind="note" settings={templates} onSave={saveTemplates} />
+      <TemplateEditor kind="highlight" settings={templates} onSave={saveTemplates} />
+      <h3>Preview</h3>
+      {article ? (
+        <>
+          <label>
+            Interview
+            <select value={article.key} onChange={(e) => setPreviewKey(value(e))}>
+              {articles.map((a) => (
+                <option key={a.key} value={a.key}>
+                  {a.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <pre class="preview">{preview}</pre>
+        </>
+      ) : (
+        <p class="hint">Save a highlight in an interview to see its note here.</p>
+      )}
+
+      <h3>Local REST API (optional)</h3>
+      <p class="hint">
+        For Obsidian on this computer with the Local REST API plugin: notes are written and updated directly,
+        keeping what you wrote outside the exported part. Turning it on asks the browser to let the extension
+        reach 127.0.0.1 and nothing else.
+      </p>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={obsidian.rest.enabled}
+          onChange={async (e) => {
+            const on = checked(e);
+            // Asked from the click itself: browsers only show the prompt then.
+            if (on && !(await requestRestPermission())) {
+              setRestStatus('The browser did not allow reaching 127.0.0.1, so the REST API stays off.');
+              saveObsidian({ rest: { enabled: false } });
+              return;
+            }
+            setRestStatus('');
+            saveObsidian({ rest: { enabled: on } });
+          }}
+        />
+        Write notes through the Local REST API
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={obsidian.rest.https}
+          disabled={!obsidian.rest.enabled}
+          onChange={(e) => saveObsidian({ rest: { https: checked(e), port: checked(e) ? 27124 : 27123 } })}
+        />
+        HTTPS (the plugin’s default; plain HTTP must be turned on in the plugin)
+      </label>
+      <label>
+        Port
+        <input
+          type="number"
+          min={1}
+          max={65535}
+          value={obsidian.rest.port}
+          disabled={!obsidian.rest.enabled}
+          onChange={(e) => saveObsidian({ rest: { port: Number(value(e)) } })}
+        />
+      </label>
+      <label>
+        API key
+        <input
+          type="password"
+          autocomplete="off"
+          value={obsidian.rest.apiKey}
+          disabled={!obsidian.rest.enabled}
+          onChange={(e) => saveObsidian({ rest: { apiKey: value(e) } })}
+        />
+      </label>
+      <p>
+        <button type="button" disabled={!obsidian.rest.enabled} onClick={() => void testConnection()}>
+          Test the connection
+        </button>
+      </p>
+      {restStatus && (
+        <p class="rest-status" role="status">
+          {restStatus}
+        </p>
+      )}
+    </section>
+  );
+}
