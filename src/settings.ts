@@ -3,6 +3,7 @@
 // checked value by value: a bad or missing value falls back to its default, so
 // a hand-edited or older stored object never breaks a page.
 
+import { checkCompareGroups } from './store/validate';
 import { DEFAULT_SETTINGS, HIGHLIGHT_COLORS, LINK_STYLES, type Settings } from './types';
 
 export const SETTINGS_KEY = 'settings';
@@ -50,7 +51,7 @@ const isOneOf =
  * (sanitizeSettings) keeps each valid value and takes the rest from a base;
  * writing (saveSettings) refuses a patch with any invalid value.
  */
-type Rules<T> = { [K in keyof T]-?: T[K] extends object ? Rules<T[K]> : Rule };
+type Rules<T> = { [K in keyof T]-?: T[K] extends object ? Rules<T[K]> | Rule : Rule };
 const RULES: Rules<Settings> = {
   defaultColor: isOneOf(HIGHLIGHT_COLORS),
   showSaveButton: isBool,
@@ -59,6 +60,15 @@ const RULES: Rules<Settings> = {
     includeNotes: isBool,
     includeTags: isBool,
     linkStyle: isOneOf(LINK_STYLES),
+  },
+  // A map of the reader's own keys: checked whole, by the store's checker.
+  compare: (x) => {
+    try {
+      checkCompareGroups(x, 'compare');
+      return true;
+    } catch {
+      return false;
+    }
   },
 };
 

@@ -162,14 +162,25 @@ export interface ExportOptions {
   linkStyle: LinkStyle;
 }
 
+/** The reader's own shape of Compare: group names they gave and questions they moved. */
+export interface CompareGroups {
+  /** Group id to the reader's name for it. */
+  names: Record<string, string>;
+  /** Question key (interview key, '#', section key) to the id of the group the reader put it in. */
+  moves: Record<string, string>;
+}
+
 export interface Settings {
   defaultColor: HighlightColor;
   showSaveButton: boolean;
   export: ExportOptions;
+  /** Absent in settings saved before Compare kept groups; read as none. */
+  compare?: CompareGroups;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   defaultColor: 'yellow',
   showSaveButton: true,
   export: { frontMatter: true, includeNotes: true, includeTags: true, linkStyle: 'text-fragment' },
+  compare: { names: {}, moves: {} },
 };

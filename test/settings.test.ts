@@ -58,6 +58,7 @@ describe('settings', () => {
       defaultColor: 'green',
       showSaveButton: true,
       export: { frontMatter: false, includeNotes: true, includeTags: true, linkStyle: 'text-fragment' },
+      compare: DEFAULT_SETTINGS.compare,
     });
     expect(sanitizeSettings('garbage')).toEqual(DEFAULT_SETTINGS);
     expect(sanitizeSettings({ defaultColor: 'red', export: [] })).toEqual(DEFAULT_SETTINGS);
@@ -72,6 +73,7 @@ describe('settings', () => {
       defaultColor: 'purple',
       showSaveButton: true,
       export: { ...DEFAULT_SETTINGS.export, linkStyle: 'plain', includeTags: false },
+      compare: DEFAULT_SETTINGS.compare,
     });
   });
 
@@ -82,6 +84,9 @@ describe('settings', () => {
     );
     await expect(saveSettings({ export: { linkStyle: 'fancy' as never } }, s.area)).rejects.toThrow(
       /settings\.export\.linkStyle/,
+    );
+    await expect(saveSettings({ compare: { names: { a: 1 as never }, moves: {} } }, s.area)).rejects.toThrow(
+      /settings\.compare/,
     );
     expect(s.data).toEqual({});
   });
