@@ -609,7 +609,8 @@ export function kindOf(q: QuestionText, lang?: Lang): KindScore {
   const leadStems = st(words(lead));
   const subStems = (q.subQuestions ?? []).map((s) => st(words(s)));
   const answerStems = q.answer ? st(words(q.answer)) : [];
-  const heading = !asked.includes('?') && askedWords.length <= 5;
+  // A heading ("Advice to candidates") or a short question ("Any tips for candidates?") asks the interviewee too.
+  const heading = askedWords.length <= 5;
   const addressed = heading || askedWords.some((w) => YOU[l].has(w)) || subStems.length > 0;
   let best: QuestionKind | null = null;
   let bestScore = 0;
