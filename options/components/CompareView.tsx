@@ -57,7 +57,7 @@ function ClipBody({ paragraphs }: { paragraphs: readonly ClipParagraph[] }) {
 function Clip({ h }: { h: Highlight }) {
   const v = clipView(h);
   return (
-    <div class={`highlight color-${h.color}`}>
+    <div class={`compare-clip clip-${h.color}`}>
       {v.subQuestions.map((q) => (
         <p key={q} class="sub-question">
           {q}
