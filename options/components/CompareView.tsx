@@ -9,7 +9,14 @@ import {
   pauseEvery,
   type QuestionGroupInfo,
 } from '../logic/question-groups';
-import { columnsFor, compareByTheme, compareQuestions, freeTheme, questionItem } from '../logic/themes';
+import {
+  type CompareQuestion,
+  columnsFor,
+  compareByTheme,
+  compareQuestionsSliced,
+  freeTheme,
+  questionItems,
+} from '../logic/themes';
 import type { LibraryModel } from '../model';
 import { personLine } from './format';
 
@@ -146,7 +153,7 @@ export function CompareView({ model }: { model: LibraryModel }) {
   const isFree = themeId?.startsWith(FREE) ?? false;
   const freeText = isFree ? themeId!.slice(FREE.length) : '';
 
-  const { order, byArticle, questions } = useMemo(() => {
+  const { order, byArticle } = useMemo(() => {
     const order = groupLibrary(articles, shown, sort).map((g) => g.article);
     const byArticle = new Map<string, Highlight[]>();
     for (const h of shown) {
@@ -154,27 +161,29 @@ export function CompareView({ model }: { model: LibraryModel }) {
       if (list) list.push(h);
       else byArticle.set(h.articleKey, [h]);
     }
-    return { order, byArticle, questions: compareQuestions(order, byArticle) };
+    return { order, byArticle };
   }, [shown, articles, sort]);
 
-  // Grouping reads every question's words: done in slices, after the view has painted.
-  const [groups, setGroups] = useState<QuestionGroupInfo[] | null>(null);
+  // Listing and grouping read every question's words: done in slices, after the view has painted.
+  const [{ questions, groups }, setGrouped] = useState<{
+    questions: readonly CompareQuestion[];
+    groups: QuestionGroupInfo[] | null;
+  }>({ questions: [], groups: null });
   useEffect(() => {
     let stale = false;
     const pause = pauseEvery(SLICE_MS, async () => {
       await nextTask();
       if (stale) throw new Error('stale');
     });
-    groupQuestions(questions.map(questionItem), overrides, pause).then(
-      (g) => {
-        if (!stale) setGroups(g);
-      },
-      () => undefined,
-    );
+    void (async () => {
+      const qs = await compareQuestionsSliced(order, byArticle, pause);
+      const g = await groupQuestions(await questionItems(qs, pause), overrides, pause);
+      if (!stale) setGrouped({ questions: qs, groups: g });
+    })().catch(() => undefined);
     return () => {
       stale = true;
     };
-  }, [questions, overrides]);
+  }, [order, byArticle, overrides]);
 
   const group = groups?.find((g) => g.id === themeId) ?? null;
   const columns = useMemo(() => {

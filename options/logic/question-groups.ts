@@ -36,6 +36,10 @@ export const NO_OVERRIDES: CompareGroups = { names: {}, moves: {} };
 const SIMILAR = 0.15;
 const TOP_TERMS = 30;
 const ANSWER_WORDS = 300;
+/** An answer's first characters are enough to tell what it is about, and bound the work per question. */
+const ANSWER_CHARS = 2000;
+/** A centroid keeps its strongest terms only, so a large cluster does not reach every question. */
+const CENTROID_MAX = 400;
 const ANSWER_WEIGHT = 1;
 const MERGE = 0.18;
 const MERGE_PASSES = 4;
@@ -89,17 +93,29 @@ function bagOf(
   };
   add(item.question, 2, true);
   for (const s of item.subQuestions) add(s, 1, true);
-  const answer = item.answer.split(/\s+/, ANSWER_WORDS).join(' ');
+  const answer = item.answer.slice(0, ANSWER_CHARS).split(/\s+/, ANSWER_WORDS).join(' ');
   add(answer, ANSWER_WEIGHT, false);
   return bag;
 }
 
-function tfidf(bags: readonly Map<string, number>[]): Vec[] {
+async function tfidf(bags: readonly Map<string, number>[], pause: Pause): Promise<Vec[]> {
   const df = new Map<string, number>();
-  for (const b of bags) for (const t of b.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  for (let i = 0; i < bags.length; i++) {
+    if ((i & 255) === 0) await pause();
+    for (const t of bags[i]!.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  }
   const n = bags.length;
   const maxDf = Math.max(2, n * 0.5);
-  return bags.map((b) => {
+  const out: Vec[] = [];
+  for (let i = 0; i < bags.length; i++) {
+    if ((i & 127) === 0) await pause();
+    out.push(vecOf(bags[i]!, df, n, maxDf));
+  }
+  return out;
+}
+
+function vecOf(b: Map<string, number>, df: Map<string, number>, n: number, maxDf: number): Vec {
+  {
     const scored: [string, number][] = [];
     for (const [t, tf] of b) {
       const d = df.get(t)!;
@@ -110,7 +126,18 @@ function tfidf(bags: readonly Map<string, number>[]): Vec[] {
     const top = scored.slice(0, TOP_TERMS);
     const norm = Math.hypot(...top.map((x) => x[1])) || 1;
     return { terms: top.map((x) => x[0]), weights: top.map((x) => x[1] / norm) };
-  });
+  }
+}
+
+/** Drops a centroid's weakest terms once it holds too many; the norm is worked out again. */
+function prune(c: Cluster): void {
+  if (c.centroid.size > CENTROID_MAX * 2) {
+    const kept = [...c.centroid.entries()].sort((a, b) => b[1] - a[1]).slice(0, CENTROID_MAX);
+    c.centroid = new Map(kept);
+  }
+  let sq = 0;
+  for (const w of c.centroid.values()) sq += w * w;
+  c.norm = Math.sqrt(sq);
 }
 
 interface Cluster {
@@ -139,8 +166,8 @@ async function cluster(vecs: readonly Vec[], pause: Pause): Promise<Cluster[]> {
       const list = postings.get(v.terms[k]!);
       if (!list) continue;
       for (const c of list) {
-        const w = clusters[c]!.centroid.get(v.terms[k]!)!;
-        dots.set(c, (dots.get(c) ?? 0) + w * v.weights[k]!);
+        const w = clusters[c]!.centroid.get(v.terms[k]!);
+        if (w !== undefined) dots.set(c, (dots.get(c) ?? 0) + w * v.weights[k]!);
       }
     }
     let best = -1;
@@ -169,9 +196,7 @@ async function cluster(vecs: readonly Vec[], pause: Pause): Promise<Cluster[]> {
       }
       target.centroid.set(t, (had ?? 0) + v.weights[k]!);
     }
-    let sq = 0;
-    for (const w of target.centroid.values()) sq += w * w;
-    target.norm = Math.sqrt(sq);
+    prune(target);
   }
   return mergeClusters(clusters, pause);
 }
@@ -205,7 +230,7 @@ async function mergeClusters(clusters: Cluster[], pause: Pause): Promise<Cluster
     const gone = new Set<number>();
     let merged = false;
     for (let i = 0; i < live.length; i++) {
-      if ((i & 63) === 0) await pause();
+      if ((i & 15) === 0) await pause();
       if (gone.has(i)) continue;
       const a = live[i]!;
       const seen = new Set<number>();
@@ -229,9 +254,7 @@ async function mergeClusters(clusters: Cluster[], pause: Pause): Promise<Cluster
       b.members.push(...a.members);
       if (a.leader < b.leader) b.leader = a.leader;
       for (const [t, w] of a.centroid) b.centroid.set(t, (b.centroid.get(t) ?? 0) + w);
-      let sq = 0;
-      for (const w of b.centroid.values()) sq += w * w;
-      b.norm = Math.sqrt(sq);
+      prune(b);
       gone.add(i);
       merged = true;
     }
@@ -239,10 +262,22 @@ async function mergeClusters(clusters: Cluster[], pause: Pause): Promise<Cluster
     if (!merged) break;
   }
   const groups = live.filter((c) => c.members.length > 1);
+  const postings = new Map<string, Cluster[]>();
+  for (const g of groups) {
+    for (const t of g.centroid.keys()) {
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = []));
+      list.push(g);
+    }
+  }
+  let n = 0;
   for (const single of live.filter((c) => c.members.length === 1)) {
+    if ((n++ & 63) === 0) await pause();
     let best: Cluster | null = null;
     let bestSim = ATTACH;
-    for (const g of groups) {
+    const near = new Set<Cluster>();
+    for (const t of single.centroid.keys()) for (const g of postings.get(t) ?? []) near.add(g);
+    for (const g of near) {
       const sim = cosine(single, g);
       if (sim >= bestSim) {
         best = g;
@@ -284,10 +319,14 @@ export async function groupQuestions(
   const rest: QuestionItem[] = [];
   const langs: Lang[] = [];
   for (let i = 0; i < sorted.length; i++) {
-    if ((i & 127) === 0) await pause();
+    if ((i & 7) === 0) await pause();
     const item = sorted[i]!;
     const { asked, lead } = askedPart(item.question);
-    const lang = detectLang([...words(asked), ...words(lead), ...words(item.answer).slice(0, 200)]);
+    const lang = detectLang([
+      ...words(asked),
+      ...words(lead),
+      ...words(item.answer.slice(0, 2000)).slice(0, 200),
+    ]);
     const k = kindOf(item, lang).kind;
     if (k) {
       let list = byKind.get(k.id);
@@ -301,11 +340,11 @@ export async function groupQuestions(
   const surfaces = new Map<string, Map<string, number>>();
   const bags: Map<string, number>[] = [];
   for (let i = 0; i < rest.length; i++) {
-    if ((i & 127) === 0) await pause();
+    if ((i & 15) === 0) await pause();
     bags.push(bagOf(rest[i]!, langs[i]!, surfaces));
   }
   await pause();
-  const vecs = tfidf(bags);
+  const vecs = await tfidf(bags, pause);
   const clusters = await cluster(vecs, pause);
 
   const groups: QuestionGroupInfo[] = KINDS.map((k) => ({

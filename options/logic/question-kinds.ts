@@ -603,12 +603,16 @@ const THRESHOLD = 2;
 export function kindOf(q: QuestionText, lang?: Lang): KindScore {
   const { asked, lead } = askedPart(q.question);
   const askedWords = words(asked);
-  const l = lang ?? detectLang([...askedWords, ...words(lead), ...words(q.answer ?? '').slice(0, 200)]);
+  // An answer's first characters tell its language and lean; they bound the work too.
+  const answer = (q.answer ?? '').slice(0, 2000);
+  const l = lang ?? detectLang([...askedWords, ...words(lead), ...words(answer).slice(0, 200)]);
   const st = (ws: readonly string[]) => ws.map((w) => stem(w, l));
   const askedStems = st(askedWords);
   const leadStems = st(words(lead));
   const subStems = (q.subQuestions ?? []).map((s) => st(words(s)));
-  const answerStems = q.answer ? st(words(q.answer)) : [];
+  const answerStems = answer ? st(words(answer)) : [];
+  // Most cues are in no answer: their first word tells, without walking the answer.
+  const answerHas = new Set(answerStems);
   // A heading ("Advice to candidates") or a short question ("Any tips for candidates?") asks the interviewee too.
   const heading = askedWords.length <= 5;
   const addressed = heading || askedWords.some((w) => YOU[l].has(w)) || subStems.length > 0;
@@ -622,7 +626,7 @@ export function kindOf(q: QuestionText, lang?: Lang): KindScore {
       s += cue.weight * Math.min(1, countCue(askedStems, cue.stems));
       s += 0.3 * cue.weight * Math.min(1, countCue(leadStems, cue.stems));
       for (const sub of subStems) s += 0.5 * cue.weight * Math.min(1, countCue(sub, cue.stems));
-      if (answerStems.length > 0 && cue.weight >= 3) {
+      if (cue.weight >= 3 && answerHas.has(cue.stems[0]!)) {
         fromAnswer += ANSWER_WEIGHT * cue.weight * Math.min(2, countCue(answerStems, cue.stems));
       }
     }

@@ -6,7 +6,7 @@ import { clipPlainText, clipView } from '../../src/clip';
 import { groupByQuestion } from '../../src/order';
 import { words } from '../../src/store/words';
 import type { Article, Highlight } from '../../src/types';
-import type { QuestionItem } from './question-groups';
+import type { Pause, QuestionItem } from './question-groups';
 
 export interface Theme {
   id: string;
@@ -104,16 +104,52 @@ export function compareQuestions(
   return out;
 }
 
+/** compareQuestions, handing control back through `pause` between interviews. */
+export async function compareQuestionsSliced(
+  articleOrder: readonly Article[],
+  highlightsByArticle: ReadonlyMap<string, readonly Highlight[]>,
+  pause: Pause,
+): Promise<CompareQuestion[]> {
+  const out: CompareQuestion[] = [];
+  for (let i = 0; i < articleOrder.length; i += 32) {
+    await pause();
+    out.push(...compareQuestions(articleOrder.slice(i, i + 32), highlightsByArticle));
+  }
+  return out;
+}
+
 /** What grouping reads of a question: its text, the sub-questions and the words of the answers saved under it. */
 export function questionItem(q: CompareQuestion): QuestionItem {
   const subs = new Set<string>();
   const answer: string[] = [];
+  let length = 0;
   for (const h of q.highlights) {
+    // Grouping reads an answer's first words only (question-groups.ts): past them, only sub-questions count.
+    if (length >= ANSWER_CHARS && !h.subQuestions?.length) continue;
     const v = clipView(h);
     for (const s of v.subQuestions) subs.add(s);
-    answer.push(clipPlainText(v));
+    if (length < ANSWER_CHARS) {
+      const text = clipPlainText(v);
+      answer.push(text);
+      length += text.length;
+    }
   }
   return { key: q.key, question: q.question, subQuestions: [...subs], answer: answer.join('\n') };
+}
+
+const ANSWER_CHARS = 2000;
+
+/** questionItem for every question, handing control back through `pause` now and then. */
+export async function questionItems(
+  questions: readonly CompareQuestion[],
+  pause: Pause,
+): Promise<QuestionItem[]> {
+  const out: QuestionItem[] = [];
+  for (let i = 0; i < questions.length; i++) {
+    if ((i & 63) === 0) await pause();
+    out.push(questionItem(questions[i]!));
+  }
+  return out;
 }
 
 /** One column per interview holding questions of the group; columns in the questions' order. */
