@@ -4,6 +4,7 @@
 // a hand-edited or older stored object never breaks a page.
 
 import { cleanColorName } from './export/color-names';
+import { checkCompareGroups } from './store/validate';
 import { DEFAULT_SETTINGS, HIGHLIGHT_COLORS, type HighlightColor, LINK_STYLES, type Settings } from './types';
 
 export const SETTINGS_KEY = 'settings';
@@ -53,7 +54,7 @@ const isColorName: Rule = (x) => typeof x === 'string' && cleanColorName(x) === 
  * (sanitizeSettings) keeps each valid value and takes the rest from a base;
  * writing (saveSettings) refuses a patch with any invalid value.
  */
-type Rules<T> = { [K in keyof T]-?: T[K] extends object ? Rules<T[K]> : Rule };
+type Rules<T> = { [K in keyof T]-?: T[K] extends object ? Rules<T[K]> | Rule : Rule };
 const RULES: Rules<Settings> = {
   defaultColor: isOneOf(HIGHLIGHT_COLORS),
   showSaveButton: isBool,
@@ -66,6 +67,15 @@ const RULES: Rules<Settings> = {
   colorNames: Object.fromEntries(HIGHLIGHT_COLORS.map((c) => [c, isColorName])) as Rules<
     Settings['colorNames']
   >,
+  // A map of the reader's own keys: checked whole, by the store's checker.
+  compare: (x) => {
+    try {
+      checkCompareGroups(x, 'compare');
+      return true;
+    } catch {
+      return false;
+    }
+  },
 };
 
 function sanitize<T>(v: unknown, rules: Rules<T>, base: T): T {

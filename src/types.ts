@@ -162,12 +162,22 @@ export interface ExportOptions {
   linkStyle: LinkStyle;
 }
 
+/** The reader's own shape of Compare: group names they gave and questions they moved. */
+export interface CompareGroups {
+  /** Group id to the reader's name for it. */
+  names: Record<string, string>;
+  /** Question key (interview key, '#', section key) to the id of the group the reader put it in. */
+  moves: Record<string, string>;
+}
+
 export interface Settings {
   defaultColor: HighlightColor;
   showSaveButton: boolean;
   export: ExportOptions;
   /** What each colour means to the reader ("key idea"); see colorName in settings.ts. */
   colorNames: Readonly<Record<HighlightColor, string>>;
+  /** Absent in settings saved before Compare kept groups; read as none. */
+  compare?: CompareGroups;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -176,4 +186,5 @@ export const DEFAULT_SETTINGS: Settings = {
   export: { frontMatter: true, includeNotes: true, includeTags: true, linkStyle: 'text-fragment' },
   // A colour means nothing until the reader says so, so each starts as its own name.
   colorNames: { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple' },
+  compare: { names: {}, moves: {} },
 };

@@ -60,6 +60,7 @@ describe('settings', () => {
       showSaveButton: true,
       export: { frontMatter: false, includeNotes: true, includeTags: true, linkStyle: 'text-fragment' },
       colorNames: DEFAULT_SETTINGS.colorNames,
+      compare: DEFAULT_SETTINGS.compare,
     });
     expect(sanitizeSettings('garbage')).toEqual(DEFAULT_SETTINGS);
     expect(sanitizeSettings({ defaultColor: 'red', export: [] })).toEqual(DEFAULT_SETTINGS);
@@ -75,6 +76,7 @@ describe('settings', () => {
       showSaveButton: true,
       export: { ...DEFAULT_SETTINGS.export, linkStyle: 'plain', includeTags: false },
       colorNames: DEFAULT_SETTINGS.colorNames,
+      compare: DEFAULT_SETTINGS.compare,
     });
   });
 
@@ -85,6 +87,9 @@ describe('settings', () => {
     );
     await expect(saveSettings({ export: { linkStyle: 'fancy' as never } }, s.area)).rejects.toThrow(
       /settings\.export\.linkStyle/,
+    );
+    await expect(saveSettings({ compare: { names: { a: 1 as never }, moves: {} } }, s.area)).rejects.toThrow(
+      /settings\.compare/,
     );
     expect(s.data).toEqual({});
   });

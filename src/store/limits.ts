@@ -19,6 +19,8 @@ export const ROW_LIMITS = {
   blockText: 200_000,
   subQuestions: 100,
   sections: 1000,
+  groupName: 200,
+  compareEntries: 5000,
 } as const;
 
 /** `s` cut to at most `max` code units, never leaving half of a surrogate pair at the end. */

@@ -34,6 +34,7 @@ import {
   SITES,
   type Article,
   type Block,
+  type CompareGroups,
   type Highlight,
   type HighlightColor,
   type HighlightPatch,
@@ -164,3 +165,23 @@ export function checkHighlightPatch(v: unknown, path = 'patch'): HighlightPatch 
   if (Object.keys(p).length === 0) throw new ValidationError(path, 'nothing to change');
   return p;
 }
+
+/** A string-to-string map of at most `max` entries, keys and values checked. */
+function dictOf(key: Check<string>, value: Check<string>, max: number): Check<Record<string, string>> {
+  return (v, path) => {
+    const o = record(v, path);
+    const entries = Object.entries(o);
+    if (entries.length > max) throw new ValidationError(path, `more than ${max} entries`);
+    const out: Record<string, string> = {};
+    for (const [k, x] of entries) out[key(k, `${path} key`)] = value(x, `${path}.${k}`);
+    return out;
+  };
+}
+
+const groupId = text(L.url + L.id, { nonEmpty: true });
+
+/** Compare's renames and moves as kept in the settings (src/settings.ts reads them through this). */
+export const checkCompareGroups: Check<CompareGroups> = fields<CompareGroups>({
+  names: dictOf(groupId, text(L.groupName), L.compareEntries),
+  moves: dictOf(text(L.url + L.id + 1, { nonEmpty: true }), groupId, L.compareEntries),
+});
