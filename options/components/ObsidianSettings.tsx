@@ -227,10 +227,13 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
             <tr key={c}>
               <th scope="row">{c}</th>
               <td>
+                {/* Uncontrolled, keyed by the stored name: a save of another field re-renders
+                    this table, and a controlled value would be put back under the reader's typing. */}
                 <input
+                  key={colorName(settings, c)}
                   type="text"
                   aria-label={`Name for ${c}`}
-                  value={colorName(settings, c)}
+                  defaultValue={colorName(settings, c)}
                   maxLength={40}
                   onChange={(e) => {
                     const name = cleanColorName(value(e));
