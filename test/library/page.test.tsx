@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+// The Settings view's Obsidian panel imports the browser shell.
+vi.mock('webextension-polyfill', () => import('./no-extension'));
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_MS } from '../../options/model';

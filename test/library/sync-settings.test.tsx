@@ -3,6 +3,10 @@
 // before anything is asked, the switch and "Sync now" reach the background,
 // and the last run reads as a sentence, a failure with its plain message.
 
+import { vi } from 'vitest';
+
+// The Settings view's Obsidian panel imports the browser shell.
+vi.mock('webextension-polyfill', () => import('./no-extension'));
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncSettings } from '../../options/components/SyncSettings';
