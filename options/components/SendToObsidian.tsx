@@ -54,7 +54,7 @@ export function SendInterviewToObsidian({ group, model }: { group: InterviewGrou
       <button
         type="button"
         disabled={busy}
-        aria-label={`Send ${group.article.title} to Obsidian`}
+        aria-label={`Send to Obsidian: ${group.article.title}`}
         onClick={() =>
           void run(async () => {
             const [shell, deliver] = await modules();
@@ -82,7 +82,7 @@ export function SendResultToObsidian({ model }: { model: LibraryModel }) {
       <button
         type="button"
         disabled={busy || groups.length === 0 || model.partial.value}
-        aria-label={`Send the ${groups.length === 1 ? 'interview' : `${groups.length} interviews`} shown to Obsidian`}
+        aria-label={`Send to Obsidian: the ${groups.length === 1 ? 'interview' : `${groups.length} interviews`} shown`}
         onClick={() =>
           void run(async () => {
             const [shell, deliver] = await modules();

@@ -68,7 +68,7 @@ export function SendToObsidian({ highlightId }: { highlightId?: string }) {
       <button
         type="button"
         disabled={!ready || busy}
-        aria-label={one ? 'Send this highlight to Obsidian' : 'Send this interview to Obsidian'}
+        aria-label={one ? 'Send this highlight to Obsidian' : 'Send to Obsidian: this interview'}
         onClick={() => void send()}
       >
         {one ? 'Obsidian' : 'Send to Obsidian'}

@@ -148,7 +148,7 @@ eachBrowser('Notes in Obsidian', (browser) => {
 
   it('sends the interview from the popup as an obsidian:// address, long notes through the clipboard', async () => {
     const popup = await openPopup(ext, tabId);
-    const send = popup.getByRole('button', { name: 'Send this interview to Obsidian' });
+    const send = popup.getByRole('button', { name: 'Send to Obsidian: this interview' });
     await send.click();
     await expect
       .poll(() => popup.locator('.actions .obsidian-result').textContent(), { timeout: 10_000 })
@@ -229,7 +229,7 @@ eachBrowser('Notes in Obsidian', (browser) => {
 
       // Send from the library: the note is created in the vault, then updated keeping the reader's words.
       const lib = await ext.openExtensionPage('options/index.html');
-      const send = lib.getByRole('button', { name: `Send ${career.title} to Obsidian` });
+      const send = lib.getByRole('button', { name: `Send to Obsidian: ${career.title}` });
       await send.click();
       await expect
         .poll(() => lib.locator('.obsidian-result').textContent(), { timeout: 10_000 })
