@@ -303,7 +303,11 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
               ))}
             </select>
           </label>
-          <pre class="preview">{preview}</pre>
+          {/* Focusable: it scrolls, and a keyboard reader must be able to scroll it. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs keyboard access (axe scrollable-region-focusable) */}
+          <pre class="preview" tabIndex={0} aria-label="Preview of the note">
+            {preview}
+          </pre>
         </>
       ) : (
         <p class="hint">Save a highlight in an interview to see its note here.</p>

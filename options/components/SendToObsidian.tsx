@@ -82,7 +82,7 @@ export function SendResultToObsidian({ model }: { model: LibraryModel }) {
       <button
         type="button"
         disabled={busy || groups.length === 0 || model.partial.value}
-        aria-label={`Send to Obsidian: the ${groups.length === 1 ? 'interview' : `${groups.length} interviews`} shown`}
+        aria-label={`Send shown to Obsidian: ${groups.length === 1 ? 'one interview' : `${groups.length} interviews`}`}
         onClick={() =>
           void run(async () => {
             const [shell, deliver] = await modules();
