@@ -303,9 +303,8 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
               ))}
             </select>
           </label>
-          {/* Focusable: it scrolls, and a keyboard reader must be able to scroll it. */}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs keyboard access (axe scrollable-region-focusable) */}
-          <pre class="preview" tabIndex={0} aria-label="Preview of the note">
+          <pre class="preview" tabIndex={0}>
             {preview}
           </pre>
         </>
