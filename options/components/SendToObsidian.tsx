@@ -7,25 +7,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Delivered, InterviewToSend } from '../../src/obsidian/deliver';
 import type { Article } from '../../src/types';
+import { ObsidianResult } from '../../src/obsidian-result';
 import type { InterviewGroup } from '../logic/grouping';
 import type { LibraryModel } from '../model';
 
 function interviewOf(model: LibraryModel, article: Article): InterviewToSend {
   return { article, highlights: model.highlights.value.filter((h) => h.articleKey === article.key) };
-}
-
-function Result({ result }: { result: Delivered | null }) {
-  if (!result) return null;
-  return (
-    <span class={result.ok ? 'obsidian-result' : 'obsidian-result error'} role="status">
-      {result.message}{' '}
-      {result.url && (
-        <a href={result.url} class="obsidian-link">
-          Open in Obsidian
-        </a>
-      )}
-    </span>
-  );
 }
 
 function useSend(): [boolean, Delivered | null, (work: () => Promise<Delivered>) => Promise<void>] {
@@ -68,7 +55,7 @@ export function SendInterviewToObsidian({ group, model }: { group: InterviewGrou
       >
         Send to Obsidian
       </button>
-      <Result result={result} />
+      <ObsidianResult result={result} />
     </>
   );
 }
@@ -97,7 +84,7 @@ export function SendResultToObsidian({ model }: { model: LibraryModel }) {
       >
         Send shown to Obsidian
       </button>
-      <Result result={result} />
+      <ObsidianResult result={result} />
     </>
   );
 }

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Delivered } from '../../src/obsidian/deliver';
 import type { Article } from '../../src/types';
+import { ObsidianResult } from '../../src/obsidian-result';
 import { useModel } from './context';
 
 // Loaded once the popup has painted, not on the click: the clipboard takes text
@@ -73,16 +74,7 @@ export function SendToObsidian({ highlightId }: { highlightId?: string }) {
       >
         {one ? 'Obsidian' : 'Send to Obsidian'}
       </button>
-      {result && (
-        <span class={result.ok ? 'obsidian-result' : 'obsidian-result error'} role="status">
-          {result.message}{' '}
-          {result.url && (
-            <a href={result.url} class="obsidian-link">
-              Open in Obsidian
-            </a>
-          )}
-        </span>
-      )}
+      <ObsidianResult result={result} />
     </span>
   );
 }
