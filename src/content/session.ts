@@ -118,6 +118,7 @@ export class ContentSession {
   private async loadSettings(): Promise<void> {
     try {
       this.settings = await this.env.settings.load();
+      this.ui.colorNames = this.settings.colorNames;
     } catch {
       // Defaults are a fine way to keep working when settings cannot be read.
     }
@@ -125,6 +126,7 @@ export class ContentSession {
     if (signal.aborted) return;
     const unsubscribe = this.env.settings.onChanged((s: Settings) => {
       this.settings = s;
+      this.ui.colorNames = s.colorNames;
       if (!s.showSaveButton) this.ui.hideSaveButton();
     });
     signal.addEventListener('abort', unsubscribe, { once: true });

@@ -51,7 +51,21 @@ export class ContentUI {
   private returnFocus: Element | null = null;
   private pointer: HTMLButtonElement | null = null;
   private toastTimer: ReturnType<typeof setTimeout> | null = null;
-  colorNames: ColorNames = DEFAULT_COLOR_NAMES;
+  private names: ColorNames = DEFAULT_COLOR_NAMES;
+
+  /** The reader's colour names (Settings); the Save bar and the card say them. */
+  get colorNames(): ColorNames {
+    return this.names;
+  }
+
+  set colorNames(names: ColorNames) {
+    this.names = names;
+    for (const c of HIGHLIGHT_COLORS) {
+      const swatch = this.saveBar?.querySelector(`.swatch[data-color="${c}"]`);
+      swatch?.setAttribute('aria-label', `Save ${names[c]}`);
+      swatch?.setAttribute('title', `Save ${names[c]}`);
+    }
+  }
 
   constructor(private readonly doc: Document) {
     this.host = el(doc, 'div', { [UI_ATTR]: '' });

@@ -197,6 +197,22 @@ describe('the content session', () => {
     expect(window.getSelection()!.isCollapsed).toBe(true);
   });
 
+  it('names the colours as the reader did in Settings, on the Save bar and the card, and follows a change', async () => {
+    const fake = new FakeBrowser();
+    const named = { ...DEFAULT_SETTINGS, colorNames: { ...DEFAULT_SETTINGS.colorNames, green: 'key idea' } };
+    fake.env.settings.load = async () => named;
+    const s = started(fake);
+    await settle();
+    expect(s.ui.colorNames.green).toBe('key idea');
+    s.ui.showSaveButton(new DOMRect(10, 10, 20, 10), { save() {}, saveWithNote() {} });
+    const swatch = () => s.ui.host.shadowRoot!.querySelector('.swatch[data-color="green"]')!;
+    expect(swatch().getAttribute('aria-label')).toBe('Save key idea');
+    for (const cb of fake.settingsListeners)
+      cb({ ...named, colorNames: { ...named.colorNames, green: 'to read again' } });
+    expect(swatch().getAttribute('aria-label')).toBe('Save to read again');
+    expect(swatch().getAttribute('title')).toBe('Save to read again');
+  });
+
   it('drops the old page’s paint as soon as the address names another article', async () => {
     const fake = new FakeBrowser();
     fake.stored = [onPage('Pinterest has a very unique culture')];
