@@ -1,10 +1,11 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { type ClipView, clipPlainText, clipView } from '../../src/clip';
-import { DEFAULT_COLOR_NAMES } from '../../src/export/color-names';
+import { colorName } from '../../src/settings';
 import { formatTags } from '../../src/tags';
 import { HIGHLIGHT_COLORS, type Highlight } from '../../src/types';
 import { useModel } from './context';
 import { Marked } from './Marked';
+import { SendToObsidian } from './SendToObsidian';
 
 function short(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -109,8 +110,8 @@ function Editor({
               type="button"
               class={`swatch swatch-${c}`}
               aria-pressed={highlight.color === c}
-              aria-label={DEFAULT_COLOR_NAMES[c]}
-              title={DEFAULT_COLOR_NAMES[c]}
+              aria-label={colorName(model.settings.value, c)}
+              title={colorName(model.settings.value, c)}
               onClick={() => void model.editHighlight(id, { color: c })}
             />
           ))}
@@ -120,6 +121,7 @@ function Editor({
             Show on page
           </button>
         ) : null}
+        <SendToObsidian highlightId={id} />
         <button
           type="button"
           class="delete"

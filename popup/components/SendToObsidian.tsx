@@ -69,10 +69,10 @@ export function SendToObsidian({ highlightId }: { highlightId?: string }) {
       <button
         type="button"
         disabled={!ready || busy}
-        aria-label={one ? 'Send this highlight to Obsidian' : 'Send to Obsidian: this interview'}
+        aria-label={`Send to Obsidian: this ${one ? 'highlight' : 'interview'}`}
         onClick={() => void send()}
       >
-        {one ? 'Obsidian' : 'Send to Obsidian'}
+        Send to Obsidian
       </button>
       <ObsidianResult result={result} />
     </span>
