@@ -44,6 +44,8 @@ export interface LibraryModel {
   view: ReadonlySignal<View>;
   theme: ReadonlySignal<string | null>;
   settings: ReadonlySignal<Settings>;
+  /** True once the stored settings are read (or could not be): fields typed into before would be reset. */
+  settingsLoaded: ReadonlySignal<boolean>;
   selection: ReadonlySignal<SelectionState>;
   /** Checked rows that are on show, in shown order. */
   selectedShown: ReadonlySignal<readonly string[]>;
@@ -181,6 +183,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   const view = signal<View>(init.view ?? 'library');
   const theme = signal<string | null>(init.theme ?? null);
   const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const settingsLoaded = signal(false);
   const selection = signal<SelectionState>(NO_SELECTION);
   const search = signal<SearchResult | null>(null);
   const status = signal('');
@@ -295,10 +298,13 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   async function start(): Promise<void> {
     unsubscribers.push(services.library.onChange(() => void reload()));
     unsubscribers.push(services.settings.onChanged((s) => (settings.value = s)));
-    const settingsLoad = services.settings.load().then(
-      (s) => (settings.value = s),
-      () => undefined,
-    );
+    const settingsLoad = services.settings
+      .load()
+      .then(
+        (s) => (settings.value = s),
+        () => undefined,
+      )
+      .finally(() => (settingsLoaded.value = true));
     const text = searchText.value;
     // Reading every row takes a while in a large library, and decoding it holds
     // the page's thread; without a search or filter, the first interviews are
@@ -622,6 +628,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     view,
     theme,
     settings,
+    settingsLoaded,
     selection,
     selectedShown,
     search,

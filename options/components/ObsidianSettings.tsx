@@ -31,6 +31,7 @@ import { saveObsidianSettings, saveTemplateSettings } from '../../src/obsidian/s
 import { colorName } from '../../src/settings';
 import { HIGHLIGHT_COLORS } from '../../src/types';
 import type { LibraryModel } from '../model';
+import { SavedField } from './SavedField';
 
 const MODES: Record<UriMode, string> = {
   create: 'Create a new note (Obsidian numbers it if the name is taken)',
@@ -117,11 +118,18 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
   const settings = model.settings.value;
 
   // Read once: this panel is where they change, and reading its own saves back mid-typing would undo keys.
+  // 'reading', 'read', or what went wrong.
+  const [read, setRead] = useState('reading');
   useEffect(() => {
-    void loadSendSettings().then((s) => {
-      setObsidian(s.obsidian);
-      setTemplates(s.templates);
-    });
+    loadSendSettings().then(
+      (s) => {
+        setObsidian(s.obsidian);
+        setTemplates(s.templates);
+        setRead('read');
+      },
+      (e: unknown) =>
+        setRead(`Could not read the Obsidian settings: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }, []);
 
   // One save at a time: each reads what is stored and writes it back, so two at once would lose one.
@@ -155,9 +163,24 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
 
   const testConnection = async (): Promise<void> => {
     setRestStatus('Asking Obsidian…');
-    const client = new RestClient(obsidian.rest, (url, init) => fetch(url, init));
+    // The click left a field whose save may still be on its way: ask with what is stored once it lands.
+    const { rest } = (await inTurn(loadSendSettings)).obsidian;
+    const client = new RestClient(rest, (url, init) => fetch(url, init));
     setRestStatus(restMessage(await client.serverStatus()));
   };
+
+  // The fields wait for what is stored: a key typed before it arrives would be put back.
+  if (read !== 'read' || !model.settingsLoaded.value) {
+    const problem = read === 'reading' || read === 'read' ? null : read;
+    return (
+      <section class="obsidian-settings" aria-label="Notes in Obsidian" aria-busy={problem === null}>
+        <h2>Notes in Obsidian</h2>
+        <p class={problem ? 'template-error' : 'hint'} role="status">
+          {problem ?? 'Reading your settings…'}
+        </p>
+      </section>
+    );
+  }
 
   return (
     <section class="obsidian-settings" aria-label="Notes in Obsidian">
@@ -167,16 +190,16 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
       </p>
       <label>
         Vault name
-        <input
+        <SavedField
           type="text"
           value={obsidian.vault}
           placeholder="The vault Obsidian has open"
-          onChange={(e) => saveObsidian({ vault: value(e) })}
+          onSave={(vault) => saveObsidian({ vault })}
         />
       </label>
       <label>
         Folder in the vault
-        <input type="text" value={obsidian.folder} onChange={(e) => saveObsidian({ folder: value(e) })} />
+        <SavedField type="text" value={obsidian.folder} onSave={(folder) => saveObsidian({ folder })} />
       </label>
       <label>
         Sending an interview
@@ -227,27 +250,24 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
             <tr key={c}>
               <th scope="row">{c}</th>
               <td>
-                {/* Uncontrolled, keyed by the stored name: a save of another field re-renders
-                    this table, and a controlled value would be put back under the reader's typing. */}
-                <input
-                  key={colorName(settings, c)}
+                <SavedField
                   type="text"
                   aria-label={`Name for ${c}`}
-                  defaultValue={colorName(settings, c)}
+                  value={colorName(settings, c)}
                   maxLength={40}
-                  onChange={(e) => {
-                    const name = cleanColorName(value(e));
+                  onSave={(text) => {
+                    const name = cleanColorName(text);
                     if (name) void model.saveSettings({ colorNames: { ...settings.colorNames, [c]: name } });
                   }}
                 />
               </td>
               <td>
-                <input
+                <SavedField
                   type="text"
                   aria-label={`Callout type for ${c}`}
                   value={templates.calloutTypes[c]}
-                  onChange={(e) => {
-                    const type = cleanCalloutType(value(e));
+                  onSave={(text) => {
+                    const type = cleanCalloutType(text);
                     if (type)
                       saveTemplates({ ...templates, calloutTypes: { ...templates.calloutTypes, [c]: type } });
                   }}
@@ -347,23 +367,23 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
       </label>
       <label>
         Port
-        <input
+        <SavedField
           type="number"
           min={1}
           max={65535}
           value={obsidian.rest.port}
           disabled={!obsidian.rest.enabled}
-          onChange={(e) => saveObsidian({ rest: { port: Number(value(e)) } })}
+          onSave={(port) => saveObsidian({ rest: { port: Number(port) } })}
         />
       </label>
       <label>
         API key
-        <input
+        <SavedField
           type="password"
           autocomplete="off"
           value={obsidian.rest.apiKey}
           disabled={!obsidian.rest.enabled}
-          onChange={(e) => saveObsidian({ rest: { apiKey: value(e) } })}
+          onSave={(apiKey) => saveObsidian({ rest: { apiKey } })}
         />
       </label>
       <p>

@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+// A settings field saved on leaving it: a re-render with what is stored (a save
+// of another field) never puts old text back under the reader's typing.
+
+import { vi } from 'vitest';
+
+// The test harness reaches the Settings view, whose Obsidian panel imports the browser shell.
+vi.mock('webextension-polyfill', () => import('./no-extension'));
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, expect, it } from 'vitest';
+import { SavedField } from '../../options/components/SavedField';
+import { settle, typeInto } from './harness';
+
+const host = document.createElement('div');
+document.body.append(host);
+afterEach(() => render(null, host));
+
+function mount(value: string, saved: string[]): HTMLInputElement {
+  render(<SavedField type="text" aria-label="Folder" value={value} onSave={(t) => saved.push(t)} />, host);
+  return host.querySelector('input')!;
+}
+
+it('keeps what is typed through a re-render with the stored value, saves it on leaving, then shows what was stored', async () => {
+  const saved: string[] = [];
+  const field = mount('Inbox', saved);
+  expect(field.value).toBe('Inbox');
+  await act(() => void field.dispatchEvent(new FocusEvent('focus')));
+  await typeInto(field, 'Interv');
+  // Another field was saved: the panel renders again with the stored settings.
+  await act(() => void mount('Inbox', saved));
+  expect(field.value).toBe('Interv');
+  await typeInto(field, 'Interviews/2026');
+  await act(() => {
+    field.dispatchEvent(new Event('change'));
+    field.dispatchEvent(new FocusEvent('blur'));
+  });
+  expect(saved).toEqual(['Interviews/2026']);
+  // Until the save comes back the field still shows the reader's text, then the stored (cleaned) one.
+  expect(field.value).toBe('Interviews/2026');
+  await act(() => void mount('Interviews/2026', saved));
+  await settle();
+  expect(field.value).toBe('Interviews/2026');
+  await act(() => void mount('Elsewhere', saved));
+  expect(field.value).toBe('Elsewhere');
+});
