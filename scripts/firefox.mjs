@@ -95,6 +95,9 @@ export async function launchFirefox({ executablePath, extensionDir, headless = t
     protocol: 'webDriverBiDi',
     executablePath,
     headless,
+    // Headless: Playwright's default, so a page lays out (and the library windows its list) alike in
+    // both browsers. Headed: the window a person resizes.
+    defaultViewport: headless ? { width: 1280, height: 720 } : null,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),

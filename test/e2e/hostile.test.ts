@@ -103,6 +103,10 @@ eachBrowser('hostile page text', (browser) => {
           async () => (await popup.locator('body').textContent())?.replace(/x{200,}/g, '<x…>').slice(-300),
         );
       expect(pressed, `Q&A ${i} was not saved; the popup says: ${pressed}`).toBeNull();
+      // The list of saved highlights grows above the questions; let it settle before the next click.
+      await expect
+        .poll(() => popup.locator('.on-page li.highlight').count(), { timeout: 10_000 })
+        .toBe(i + 1);
     }
     saved = count;
 

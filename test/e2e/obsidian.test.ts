@@ -147,13 +147,19 @@ eachBrowser('Notes in Obsidian', (browser) => {
   }, 60_000);
 
   it('sends the interview from the popup as an obsidian:// address, long notes through the clipboard', async () => {
-    const popup = await openPopup(ext, tabId);
-    const send = popup.getByRole('button', { name: 'Send to Obsidian: this interview' });
-    await send.click();
-    await expect
-      .poll(() => popup.locator('.actions .obsidian-result').textContent(), { timeout: 10_000 })
-      .toContain('Sent the interview');
-    const url = new URL((await popup.locator('.obsidian-link').getAttribute('href'))!);
+    // Chromium asks "Open xdg-open?" once an obsidian:// address is opened, and its prompt holds the
+    // tab's input until answered, which a test cannot do: each send is the last click in its popup.
+    const sendFrom = async (popup: TestPage, name: string, result: string): Promise<URL> => {
+      await popup.getByRole('button', { name }).click();
+      await expect
+        .poll(() => popup.locator(`${result} .obsidian-result`).textContent(), { timeout: 10_000 })
+        .toMatch(/^Sent/);
+      return new URL((await popup.locator(`${result} .obsidian-link`).getAttribute('href'))!);
+    };
+    const interview = 'Send to Obsidian: this interview';
+
+    let popup = await openPopup(ext, tabId);
+    const url = await sendFrom(popup, interview, '.actions');
     expect(url.protocol).toBe('obsidian:');
     expect(url.host).toBe('new');
     expect(url.searchParams.get('vault')).toBe('Research Vault');
@@ -163,29 +169,39 @@ eachBrowser('Notes in Obsidian', (browser) => {
     const content = url.searchParams.get('content')!;
     expect(content).toContain('%% interview-highlights begin');
     for (const q of QUOTES) expect(content).toContain(q);
+    await popup.close();
 
     // Whole answers make the note too long for an address: it goes through the clipboard.
-    for (let i = 0; i < 3; i++) await popup.locator('li.qa button.save').nth(i).click();
-    await expect.poll(() => popup.locator('.on-page li.highlight').count(), { timeout: 10_000 }).toBe(5);
-    await send.click();
-    await expect
-      .poll(async () => (await popup.locator('.obsidian-link').getAttribute('href')) ?? '', {
-        timeout: 10_000,
-      })
-      .toContain('clipboard=true');
-    const long = new URL((await popup.locator('.obsidian-link').getAttribute('href'))!);
+    popup = await openPopup(ext, tabId);
+    for (let i = 0; i < 3; i++) {
+      await popup.locator('li.qa button.save').nth(i).click();
+      // Each saved row joins the list above the questions: let it settle before the next click.
+      await expect
+        .poll(() => popup.locator('.on-page li.highlight').count(), { timeout: 10_000 })
+        .toBe(QUOTES.length + i + 1);
+    }
+    const long = await sendFrom(popup, interview, '.actions');
+    expect(long.searchParams.get('clipboard')).toBe('true');
     expect(long.searchParams.get('content')).toContain('could not read it there');
     const copied = await ext.readClipboard(page);
     expect(copied).toContain('%% interview-highlights begin');
     expect(copied).toContain(career.questions[2]!.answerStartsWith);
+    await popup.close();
 
-    // One highlight: the highlight template, added to the interview's note.
-    await popup.getByRole('button', { name: 'Send this highlight to Obsidian' }).first().click();
-    await expect
-      .poll(async () =>
-        decodeURIComponent((await popup.locator('.obsidian-link').first().getAttribute('href')) ?? ''),
-      )
-      .toMatch(/^obsidian:\/\/new\?vault=Research%20Vault|^obsidian:\/\/new\?vault=Research Vault/);
+    // One highlight, opened: its colour is named as the reader named it in Settings.
+    popup = await openPopup(ext, tabId);
+    await popup.locator('.on-page li.highlight .hl-row').filter({ hasText: QUOTES[0]! }).first().click();
+    const named = popup.getByRole('button', { name: 'Key idea' });
+    await named.waitFor();
+    expect(await named.getAttribute('aria-pressed')).toBe('true');
+    const one = await sendFrom(popup, 'Send to Obsidian: this highlight', '.hl-edit');
+    expect(one.searchParams.get('vault')).toBe('Research Vault');
+    expect(one.searchParams.get('file')).toBe(`Interviews/2026/${career.title}`);
+    const sent =
+      one.searchParams.get('clipboard') === 'true'
+        ? await ext.readClipboard(page)
+        : one.searchParams.get('content');
+    expect(sent).toContain(QUOTES[0]!);
     await popup.close();
 
     // REST is off: the extension made no network request at all.

@@ -275,8 +275,20 @@ export class Locator {
 
   /** A real mouse click on the middle of the element, once it is visible and not covered. */
   async click(opts: { timeout?: number } = {}): Promise<void> {
-    const { x, y } = await this.one<{ x: number; y: number }>({ op: 'point' }, opts.timeout);
-    await this.page.mouseClick(x, y, 'left');
+    // Like Playwright's "stable" check: the same point twice, a few frames apart, so a list
+    // still settling after the last action does not move the target from under the mouse.
+    const deadline = Date.now() + (opts.timeout ?? DEFAULT_TIMEOUT);
+    let at = await this.one<{ x: number; y: number }>({ op: 'point' }, opts.timeout);
+    for (;;) {
+      await sleep(80);
+      const now = await this.one<{ x: number; y: number }>(
+        { op: 'point' },
+        Math.max(0, deadline - Date.now()),
+      );
+      if ((now.x === at.x && now.y === at.y) || Date.now() > deadline) break;
+      at = now;
+    }
+    await this.page.mouseClick(at.x, at.y, 'left');
   }
 
   async focus(): Promise<void> {
