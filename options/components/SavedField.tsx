@@ -19,10 +19,12 @@ interface Props {
 }
 
 export function SavedField({ value, onSave, type, ...input }: Props) {
+  // What the reader typed and has not left yet (null: show what is stored). Not tied to focus
+  // events: a page in a background tab gets none, and the typing still arrives.
   const [draft, setDraft] = useState<string | null>(null);
-  const focused = useRef(false);
+  const handedOver = useRef(false);
   useEffect(() => {
-    if (!focused.current) setDraft(null);
+    if (handedOver.current) setDraft(null);
   }, [value]);
   return (
     <input
@@ -30,12 +32,15 @@ export function SavedField({ value, onSave, type, ...input }: Props) {
       // Preact types <input> as a union keyed by each literal type; ours is one of three of them.
       type={type as 'text'}
       value={draft ?? String(value)}
-      onFocus={() => (focused.current = true)}
-      onInput={(e) => setDraft(e.currentTarget.value)}
-      onChange={(e) => onSave(e.currentTarget.value)}
-      onBlur={() => {
-        focused.current = false;
-        setDraft((d) => (d === String(value) ? null : d));
+      onInput={(e) => {
+        handedOver.current = false;
+        setDraft(e.currentTarget.value);
+      }}
+      onChange={(e) => {
+        handedOver.current = true;
+        // Saved as it already is: nothing will come back to replace the draft.
+        if (e.currentTarget.value === String(value)) setDraft(null);
+        onSave(e.currentTarget.value);
       }}
     />
   );

@@ -157,8 +157,12 @@ function inPage(req: { steps: Step[]; op: Op }): Answer {
       return { ok: true, value: null };
     case 'point': {
       if (!visible()) return { ok: false, error: 'not visible' };
-      el.scrollIntoView({ block: 'center', inline: 'center' });
       const r = rectOf();
+      if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) {
+        // Measured again on the next try: a windowed list lays itself out again after a scroll.
+        el.scrollIntoView({ block: 'center', inline: 'center' });
+        return { ok: false, error: 'scrolled into view' };
+      }
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
       // What the mouse would hit there, looking into shadow roots.
@@ -170,7 +174,11 @@ function inPage(req: { steps: Step[]; op: Op }): Answer {
       }
       let n: Node | null = hit;
       while (n && n !== el) n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null);
-      if (!n) return { ok: false, error: `covered by ${hit?.outerHTML.slice(0, 80) ?? 'nothing'}` };
+      if (!n) {
+        // Under a sticky bar, say: the middle of the view is clear of it. Then measured again.
+        el.scrollIntoView({ block: 'center', inline: 'center' });
+        return { ok: false, error: `covered by ${hit?.outerHTML.slice(0, 80) ?? 'nothing'}` };
+      }
       return { ok: true, value: { x, y } };
     }
   }
