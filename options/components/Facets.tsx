@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { colorName } from '../../src/settings';
 import type { FacetCount } from '../logic/apply-filters';
 import type { LibraryFilters } from '../logic/filters';
 import type { LibraryModel } from '../model';
@@ -89,6 +90,7 @@ export function Facets({ model }: { model: LibraryModel }) {
         title="Colours"
         items={c.colors}
         chosen={f.color}
+        labelOf={(color) => colorName(model.settings.value, color)}
         swatch
         onChoose={(color) => set({ color })}
       />

@@ -97,6 +97,8 @@ export interface MountOptions {
   port?: (p: LibraryPort) => LibraryPort;
   /** Do not wait for the model to finish starting. */
   noWait?: boolean;
+  /** Stored settings the page starts from. */
+  settings?: Partial<Settings>;
 }
 
 export async function mount(opts: MountOptions = {}): Promise<Mounted> {
@@ -110,7 +112,7 @@ export async function mount(opts: MountOptions = {}): Promise<Mounted> {
     urls: [],
     settingsSaved: [],
   };
-  let settings: Settings = structuredClone(DEFAULT_SETTINGS);
+  let settings: Settings = { ...structuredClone(DEFAULT_SETTINGS), ...opts.settings };
   const toaster = createToaster({ plain: 60_000, action: 60_000 });
   const services: Services = {
     library: (opts.port ?? ((p) => p))(libraryPort(library)),

@@ -4,7 +4,7 @@ vi.mock('webextension-polyfill', () => import('./no-extension'));
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_MS } from '../../options/model';
-import type { Article, Highlight } from '../../src/types';
+import { type Article, DEFAULT_SETTINGS, type Highlight } from '../../src/types';
 import { article, highlight } from './fixtures';
 import {
   buttonNamed,
@@ -158,6 +158,25 @@ describe('library page', () => {
     await click(facet);
     await waitFor(() => root.querySelector('.empty'), 'no match');
     expect(rec.urls.at(-1)).toBe('?q=cultur&site=life-at-pinterest');
+  });
+
+  it('names the colour facet as the reader named the colour in Settings', async () => {
+    const { a, b, ha, hb } = twoInterviews();
+    mounted = await mount({
+      settings: { colorNames: { ...DEFAULT_SETTINGS.colorNames, yellow: 'key idea' } },
+      seed: [
+        { article: a, highlights: ha },
+        { article: b, highlights: hb },
+      ],
+    });
+    const { root } = mounted;
+    await waitFor(() => root.querySelector('.quote'), 'results');
+    const colours = [...root.querySelectorAll('.facet')].find(
+      (f) => f.querySelector('h2')?.textContent === 'Colours',
+    );
+    expect([...(colours?.querySelectorAll('.facet-label') ?? [])].map((l) => l.textContent)).toContain(
+      'key idea',
+    );
   });
 
   it('restores a bookmarked search and filters from the URL', async () => {
