@@ -1,6 +1,8 @@
 // What "Send to Obsidian" hands over, from the reader's settings: checked by the
 // address and clipboard text, and by merging what a later export writes.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { effectiveTemplates } from '../../src/export/template-defaults';
 import { DEFAULT_TEMPLATE_SETTINGS } from '../../src/export/template-settings';
@@ -72,5 +74,27 @@ describe('Send to Obsidian', () => {
     })!;
     expect(daily.url.startsWith('obsidian://daily?vault=Notes&append=true&silent=true&content=')).toBe(true);
     expect(highlightHandoff(ctx(), a, hs, 'gone', { clipboard: false })).toBeNull();
+  });
+});
+
+describe('the README’s example note (docs/example-note.md)', () => {
+  it('is what the shipped template sends today, with the reader’s line kept below it', () => {
+    const noted = highlight({
+      id: '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+      quote: 'Pinterest has a very unique culture.',
+      sectionId: 'q-led',
+      question: 'What led you to joining Pinterest?',
+      color: 'green',
+      note: 'Ask about this in my own interview.',
+      tags: ['culture'],
+    });
+    const sent = new URL(interviewHandoff(ctx(), a, [noted], { clipboard: false }).url).searchParams.get(
+      'content',
+    )!;
+    const example = readFileSync(join(import.meta.dirname, '../../docs/example-note.md'), 'utf8');
+    const mine = '\nMy own thoughts on this interview, kept on every export.\n';
+    expect(example).toBe(`${sent}${mine}`);
+    // Sent again, the reader's line stays where it was.
+    expect(mergeNote(example, interviewNotePart(ctx(), a, [noted])).text).toBe(example);
   });
 });
