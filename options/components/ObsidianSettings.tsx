@@ -117,9 +117,9 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
   const [restStatus, setRestStatus] = useState('');
   const settings = model.settings.value;
 
-  // Read once: this panel is where they change, and reading its own saves back mid-typing would undo keys.
   // 'reading', 'read', or what went wrong.
   const [read, setRead] = useState('reading');
+  // Read once: this panel is where they change, and reading its own saves back mid-typing would undo keys.
   useEffect(() => {
     loadSendSettings().then(
       (s) => {

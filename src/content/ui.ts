@@ -38,6 +38,9 @@ function deepActive(doc: Document): Element | null {
   return a;
 }
 
+/** A Save bar swatch's name: what it does, in the reader's word for the colour. */
+const saveIn = (colorName: string): string => `Save ${colorName}`;
+
 export class ContentUI {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
@@ -62,8 +65,8 @@ export class ContentUI {
     this.names = names;
     for (const c of HIGHLIGHT_COLORS) {
       const swatch = this.saveBar?.querySelector(`.swatch[data-color="${c}"]`);
-      swatch?.setAttribute('aria-label', `Save ${names[c]}`);
-      swatch?.setAttribute('title', `Save ${names[c]}`);
+      swatch?.setAttribute('aria-label', saveIn(names[c]));
+      swatch?.setAttribute('title', saveIn(names[c]));
     }
   }
 
@@ -125,8 +128,8 @@ export class ContentUI {
           type: 'button',
           class: 'swatch',
           'data-color': c,
-          'aria-label': `Save ${name}`,
-          title: `Save ${name}`,
+          'aria-label': saveIn(name),
+          title: saveIn(name),
         });
         s.style.background = SWATCH[c];
         s.addEventListener('click', () => this.barActions?.save(c));
