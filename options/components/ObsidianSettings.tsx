@@ -31,6 +31,7 @@ import { saveObsidianSettings, saveTemplateSettings } from '../../src/obsidian/s
 import { colorName } from '../../src/settings';
 import { HIGHLIGHT_COLORS } from '../../src/types';
 import type { LibraryModel } from '../model';
+import { Check, Choice } from './fields';
 import { SavedField } from './SavedField';
 
 const MODES: Record<UriMode, string> = {
@@ -54,7 +55,6 @@ type EditedKind = 'note' | 'highlight';
 const KINDS: Record<EditedKind, string> = { note: 'Interview note', highlight: 'Each highlight' };
 
 const value = (e: Event): string => (e.currentTarget as HTMLInputElement).value;
-const checked = (e: Event): boolean => (e.currentTarget as HTMLInputElement).checked;
 
 function TemplateEditor({
   kind,
@@ -201,37 +201,23 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
         Folder in the vault
         <SavedField type="text" value={obsidian.folder} onSave={(folder) => saveObsidian({ folder })} />
       </label>
-      <label>
-        Sending an interview
-        <select value={obsidian.noteMode} onChange={(e) => saveObsidian({ noteMode: value(e) as UriMode })}>
-          {URI_MODES.map((m) => (
-            <option key={m} value={m}>
-              {MODES[m]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Sending one highlight adds it to
-        <select
-          value={obsidian.highlightTarget}
-          onChange={(e) => saveObsidian({ highlightTarget: value(e) as HighlightTarget })}
-        >
-          {HIGHLIGHT_TARGETS.map((t) => (
-            <option key={t} value={t}>
-              {TARGETS[t]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={obsidian.openNote}
-          onChange={(e) => saveObsidian({ openNote: checked(e) })}
-        />
+      <Choice
+        label="Sending an interview"
+        value={obsidian.noteMode}
+        options={URI_MODES}
+        labelOf={(m) => MODES[m]}
+        onChoose={(noteMode) => saveObsidian({ noteMode })}
+      />
+      <Choice
+        label="Sending one highlight adds it to"
+        value={obsidian.highlightTarget}
+        options={HIGHLIGHT_TARGETS}
+        labelOf={(t) => TARGETS[t]}
+        onChoose={(highlightTarget) => saveObsidian({ highlightTarget })}
+      />
+      <Check checked={obsidian.openNote} onChange={(openNote) => saveObsidian({ openNote })}>
         Open the note in Obsidian after writing it
-      </label>
+      </Check>
 
       <h3>Colours</h3>
       <p class="hint">
@@ -279,35 +265,25 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
       </table>
 
       <h3>Templates</h3>
-      <label>
-        Quotes are written as
-        <select
-          value={templates.quoteStyle}
-          onChange={(e) => saveTemplates({ ...templates, quoteStyle: value(e) as QuoteStyle })}
-        >
-          {QUOTE_STYLES.map((q) => (
-            <option key={q} value={q}>
-              {QUOTES[q]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={templates.wikilinks}
-          onChange={(e) => saveTemplates({ ...templates, wikilinks: checked(e) })}
-        />
+      <Choice
+        label="Quotes are written as"
+        value={templates.quoteStyle}
+        options={QUOTE_STYLES}
+        labelOf={(q) => QUOTES[q]}
+        onChoose={(quoteStyle) => saveTemplates({ ...templates, quoteStyle })}
+      />
+      <Check
+        checked={templates.wikilinks}
+        onChange={(wikilinks) => saveTemplates({ ...templates, wikilinks })}
+      >
         Link the interviewee and the company as [[notes]]
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={templates.colorTags}
-          onChange={(e) => saveTemplates({ ...templates, colorTags: checked(e) })}
-        />
+      </Check>
+      <Check
+        checked={templates.colorTags}
+        onChange={(colorTags) => saveTemplates({ ...templates, colorTags })}
+      >
         Tag each highlight with its colour’s name
-      </label>
+      </Check>
       <TemplateEditor kind="note" settings={templates} onSave={saveTemplates} />
       <TemplateEditor kind="highlight" settings={templates} onSave={saveTemplates} />
       <h3>Preview</h3>
@@ -338,33 +314,28 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
         keeping what you wrote outside the exported part. Turning it on asks the browser to let the extension
         reach 127.0.0.1 and nothing else.
       </p>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={obsidian.rest.enabled}
-          onChange={async (e) => {
-            const on = checked(e);
-            // Asked from the click itself: browsers only show the prompt then.
-            if (on && !(await requestRestPermission())) {
-              setRestStatus('The browser did not allow reaching 127.0.0.1, so the REST API stays off.');
-              saveObsidian({ rest: { enabled: false } });
-              return;
-            }
-            setRestStatus('');
-            saveObsidian({ rest: { enabled: on } });
-          }}
-        />
+      <Check
+        checked={obsidian.rest.enabled}
+        onChange={async (on) => {
+          // Asked from the click itself: browsers only show the prompt then.
+          if (on && !(await requestRestPermission())) {
+            setRestStatus('The browser did not allow reaching 127.0.0.1, so the REST API stays off.');
+            saveObsidian({ rest: { enabled: false } });
+            return;
+          }
+          setRestStatus('');
+          saveObsidian({ rest: { enabled: on } });
+        }}
+      >
         Write notes through the Local REST API
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={obsidian.rest.https}
-          disabled={!obsidian.rest.enabled}
-          onChange={(e) => saveObsidian({ rest: { https: checked(e), port: checked(e) ? 27124 : 27123 } })}
-        />
+      </Check>
+      <Check
+        checked={obsidian.rest.https}
+        disabled={!obsidian.rest.enabled}
+        onChange={(https) => saveObsidian({ rest: { https, port: https ? 27124 : 27123 } })}
+      >
         HTTPS (the plugin’s default; plain HTTP must be turned on in the plugin)
-      </label>
+      </Check>
       <label>
         Port
         <SavedField

@@ -1,15 +1,15 @@
-import { HIGHLIGHT_COLORS, type HighlightColor, type LinkStyle } from '../../src/types';
+import { colorName } from '../../src/settings';
+import { HIGHLIGHT_COLORS, LINK_STYLES, type LinkStyle } from '../../src/types';
 import type { LibraryModel } from '../model';
+import { Check, Choice } from './fields';
 import { SyncSettings } from './SyncSettings';
 import { ObsidianSettings } from './ObsidianSettings';
 
-const LINK_STYLES: Record<LinkStyle, string> = {
+const LINK_LABELS: Record<LinkStyle, string> = {
   'text-fragment': 'Link to the exact quote (text fragment)',
   plain: 'Link to the page',
   none: 'No links',
 };
-
-const checked = (e: Event): boolean => (e.currentTarget as HTMLInputElement).checked;
 
 export function SettingsView({ model }: { model: LibraryModel }) {
   const s = model.settings.value;
@@ -18,31 +18,19 @@ export function SettingsView({ model }: { model: LibraryModel }) {
   return (
     <section class="settings" aria-label="Settings and backup">
       <h2>Highlighting</h2>
-      <label>
-        Default highlight color
-        <select
-          value={s.defaultColor}
-          onChange={(e) =>
-            void model.saveSettings({
-              defaultColor: (e.currentTarget as HTMLSelectElement).value as HighlightColor,
-            })
-          }
-        >
-          {HIGHLIGHT_COLORS.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={s.showSaveButton}
-          onChange={(e) => void model.saveSettings({ showSaveButton: checked(e) })}
-        />
+      <Choice
+        label="Default highlight color"
+        value={s.defaultColor}
+        options={HIGHLIGHT_COLORS}
+        labelOf={(c) => colorName(s, c)}
+        onChoose={(defaultColor) => void model.saveSettings({ defaultColor })}
+      />
+      <Check
+        checked={s.showSaveButton}
+        onChange={(showSaveButton) => void model.saveSettings({ showSaveButton })}
+      >
         Show the floating Save button when I select text in an interview
-      </label>
+      </Check>
 
       <h2>Keyboard shortcuts</h2>
       {browser === 'chrome' ? (
@@ -60,47 +48,31 @@ export function SettingsView({ model }: { model: LibraryModel }) {
 
       <h2>Markdown export</h2>
       <p class="hint">These apply everywhere Markdown is made: here and in the popup.</p>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={s.export.frontMatter}
-          onChange={(e) => void model.saveExportOptions({ frontMatter: checked(e) })}
-        />
+      <Check
+        checked={s.export.frontMatter}
+        onChange={(frontMatter) => void model.saveExportOptions({ frontMatter })}
+      >
         Start each file with front matter (title, source, dates, tags)
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={s.export.includeNotes}
-          onChange={(e) => void model.saveExportOptions({ includeNotes: checked(e) })}
-        />
+      </Check>
+      <Check
+        checked={s.export.includeNotes}
+        onChange={(includeNotes) => void model.saveExportOptions({ includeNotes })}
+      >
         Include my notes
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={s.export.includeTags}
-          onChange={(e) => void model.saveExportOptions({ includeTags: checked(e) })}
-        />
+      </Check>
+      <Check
+        checked={s.export.includeTags}
+        onChange={(includeTags) => void model.saveExportOptions({ includeTags })}
+      >
         Include tags
-      </label>
-      <label>
-        Links back to the source
-        <select
-          value={s.export.linkStyle}
-          onChange={(e) =>
-            void model.saveExportOptions({
-              linkStyle: (e.currentTarget as HTMLSelectElement).value as LinkStyle,
-            })
-          }
-        >
-          {(Object.keys(LINK_STYLES) as LinkStyle[]).map((k) => (
-            <option key={k} value={k}>
-              {LINK_STYLES[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      </Check>
+      <Choice
+        label="Links back to the source"
+        value={s.export.linkStyle}
+        options={LINK_STYLES}
+        labelOf={(k) => LINK_LABELS[k]}
+        onChoose={(linkStyle) => void model.saveExportOptions({ linkStyle })}
+      />
 
       <SyncSettings />
       <ObsidianSettings model={model} />
