@@ -8,9 +8,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   badgeText,
+  CAREER,
   eachBrowser,
   fixtureExpected,
   fixtureHtml,
+  interviewFixture,
   isFirefox,
   launchExtension,
   openFixture,
@@ -25,17 +27,10 @@ import {
   type Session,
 } from './harness';
 
-const CAREER = 'pinterest-engineering-career-interview';
 const TECH = 'pinterest-engineering-technical-post';
 
-interface Expected {
-  url: string;
-  questions: { question: string; answerStartsWith: string; answerEndsWith: string }[];
-}
-const expected = (name: string): Expected => fixtureExpected(name) as unknown as Expected;
-
-const career = expected(CAREER);
-const tech = expected(TECH);
+const career = interviewFixture(CAREER);
+const tech = fixtureExpected(TECH);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -6,30 +6,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectNoSeriousViolations } from './axe';
 import {
+  CAREER,
   eachBrowser,
-  fixtureExpected,
+  interviewFixture,
   launchExtension,
   openFixture,
   openLibrary,
+  PROFILE,
   saveSelection,
   selectText,
   serveFixture,
+  type InterviewFixture,
   type Session,
   type TestPage,
 } from './harness';
 
-const CAREER = 'pinterest-engineering-career-interview';
-const PROFILE = 'life-at-pinterest-profile';
-
-interface Expected {
-  url: string;
-  title: string;
-  questions: { question: string; answerStartsWith: string }[];
-}
-const expected = (name: string): Expected => fixtureExpected(name) as unknown as Expected;
-const career = expected(CAREER);
-const profile = expected(PROFILE);
-const answerTo = (e: Expected, q: string) => e.questions.find((x) => x.question === q)!.answerStartsWith;
+const career = interviewFixture(CAREER);
+const profile = interviewFixture(PROFILE);
+const answerTo = (e: InterviewFixture, q: string) =>
+  e.questions.find((x) => x.question === q)!.answerStartsWith;
 
 async function saveOn(ext: Session, url: string, quotes: string[]): Promise<void> {
   const { page, tabId } = await openFixture(ext, url);

@@ -34,7 +34,8 @@ import { importedArticle, importReplaces } from '../../src/store/merge';
 import type { Article, Highlight } from '../../src/types';
 import { findChromium, NO_CHROMIUM } from '../../scripts/setup.mjs';
 import {
-  fixtureExpected,
+  CAREER,
+  interviewFixture,
   launchChromiumExtension,
   openFixture,
   openLibrary,
@@ -49,11 +50,7 @@ import {
   type TestPage,
 } from './harness';
 
-const CAREER = 'pinterest-engineering-career-interview';
-const career = fixtureExpected(CAREER) as unknown as {
-  url: string;
-  questions: { question: string; answerStartsWith: string; answerEndsWith: string }[];
-};
+const career = interviewFixture(CAREER);
 const retryEntries = (ext: Session): Promise<{ highlight: Highlight; attempts: number }[]> =>
   ext.background((g) => g.ih.retryEntries(), null);
 

@@ -97,6 +97,27 @@ export function fixtureExpected(name: string): FixtureExpectation {
   return JSON.parse(readFileSync(fixtureFile(name, 'expected.json'), 'utf8')) as FixtureExpectation;
 }
 
+/** The two interview fixtures most scenarios save quotes on. */
+export const CAREER = 'pinterest-engineering-career-interview';
+export const PROFILE = 'life-at-pinterest-profile';
+
+/** An interview fixture's expected results, with the fields an interview always has. */
+export interface InterviewFixture {
+  url: string;
+  title: string;
+  questions: { question: string; answerStartsWith: string; answerEndsWith: string }[];
+}
+
+export function interviewFixture(name: string): InterviewFixture {
+  const e = fixtureExpected(name);
+  const questions = (e.questions ?? []).map(({ question, answerStartsWith, answerEndsWith }) => {
+    if (!answerStartsWith || !answerEndsWith) throw new Error(`${name}: "${question}" has no answer ends`);
+    return { question, answerStartsWith, answerEndsWith };
+  });
+  if (!e.title || questions.length === 0) throw new Error(`${name} is not an interview fixture`);
+  return { url: e.url, title: e.title, questions };
+}
+
 export function fixtureHtml(name: string): string {
   return readFileSync(fixtureFile(name, 'html'), 'utf8');
 }

@@ -9,11 +9,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fileNameFor } from '../../src/export/file-name';
 import { expectNoSeriousViolations } from './axe';
 import {
+  CAREER,
   eachBrowser,
-  fixtureExpected,
+  interviewFixture,
   launchExtension,
   openFixture,
   openLibrary,
+  PROFILE,
   saveSelection,
   selectText,
   serveFixture,
@@ -21,17 +23,8 @@ import {
   type TestPage,
 } from './harness';
 
-const CAREER = 'pinterest-engineering-career-interview';
-const PROFILE = 'life-at-pinterest-profile';
-
-interface Expected {
-  url: string;
-  title: string;
-  questions: { question: string; answerStartsWith: string }[];
-}
-const expected = (name: string): Expected => fixtureExpected(name) as unknown as Expected;
-const career = expected(CAREER);
-const profile = expected(PROFILE);
+const career = interviewFixture(CAREER);
+const profile = interviewFixture(PROFILE);
 
 async function saveOn(ext: Session, url: string, quotes: string[]): Promise<void> {
   const { page, tabId } = await openFixture(ext, url);

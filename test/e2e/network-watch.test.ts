@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CAREER,
   eachBrowser,
   isFirefox,
   launchExtension,
@@ -67,7 +68,7 @@ eachBrowser('the network watch', (browser) => {
     expect(await lib.evaluate(failedFetch, 'https://example.com/from-library')).toBe('failed');
 
     // The content script fetches from the page's own frame; a page script stands in for it.
-    const at = await serveFixture(ext, 'pinterest-engineering-career-interview');
+    const at = await serveFixture(ext, CAREER);
     const page = await ext.newPage();
     await page.goto(at);
     expect(await page.evaluate(failedFetch, 'https://example.com/from-page')).toBe('failed');
@@ -112,7 +113,7 @@ eachBrowser('the network watch', (browser) => {
     it('sees a fetch from the real toolbar popup when it closes (from its resource timing)', async () => {
       if (!isFirefox(ext)) throw new Error('Firefox only');
       const page = await ext.newPage();
-      await page.goto(await serveFixture(ext, 'pinterest-engineering-career-interview'));
+      await page.goto(await serveFixture(ext, CAREER));
       await page.bringToFront();
       const popup = await ext.openActionPopup();
       const url = 'https://example.com/from-the-popup';

@@ -14,8 +14,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { closedPort, STUB_KEY, type StubVault, startStubVault } from '../obsidian/stub-vault';
 import {
+  CAREER,
   eachBrowser,
-  fixtureExpected,
+  interviewFixture,
   launchExtension,
   openFixture,
   openPopup,
@@ -26,12 +27,7 @@ import {
   type TestPage,
 } from './harness';
 
-const CAREER = 'pinterest-engineering-career-interview';
-const career = fixtureExpected(CAREER) as unknown as {
-  url: string;
-  title: string;
-  questions: { question: string; answerStartsWith: string }[];
-};
+const career = interviewFixture(CAREER);
 const QUOTES = career.questions.slice(0, 2).map((q) => q.answerStartsWith);
 
 async function choose(page: TestPage, css: string, value: string): Promise<void> {

@@ -10,8 +10,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectNoSeriousViolations } from './axe';
 import {
+  CAREER,
   eachBrowser,
-  fixtureExpected,
+  interviewFixture,
   launchExtension,
   openFixture,
   paint,
@@ -20,9 +21,9 @@ import {
   serveFixture,
   squash,
   storedHighlights,
+  UI,
   type Session,
   type TestPage,
-  UI,
 } from './harness';
 
 /** What has the focus, looking into shadow roots: its accessible label or its text. */
@@ -49,11 +50,7 @@ async function savedQuote(ext: Session, page: TestPage, tabId: number, quote: st
 const noteOf = async (ext: Session, id: string): Promise<string | undefined> =>
   (await storedHighlights(ext, career.url)).find((h) => h.id === id)?.note;
 
-const CAREER = 'pinterest-engineering-career-interview';
-const career = fixtureExpected(CAREER) as unknown as {
-  url: string;
-  questions: { answerStartsWith: string; answerEndsWith: string }[];
-};
+const career = interviewFixture(CAREER);
 
 /** Clicks the middle of the first line of the painted range whose text is quote, as a reader would. */
 async function clickPainted(page: TestPage, quote: string): Promise<void> {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectNoSeriousViolations } from './axe';
 import {
+  CAREER,
   eachBrowser,
   fixtureExpected,
   isFirefox,
@@ -20,8 +21,6 @@ import {
   type Session,
   type TestPage,
 } from './harness';
-
-const CAREER = 'pinterest-engineering-career-interview';
 
 // The fixtures' own normalisation: NFC, no-break spaces, collapsed white space, no trailing colon.
 function norm(text: string): string {

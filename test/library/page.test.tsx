@@ -87,6 +87,16 @@ function twoInterviews(): { a: Article; b: Article; ha: Highlight[]; hb: Highlig
 const texts = (root: ParentNode, sel: string): string[] =>
   [...root.querySelectorAll(sel)].map((e) => (e.textContent ?? '').trim());
 
+/** The row whose text holds text, once it shows, with its note editor opened. */
+async function openEditor(root: ParentNode, text: string): Promise<Element> {
+  const row = await waitFor(
+    () => [...root.querySelectorAll('.highlight')].find((e) => e.textContent?.includes(text)),
+    'the row',
+  );
+  await click(buttonNamed(row, 'Add note or tags'));
+  return row;
+}
+
 describe('library page', () => {
   it('groups highlights by interview, under their questions in page order', async () => {
     const { a, b, ha, hb } = twoInterviews();
@@ -202,11 +212,7 @@ describe('library page', () => {
     const { a, ha } = twoInterviews();
     mounted = await mount({ seed: [{ article: a, highlights: ha }] });
     const { root, library, rec } = mounted;
-    const row = await waitFor(
-      () => [...root.querySelectorAll('.highlight')].find((e) => e.textContent?.includes('mission felt')),
-      'the row',
-    );
-    await click(buttonNamed(row, 'Add note or tags'));
+    const row = await openEditor(root, 'mission felt');
     await typeInto(row.querySelector('textarea'), 'Ask about this in my own interview.');
     await typeInto(row.querySelector('.edit input[type="text"]'), '#mission, values');
     await click(buttonNamed(row, 'Save'));
@@ -262,11 +268,7 @@ describe('library page', () => {
     const { a, ha } = twoInterviews();
     mounted = await mount({ seed: [{ article: a, highlights: ha }] });
     const { root, library, model } = mounted;
-    const row = await waitFor(
-      () => [...root.querySelectorAll('.highlight')].find((e) => e.textContent?.includes('mission felt')),
-      'the row',
-    );
-    await click(buttonNamed(row, 'Add note or tags'));
+    await openEditor(root, 'mission felt');
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       // What the textarea's input handler does, without the event loop turns the fake clock would hold up.
