@@ -30,6 +30,7 @@ import {
 import { saveObsidianSettings, saveTemplateSettings } from '../../src/obsidian/stored';
 import { colorName } from '../../src/settings';
 import { HIGHLIGHT_COLORS } from '../../src/types';
+import { messageOf } from '../errors';
 import type { LibraryModel } from '../model';
 import { Check, Choice } from './fields';
 import { SavedField } from './SavedField';
@@ -117,18 +118,19 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
   const [restStatus, setRestStatus] = useState('');
   const settings = model.settings.value;
 
-  // 'reading', 'read', or what went wrong.
-  const [read, setRead] = useState('reading');
+  const [stored, setStored] = useState<'reading' | 'read' | { problem: string }>('reading');
   // Read once: this panel is where they change, and reading its own saves back mid-typing would undo keys.
   useEffect(() => {
     loadSendSettings().then(
       (s) => {
         setObsidian(s.obsidian);
         setTemplates(s.templates);
-        setRead('read');
+        setStored('read');
       },
       (e: unknown) =>
-        setRead(`Could not read the Obsidian settings: ${e instanceof Error ? e.message : String(e)}`),
+        setStored({
+          problem: `Could not read the Obsidian settings: ${messageOf(e)}`,
+        }),
     );
   }, []);
 
@@ -170,8 +172,8 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
   };
 
   // The fields wait for what is stored: a key typed before it arrives would be put back.
-  if (read !== 'read' || !model.settingsLoaded.value) {
-    const problem = read === 'reading' || read === 'read' ? null : read;
+  if (stored !== 'read' || !model.settingsLoaded.value) {
+    const problem = typeof stored === 'object' ? stored.problem : null;
     return (
       <section class="obsidian-settings" aria-label="Notes in Obsidian" aria-busy={problem === null}>
         <h2>Notes in Obsidian</h2>

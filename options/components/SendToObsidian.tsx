@@ -9,6 +9,7 @@ import type { Delivered, InterviewToSend } from '../../src/obsidian/deliver';
 import type { Article } from '../../src/types';
 import { ObsidianResult } from '../../src/obsidian-result';
 import type { InterviewGroup } from '../logic/grouping';
+import { messageOf } from '../errors';
 import type { LibraryModel } from '../model';
 
 function interviewOf(model: LibraryModel, article: Article): InterviewToSend {
@@ -23,7 +24,7 @@ function useSend(): [boolean, Delivered | null, (work: () => Promise<Delivered>)
     try {
       setResult(await work());
     } catch (e) {
-      setResult({ ok: false, message: `Could not send: ${e instanceof Error ? e.message : String(e)}` });
+      setResult({ ok: false, message: `Could not send: ${messageOf(e)}` });
     } finally {
       setBusy(false);
     }

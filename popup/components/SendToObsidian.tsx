@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Delivered } from '../../src/obsidian/deliver';
 import type { Article } from '../../src/types';
 import { ObsidianResult } from '../../src/obsidian-result';
+import { errorText } from '../model';
 import { useModel } from './context';
 
 // Loaded once the popup has painted, not on the click: the clipboard takes text
@@ -58,7 +59,7 @@ export function SendToObsidian({ highlightId }: { highlightId?: string }) {
           : await deliver.sendInterview(ctx, browserPorts(), what),
       );
     } catch (e) {
-      setResult({ ok: false, message: `Could not send: ${e instanceof Error ? e.message : String(e)}` });
+      setResult({ ok: false, message: `Could not send: ${errorText(e)}` });
     } finally {
       setBusy(false);
     }
