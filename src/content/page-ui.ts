@@ -246,13 +246,16 @@ export class PageUI {
     const { placement, painter, ui, env } = this.s;
     const row = placement.highlights.get(id);
     if (!row) return false;
-    const at = env.now();
+    // Known before the reply comes: a card reopened while the write is on its way shows it.
+    const before = this.written.get(id);
+    this.written.set(id, { patch: { ...before?.patch, ...patch }, at: env.now() });
     const reply = await env.send(message('highlight:update', { id, patch, articleKey: row.articleKey }));
     if (!reply.ok) {
+      if (before) this.written.set(id, before);
+      else this.written.delete(id);
       ui.toast(`Could not change the highlight: ${reply.error}`);
       return false;
     }
-    this.written.set(id, { patch: { ...this.written.get(id)?.patch, ...patch }, at });
     // The page's list may have been read again meanwhile: change the row it holds now.
     const h = placement.highlights.get(id) ?? row;
     Object.assign(h, patch, { updatedAt: env.now() });
