@@ -23,7 +23,11 @@ import {
   DEFAULT_OBSIDIAN_SETTINGS,
   HIGHLIGHT_TARGETS,
   type HighlightTarget,
+  isApiKey,
+  isPort,
   type ObsidianSettings as Obsidian,
+  REST_HTTP_PORT,
+  REST_HTTPS_PORT,
   URI_MODES,
   type UriMode,
 } from '../../src/obsidian/settings';
@@ -334,7 +338,9 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
       <Check
         checked={obsidian.rest.https}
         disabled={!obsidian.rest.enabled}
-        onChange={(https) => saveObsidian({ rest: { https, port: https ? 27124 : 27123 } })}
+        onChange={(https) =>
+          saveObsidian({ rest: { https, port: https ? REST_HTTPS_PORT : REST_HTTP_PORT } })
+        }
       >
         HTTPS (the plugin’s default; plain HTTP must be turned on in the plugin)
       </Check>
@@ -346,6 +352,11 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
           max={65535}
           value={obsidian.rest.port}
           disabled={!obsidian.rest.enabled}
+          check={(port) =>
+            isPort(Number(port)) && port.trim() !== ''
+              ? null
+              : 'A port is a whole number from 1 to 65535; not saved.'
+          }
           onSave={(port) => saveObsidian({ rest: { port: Number(port) } })}
         />
       </label>
@@ -356,6 +367,11 @@ export function ObsidianSettings({ model }: { model: LibraryModel }) {
           autocomplete="off"
           value={obsidian.rest.apiKey}
           disabled={!obsidian.rest.enabled}
+          check={(apiKey) =>
+            isApiKey(apiKey)
+              ? null
+              : 'An API key is up to 256 letters, digits and signs, with no space inside; not saved.'
+          }
           onSave={(apiKey) => saveObsidian({ rest: { apiKey } })}
         />
       </label>

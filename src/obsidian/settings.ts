@@ -66,14 +66,18 @@ function shortText(v: unknown, max: number, fallback: string): string {
 }
 
 /** The plugin's keys are 64 hex digits; anything printable without spaces is let through, nothing else. */
-function apiKey(v: unknown, fallback: string): string {
-  return typeof v === 'string' && /^[\x21-\x7e]{0,256}$/.test(v.trim()) ? v.trim() : fallback;
+export function isApiKey(v: unknown): v is string {
+  return typeof v === 'string' && /^[\x21-\x7e]{0,256}$/.test(v.trim());
+}
+
+export function isPort(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535;
 }
 
 export function checkObsidianSettings(v: unknown, base = DEFAULT_OBSIDIAN_SETTINGS): ObsidianSettings {
   const o = isRecord(v) ? v : {};
   const r = isRecord(o.rest) ? o.rest : {};
-  const port = r.port;
+  const { port } = r;
   const https = typeof r.https === 'boolean' ? r.https : base.rest.https;
   // Without a valid port of its own, a scheme other than the base's gets the plugin's default for it.
   const defaultPort = https === base.rest.https ? base.rest.port : https ? REST_HTTPS_PORT : REST_HTTP_PORT;
@@ -86,9 +90,8 @@ export function checkObsidianSettings(v: unknown, base = DEFAULT_OBSIDIAN_SETTIN
     rest: {
       enabled: typeof r.enabled === 'boolean' ? r.enabled : base.rest.enabled,
       https,
-      port:
-        typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535 ? port : defaultPort,
-      apiKey: apiKey(r.apiKey, base.rest.apiKey),
+      port: isPort(port) ? port : defaultPort,
+      apiKey: isApiKey(r.apiKey) ? r.apiKey.trim() : base.rest.apiKey,
     },
   };
 }

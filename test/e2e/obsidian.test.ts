@@ -12,6 +12,7 @@
 // there.
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { REST_HTTP_PORT, REST_HTTPS_PORT } from '../../src/obsidian/settings';
 import { closedPort, STUB_KEY, type StubVault, startStubVault } from '../obsidian/stub-vault';
 import {
   CAREER,
@@ -45,6 +46,14 @@ async function choose(page: TestPage, css: string, value: string): Promise<void>
 async function enter(page: TestPage, css: string, text: string): Promise<void> {
   await page.locator(css).fill(text);
   await page.keyboard.press('Tab');
+}
+
+// The scheme's switch puts the plugin's port for it in the Port field: typing starts once it is there,
+// as a reader sees it (keys typed while the field changes under them would join the old number).
+async function useHttps(page: TestPage, on: boolean): Promise<void> {
+  await page.getByRole('checkbox', { name: /^HTTPS/ }).click();
+  const port = String(on ? REST_HTTPS_PORT : REST_HTTP_PORT);
+  await expect.poll(() => page.locator('.obsidian-settings input[type="number"]').inputValue()).toBe(port);
 }
 
 const settingsPage = (ext: Session): Promise<TestPage> =>
@@ -227,7 +236,7 @@ eachBrowser('Notes in Obsidian', (browser) => {
         await s.close();
         return;
       }
-      await s.getByRole('checkbox', { name: /^HTTPS/ }).click();
+      await useHttps(s, false);
       await enter(s, '.obsidian-settings input[type="number"]', String(vault.port));
       await enter(s, '.obsidian-settings input[type="password"]', STUB_KEY);
       await expect
@@ -268,7 +277,13 @@ eachBrowser('Notes in Obsidian', (browser) => {
       await expect
         .poll(() => s.locator('.rest-status').textContent(), { timeout: 15_000 })
         .toContain('Could not reach Obsidian');
-      await s.getByRole('checkbox', { name: /^HTTPS/ }).click();
+      await useHttps(s, true);
+      // A port that is none is refused where it was typed, and the stored one stays.
+      await enter(s, '.obsidian-settings input[type="number"]', '99999');
+      await expect
+        .poll(() => s.locator('.obsidian-settings .field-problem').textContent())
+        .toContain('A port is a whole number from 1 to 65535');
+      expect(await stored(s, 'obsidian')).toMatchObject({ rest: { https: true, port: REST_HTTPS_PORT } });
       await enter(s, '.obsidian-settings input[type="number"]', String(secure.port));
       await test.click();
       await expect

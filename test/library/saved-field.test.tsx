@@ -40,3 +40,26 @@ it('keeps what is typed through a re-render with the stored value, saves it on l
   await act(() => void mount('Elsewhere', saved));
   expect(field.value).toBe('Elsewhere');
 });
+
+it('keeps text its check refuses in the field, unsaved, with the reason beside it until it is mended', async () => {
+  const saved: string[] = [];
+  const check = (t: string): string | null => (/^\d+$/.test(t) ? null : 'A whole number, please.');
+  render(
+    <SavedField type="text" aria-label="Port" value="27124" check={check} onSave={(t) => saved.push(t)} />,
+    host,
+  );
+  const field = host.querySelector('input')!;
+  await typeInto(field, '27l23');
+  await act(() => void field.dispatchEvent(new Event('change')));
+  expect(saved).toEqual([]);
+  expect(field.value).toBe('27l23');
+  expect(field.getAttribute('aria-invalid')).toBe('true');
+  const reason = host.querySelector('[role="alert"]')!;
+  expect(reason.textContent).toBe('A whole number, please.');
+  expect(field.getAttribute('aria-describedby')).toBe(reason.id);
+  await typeInto(field, '27123');
+  await act(() => void field.dispatchEvent(new Event('change')));
+  expect(saved).toEqual(['27123']);
+  expect(host.querySelector('[role="alert"]')).toBeNull();
+  expect(field.hasAttribute('aria-invalid')).toBe(false);
+});
