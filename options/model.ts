@@ -406,6 +406,8 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
               await services.library.restoreHighlights(rows);
               announceKeys(rows.map((r) => r.articleKey));
               await reload();
+              // The keyboard is where the deleted row was, on the row that came back.
+              if (rows[0]) setActive(rows[0].id, true);
               services.notify({ message: n === 1 ? 'Restored 1 highlight.' : `Restored ${n} highlights.` });
             } catch (e) {
               services.notify({ message: messageOf(e) });

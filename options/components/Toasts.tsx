@@ -1,4 +1,5 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Toast } from '../services';
 
 interface Shown extends Toast {
@@ -30,13 +31,22 @@ export function createToaster(ms = { plain: 5000, action: 12000 }): Toaster {
 }
 
 export function Toasts({ toaster }: { toaster: Toaster }) {
+  const shown = toaster.toasts.value;
+  const latest = shown.at(-1);
+  const action = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // A delete took the focused row away: the keyboard goes to Undo, not to the top of the page.
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (latest?.action && lost) action.current?.focus();
+  }, [latest?.id]);
   return (
     <div class="toasts" role="status" aria-live="polite">
-      {toaster.toasts.value.map((t) => (
+      {shown.map((t) => (
         <div key={t.id} class="toast">
           <span>{t.message}</span>
           {t.action && (
             <button
+              ref={t === latest ? action : null}
               type="button"
               onClick={() => {
                 toaster.dismiss(t.id);

@@ -295,6 +295,7 @@ export class PageUI {
     const rows = reply.value.length > 0 ? reply.value : [h];
     ui.toast('Highlight deleted.', {
       label: 'Undo',
+      focus: true,
       run: () =>
         void env.send(message('highlight:restore', { rows })).then((r) => {
           ui.toast(r.ok ? 'Highlight restored.' : `Could not restore the highlight: ${r.error}`);

@@ -54,6 +54,7 @@ export class ContentUI {
   private returnFocus: Element | null = null;
   private pointer: HTMLButtonElement | null = null;
   private toastTimer: ReturnType<typeof setTimeout> | null = null;
+  private toastReturn: Element | null = null;
   private names: ColorNames = DEFAULT_COLOR_NAMES;
 
   /** The reader's colour names (Settings); the Save bar and the card say them. */
@@ -262,21 +263,49 @@ export class ContentUI {
 
   // ---- Toasts, which are also the live region ----
 
-  toast(text: string, action?: { label: string; run: () => void }, ms = 5000): void {
+  /**
+   * Shows a line in the live region. An action given `focus` takes the keyboard (a reader who
+   * deleted with keys undoes with Enter), holds the toast while it has it, and gives the focus
+   * back where it was when the toast goes.
+   */
+  toast(text: string, action?: { label: string; run: () => void; focus?: boolean }, ms = 5000): void {
     this.mount();
-    if (this.toastTimer !== null) clearTimeout(this.toastTimer);
+    this.clearToast();
     const t = this.live;
     t.replaceChildren(el(this.doc, 'span', {}, text));
+    const later = (): void => {
+      if (this.toastTimer !== null) clearTimeout(this.toastTimer);
+      this.toastTimer = setTimeout(() => this.clearToast(), ms);
+    };
     if (action) {
       const b = el(this.doc, 'button', { type: 'button', 'data-action': 'toast' }, action.label);
       b.addEventListener('click', () => {
         this.clearToast();
         action.run();
       });
+      // Time to read and reach it: the toast waits while its button has the focus.
+      b.addEventListener('focus', () => {
+        if (this.toastTimer !== null) clearTimeout(this.toastTimer);
+        this.toastTimer = null;
+      });
+      b.addEventListener('blur', () => {
+        if (b.isConnected) later();
+      });
+      b.addEventListener('keydown', (e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        this.clearToast();
+      });
       t.append(b);
+      if (action.focus) {
+        const before = deepActive(this.doc);
+        this.toastReturn = before && !this.live.contains(before) ? before : null;
+        b.focus({ preventScroll: true });
+      }
     }
     t.classList.add('shown');
-    this.toastTimer = setTimeout(() => this.clearToast(), ms);
+    if (!this.live.contains(deepActive(this.doc))) later();
   }
 
   /** Tells a screen reader, without showing anything (a save the reader sees painted). */
@@ -289,10 +318,15 @@ export class ContentUI {
   }
 
   private clearToast(): void {
-    if (this.toastTimer !== null) clearTimeout(this.toastTimer);
-    this.toastTimer = null;
+    const focused = this.live.contains(deepActive(this.doc));
     this.live.classList.remove('shown');
     this.live.replaceChildren();
+    // After the children go: a browser that blurs a removed button would start the timer again.
+    if (this.toastTimer !== null) clearTimeout(this.toastTimer);
+    this.toastTimer = null;
+    const back = this.toastReturn;
+    this.toastReturn = null;
+    if (focused && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
   }
 
   /** Leaves nothing behind on the page. */

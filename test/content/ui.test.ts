@@ -121,3 +121,70 @@ describe('tag suggestions', () => {
     expect(withSuggestion('growth #cu', 'culture')).toBe('growth, culture, ');
   });
 });
+
+describe('a toast with an action', () => {
+  const setup = () => {
+    vi.useFakeTimers();
+    const ui = new ContentUI(document);
+    const before = document.createElement('button');
+    document.body.append(before);
+    before.focus();
+    const run = vi.fn();
+    ui.toast('Highlight deleted.', { label: 'Undo', run, focus: true });
+    const undo = ui.host.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="toast"]')!;
+    const shown = () => ui.host.shadowRoot!.querySelector('.toast.shown') !== null;
+    return { ui, before, run, undo, shown };
+  };
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.replaceChildren();
+  });
+
+  it('takes the keyboard, waits while it has it, and gives the focus back when it goes', () => {
+    const { before, undo, shown } = setup();
+    expect(deepFocus()).toBe(undo);
+    vi.advanceTimersByTime(20_000);
+    expect(shown()).toBe(true);
+    undo.blur();
+    vi.advanceTimersByTime(4_999);
+    expect(shown()).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(shown()).toBe(false);
+    // Focus left by itself: nothing is moved.
+    expect(document.activeElement).not.toBe(before);
+  });
+
+  it('runs on Enter-click and puts the focus back where the reader was', () => {
+    const { before, undo, run, shown } = setup();
+    undo.click();
+    expect(run).toHaveBeenCalledOnce();
+    expect(shown()).toBe(false);
+    expect(document.activeElement).toBe(before);
+  });
+
+  it('goes on Escape without running, the focus back where the reader was', () => {
+    const { before, undo, run, shown } = setup();
+    undo.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(run).not.toHaveBeenCalled();
+    expect(shown()).toBe(false);
+    expect(document.activeElement).toBe(before);
+  });
+
+  it('without focus asked, leaves the focus alone and goes after its time', () => {
+    vi.useFakeTimers();
+    const ui = new ContentUI(document);
+    const before = document.createElement('button');
+    document.body.append(before);
+    before.focus();
+    ui.toast('Highlight deleted.', { label: 'Undo', run: vi.fn() });
+    expect(document.activeElement).toBe(before);
+    vi.advanceTimersByTime(5_000);
+    expect(ui.host.shadowRoot!.querySelector('.toast.shown')).toBeNull();
+  });
+});
+
+function deepFocus(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}

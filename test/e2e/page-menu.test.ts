@@ -151,13 +151,17 @@ eachBrowser('the highlight menu on the page', (browser) => {
     const copied = await ext.readClipboard(page);
     expect(copied).toContain('Worth rereading before a review.');
     expect(copied).toContain('#:~:text=');
-    await menu.getByRole('button', { name: 'Delete' }).click();
+    await menu.getByRole('button', { name: 'Delete' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => storedHighlights(ext, career.url)).toEqual([]);
     await expect.poll(() => paint(page)).toEqual({});
 
-    // Undo puts the same row back, edits and all, and paints it again.
-    const toast = page.getByRole('status').filter({ hasText: 'Highlight deleted.' });
-    await toast.getByRole('button', { name: 'Undo' }).click();
+    // The keyboard is on Undo, and Enter puts the same row back, edits and all, and paints it again.
+    await page.getByRole('status').filter({ hasText: 'Highlight deleted.' }).waitFor({ timeout: 5000 });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent))
+      .toBe('Undo');
+    await page.keyboard.press('Enter');
     await expect.poll(() => storedHighlights(ext, career.url)).toEqual([edited]);
     // The live region says so, as it said the delete.
     await page.getByRole('status').filter({ hasText: 'Highlight restored.' }).waitFor({ timeout: 5000 });

@@ -188,7 +188,7 @@ eachBrowser('popup', (browser, label) => {
     await page.close();
   }, 60_000);
 
-  it('keeps a note when the reader goes back to the page, and after Escape; announces a delete', async () => {
+  it('keeps a note when the reader goes back to the page, and after Escape; announces a delete and undoes it from the keyboard', async () => {
     const { expected, page, popup, id } = await withSavedQuote();
     await popup.locator(`li[data-highlight-id="${id}"] .hl-row`).click();
     // The quote was saved by the test before: the page now opens that highlight
@@ -210,9 +210,20 @@ eachBrowser('popup', (browser, label) => {
       .toBe('Back to the page, and Escape');
     expect(await popup.locator('textarea').count()).toBe(0);
 
+    // Deleted from the keyboard, undone from the keyboard: Enter on Undo, and the row has the focus again.
     await popup.locator(`li[data-highlight-id="${id}"] .hl-row`).click();
-    await popup.locator('button.delete').click();
+    await popup.locator('button.delete').focus();
+    await popup.keyboard.press('Enter');
     await expect.poll(() => popup.locator('[role="status"]').textContent()).toContain('Highlight removed.');
+    await expect.poll(() => storedNote(expected.url, id)).toBeUndefined();
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => storedNote(expected.url, id)).toBe('Back to the page, and Escape');
+    await expect
+      .poll(() =>
+        popup.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-highlight-id')),
+      )
+      .toBe(id);
     await popup.close();
     await page.close();
   }, 60_000);

@@ -317,9 +317,18 @@ describe('library page', () => {
     expect(texts(root, '.quote')).toEqual(['Be curious about the product.']);
 
     const undo = await waitFor(() => buttonNamed(root, 'Undo'), 'the Undo toast');
+    // The button pressed went with the selection: the keyboard is on Undo.
+    await waitFor(() => document.activeElement === undo, 'Undo focused');
     await click(undo);
     await waitFor(() => boxes().length === 4, 'rows back');
     expect((await library.exportBackup()).highlights).toEqual(before);
+    // And then on a row that came back.
+    const focusedRow = (): string | undefined =>
+      (document.activeElement as HTMLElement | null)?.dataset?.focusRow;
+    await waitFor(() => focusedRow() !== undefined, 'a row focused');
+    const restored = before.filter((h) => h.quote !== 'Be curious about the product.').map((h) => h.id);
+    expect(restored).toHaveLength(3);
+    expect(restored).toContain(focusedRow());
   });
 
   it('never deletes checked rows that a search has hidden', async () => {

@@ -389,6 +389,18 @@ describe('on this page', () => {
     expect(fake.callsTo('libraryChanged')).toHaveLength(2);
   });
 
+  it('puts the keyboard on Undo when a delete takes the focused row away, and on the row when it comes back', async () => {
+    const row = makeHighlight({ quote: 'Early on the page', selectors: pos(10) });
+    const { root } = await open({ ...ready(interview, { placedIds: [row.id] }), highlights: [row] });
+    await click(root.querySelector('.hl-row'));
+    const del = root.querySelector<HTMLButtonElement>('button.delete')!;
+    del.focus();
+    await click(del);
+    expect(document.activeElement).toBe(button(root, 'Undo delete'));
+    await click(button(root, 'Undo delete'));
+    expect(document.activeElement).toBe(root.querySelector(`[data-highlight-id="${row.id}"] .hl-row`));
+  });
+
   it('treats a stored orphan the page has placed again as placed', async () => {
     const back = makeHighlight({ quote: 'Found again', orphaned: true });
     const { root } = await open({ ...ready(interview, { placedIds: [back.id] }), highlights: [back] });
