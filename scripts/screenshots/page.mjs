@@ -35,6 +35,14 @@ export const surface = {
     await stage.selectText(page, 'You want to be somewhere you can have a lot of impact.');
     await stage.scrollTo(page, 'Product');
     await stage.shot(page, 'page-save-button', { settle: 600 });
+
+    // A delete from the keyboard: the toast holds the focus on Undo.
+    await page.mouse.click(5, 5);
+    await stage.scrollTo(page, SEED.noted);
+    await page.mouse.click(point.x, point.y);
+    await page.getByRole('button', { name: 'Delete' }).focus();
+    await page.keyboard.press('Enter');
+    await stage.shot(page, 'page-undo', { settle: 600 });
     await page.close();
   },
 };
