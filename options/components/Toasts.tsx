@@ -1,5 +1,6 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import { focusLost } from '../../src/focus';
 import type { Toast } from '../services';
 
 interface Shown extends Toast {
@@ -36,8 +37,7 @@ export function Toasts({ toaster }: { toaster: Toaster }) {
   const action = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     // A delete took the focused row away: the keyboard goes to Undo, not to the top of the page.
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (latest?.action && lost) action.current?.focus();
+    if (latest?.action && focusLost()) action.current?.focus();
   }, [latest?.id]);
   return (
     <div class="toasts" role="status" aria-live="polite">

@@ -1,8 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { focusLost } from '../../src/focus';
 import { useModel } from './context';
-
-/** The focus went with what was removed (a deleted row), so the next Tab would start from the top. */
-const focusLost = (): boolean => document.activeElement === null || document.activeElement === document.body;
 
 export function StatusLine() {
   const model = useModel();
