@@ -1,9 +1,11 @@
 // Two browser profiles with the extension syncing through a real local
-// server: `pouchdb-server --in-memory` from node_modules on a free port,
-// reached through a small TCP relay this test can take down (the server is
-// "stopped": connections refused) or cut in the middle of a run, without
-// losing the in-memory server's data. Settings are filled in and "Sync now"
-// is pressed as a reader would.
+// server, in Chromium and then in Firefox: `pouchdb-server --in-memory` from
+// node_modules on a free port, reached through a small TCP relay this test can
+// take down (the server is "stopped": connections refused) or cut in the
+// middle of a run, without losing the in-memory server's data. Settings are
+// filled in and "Sync now" is pressed as a reader would. B keeps the article
+// open while A's save, edit and delete arrive: each is painted there without
+// a reload.
 //
 // The host permission: Chromium shows its prompt for permissions.request in a
 // window no driver can click, so there the test loads a copy of dist/chrome
@@ -30,10 +32,13 @@ import {
   fixtureExpected,
   launchExtension,
   openFixture,
+  paint,
+  painted,
   ROOT,
   saveSelection,
   selectText,
   serveFixture,
+  squash,
   storedHighlights,
   type Session,
   type TestPage,
@@ -181,9 +186,10 @@ interface Device {
 const status = (ext: Session): Promise<SyncStatus> =>
   ext.background((g) => (g as unknown as Hooks).ih.sync.status(), null);
 
-/** Presses "Sync now" in Settings and waits for that run's result. */
+/** Presses "Sync now" in Settings (brought to the front, as a reader would) and waits for that run's result. */
 async function syncNow(d: Device): Promise<NonNullable<SyncStatus['last']>> {
   const before = (await status(d.ext)).last?.at ?? 0;
+  await d.settings.bringToFront();
   await d.settings.getByRole('button', { name: 'Sync now' }).click();
   await expect
     .poll(
@@ -209,6 +215,17 @@ const localCopies = (ext: Session): Promise<string[]> =>
 
 const statusText = (d: Device): Promise<string> => d.settings.locator('.sync-status').textContent();
 
+/** Every range the extension paints on page, whatever its colour or note. */
+const allPaint = async (page: TestPage): Promise<string[]> => Object.values(await paint(page)).flat();
+
+/** Marks page's document, so a later check can tell it was not loaded again. */
+const mark = (page: TestPage): Promise<void> =>
+  page.evaluate(() => {
+    (window as unknown as { ihSameDocument?: true }).ihSameDocument = true;
+  });
+const sameDocument = (page: TestPage): Promise<boolean> =>
+  page.evaluate(() => (window as unknown as { ihSameDocument?: true }).ihSameDocument === true);
+
 eachBrowser('sync between two browser profiles through pouchdb-server', (browser: BrowserName) => {
   let server: Awaited<ReturnType<typeof startPouchServer>>;
   let relay: Awaited<ReturnType<typeof startRelay>>;
@@ -218,6 +235,8 @@ eachBrowser('sync between two browser profiles through pouchdb-server', (browser
   let b: Device;
   let saved: Highlight;
   let pageUrl: string;
+  /** The article, open on B from before A's save arrives until its delete has. */
+  let pageOnB: TestPage;
 
   const expectOnlyServer = async (d: Device): Promise<void> => {
     // Firefox reports none of the background page's requests: they are read from its Resource Timing.
@@ -257,18 +276,24 @@ eachBrowser('sync between two browser profiles through pouchdb-server', (browser
     if (extDir) rmSync(extDir, { recursive: true, force: true });
   });
 
-  it('a highlight saved on A appears on B after Sync now', async () => {
+  it('a highlight saved on A appears on B after Sync now, painted on the article B has open', async () => {
     pageUrl = await serveFixture(a.ext, FIXTURE);
+    await serveFixture(b.ext, FIXTURE);
     const { page, tabId } = await openFixture(a.ext, pageUrl);
+    ({ page: pageOnB } = await openFixture(b.ext, pageUrl));
+    await mark(pageOnB);
     await selectText(page, fixtureExpected(FIXTURE).questions![0]!.answerStartsWith!);
     const reply = await saveSelection(a.ext, tabId);
     expect(reply.ok).toBe(true);
     saved = reply.value!;
     expect(await syncNow(a)).toMatchObject({ ok: true });
     expect(await statusText(a)).toMatch(/^Last synced .*change/);
+    expect(await allPaint(pageOnB)).toEqual([]);
     expect(await syncNow(b)).toMatchObject({ ok: true });
     const onB = await storedHighlights(b.ext, pageUrl);
     expect(onB.map((h) => [h.id, h.quote])).toEqual([[saved.id, saved.quote]]);
+    await expect.poll(() => painted(pageOnB, saved.color)).toEqual([squash(saved.quote)]);
+    expect(await sameDocument(pageOnB)).toBe(true);
     // Each profile's copy is pouchdb-browser's IndexedDB database (the name README gives), as a reader's is.
     for (const d of [a, b]) expect(await localCopies(d.ext)).toEqual(['_pouch_interview-highlights-sync']);
     await page.close();
@@ -298,6 +323,9 @@ eachBrowser('sync between two browser profiles through pouchdb-server', (browser
     expect(onA!.note).toContain('Asked on the laptop');
     expect(onA!.note).toContain('Answered on the desktop');
     expect(onB).toEqual(onA);
+    // B's page marks it as a highlight with a note now (B's own edit went through the store, not the page).
+    await expect.poll(async () => (await paint(pageOnB))['ih-note']).toEqual([squash(saved.quote)]);
+    expect(await sameDocument(pageOnB)).toBe(true);
     await expectOnlyServer(a);
     await expectOnlyServer(b);
   }, 120_000);
@@ -311,6 +339,9 @@ eachBrowser('sync between two browser profiles through pouchdb-server', (browser
     expect(await syncNow(b)).toMatchObject({ ok: true });
     expect(await storedHighlights(b.ext, pageUrl)).toEqual([]);
     expect(await storedHighlights(a.ext, pageUrl)).toEqual([]);
+    await expect.poll(() => allPaint(pageOnB)).toEqual([]);
+    expect(await sameDocument(pageOnB)).toBe(true);
+    await pageOnB.close();
     await expectOnlyServer(a);
     await expectOnlyServer(b);
   }, 120_000);
