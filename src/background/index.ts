@@ -66,6 +66,8 @@ const sync = new SyncService({
   },
   permissions: browser.permissions,
   db: async () => (await openLibrary()).db,
+  // Changes from other devices reach open pages the way the reader's own edits do.
+  onChange: (articleKeys) => void broadcast(articleKeys),
 });
 browser.alarms.onAlarm.addListener((alarm) => void sync.onAlarm(alarm.name));
 

@@ -12,6 +12,7 @@ import type { PouchOptions } from '../sync/pouch';
 import {
   type Alarms,
   runSyncOnce,
+  type SyncEnv,
   SyncScheduler,
   type Timers,
   turnSyncOff,
@@ -42,9 +43,9 @@ export interface SyncServiceDeps {
   /** PouchDB options for this device's copy; Node tests pass the memory adapter. */
   pouch?: PouchOptions;
   /** One run; runSyncOnce against the real server unless a test swaps it. */
-  run?: (config: SyncConfig, db: LibraryDB) => Promise<SyncResult>;
-  /** After a run that changed the library here, so open pages repaint. */
-  onReceived?: () => void;
+  run?: (config: SyncConfig, env: SyncEnv) => Promise<SyncResult>;
+  /** The article keys whose highlights a run changed here, as each change commits, so open pages repaint. */
+  onChange?: (articleKeys: string[]) => void;
 }
 
 export const NO_PERMISSION =
@@ -81,7 +82,6 @@ export class SyncService {
 
   private async remember(r: SyncResult): Promise<void> {
     await this.deps.storage.set({ [SYNC_LAST_KEY]: r });
-    if (r.received > 0) this.deps.onReceived?.();
   }
 
   async status(): Promise<SyncStatus> {
@@ -155,12 +155,13 @@ export class SyncService {
       return failed('settings', 'no host permission for the server', NO_PERMISSION);
     this.running = true;
     try {
-      const db = await this.deps.db();
-      const run =
-        this.deps.run ??
-        ((c: SyncConfig, d: LibraryDB) =>
-          runSyncOnce(c, { db: d, ...(this.deps.pouch ? { pouch: this.deps.pouch } : {}) }));
-      return await run(s.config, db);
+      const { pouch, onChange } = this.deps;
+      const env: SyncEnv = {
+        db: await this.deps.db(),
+        ...(pouch ? { pouch } : {}),
+        ...(onChange ? { onChange } : {}),
+      };
+      return await (this.deps.run ?? runSyncOnce)(s.config, env);
     } finally {
       this.running = false;
     }

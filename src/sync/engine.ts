@@ -67,6 +67,12 @@ export interface SyncDeps {
   /** Documents per batch (changes read, outbox entries drained, PouchDB replication batch). */
   batchSize?: number;
   now?: () => number;
+  /**
+   * The article keys whose highlights the run changed in the library, after
+   * each transaction that changed some commits, as Library.onChange tells of
+   * the reader's own writes: the background tells the open pages from there.
+   */
+  onChange?: (articleKeys: string[]) => void;
 }
 
 const DEFAULT_BATCH = 500;
@@ -76,6 +82,9 @@ interface Run {
   local: PouchDatabase;
   batch: number;
   counts: SyncCounts;
+  /** Article keys of the highlights written in the transaction under way (see libraryWrite). */
+  touched: Set<string>;
+  onChange: ((articleKeys: string[]) => void) | undefined;
 }
 
 /** Runs one after another per database: two runs never interleave their drains and applies. */
@@ -94,7 +103,14 @@ export function runSync(deps: SyncDeps): Promise<SyncResult> {
 async function runOnce(deps: SyncDeps): Promise<SyncResult> {
   const now = deps.now ?? Date.now;
   const counts: SyncCounts = { sent: 0, received: 0, merged: 0, refused: 0 };
-  const run: Run = { db: deps.db, local: deps.local, batch: deps.batchSize ?? DEFAULT_BATCH, counts };
+  const run: Run = {
+    db: deps.db,
+    local: deps.local,
+    batch: deps.batchSize ?? DEFAULT_BATCH,
+    counts,
+    touched: new Set(),
+    onChange: deps.onChange,
+  };
   const fail = (e: SyncError): SyncResult => ({
     ok: false,
     at: now(),
@@ -181,7 +197,7 @@ async function recover(run: Run): Promise<void> {
     return !!doc && sameDoc(doc, e.draft!.doc as SyncDoc);
   });
   const info = await local.info();
-  await libraryWrite(db, async () => {
+  await libraryWrite(run, async () => {
     for (const [i, e] of drafted.entries()) {
       const now = await outbox(db).get(e.key);
       if (!now || !isEntry(now) || !now.draft) continue;
@@ -192,12 +208,21 @@ async function recover(run: Run): Promise<void> {
   });
 }
 
-/** The same transaction scope and quiet mark for every write the run makes to the library. */
-function libraryWrite<T>(db: LibraryDB, fn: () => Promise<T>): Promise<T> {
-  return db.transaction('rw', [db.highlights, db.articles, db.table(OUTBOX_TABLE)], async (tx) => {
+/**
+ * The same transaction scope and quiet mark for every write the run makes to
+ * the library, and the one place that tells of the highlights it changed
+ * (those showHighlights wrote): once committed, since a page that reads them
+ * sooner finds the old rows; a transaction that failed changed nothing.
+ */
+async function libraryWrite<T>(run: Run, fn: () => Promise<T>): Promise<T> {
+  const { db } = run;
+  run.touched.clear();
+  const out = await db.transaction('rw', [db.highlights, db.articles, db.table(OUTBOX_TABLE)], async (tx) => {
     quietTransaction(tx.idbtrans);
     return fn();
   });
+  if (run.touched.size > 0) run.onChange?.([...run.touched]);
+  return out;
 }
 
 // ---- rows ----
@@ -290,7 +315,7 @@ async function writeDocs(local: PouchDatabase, docs: object[]): Promise<void> {
 
 async function applyBatch(run: Run, incoming: Incoming[], lastSeq: number | string): Promise<void> {
   const { db } = run;
-  await libraryWrite(db, async () => {
+  await libraryWrite(run, async () => {
     const pending = new Set(
       (await outbox(db).bulkGet(incoming.map((x) => entryKeyOfDoc(x.id))))
         .filter((e): e is OutboxEntry => e !== undefined && isEntry(e))
@@ -400,7 +425,7 @@ async function drain(run: Run): Promise<number> {
       const drafted = plans.filter(
         (p) => p.write && p.entry.table === 'highlights' && p.entry.before && p.row,
       );
-      await libraryWrite(db, async () => {
+      await libraryWrite(run, async () => {
         const now = await outbox(db).bulkGet(drafted.map((p) => p.entry.key));
         await outbox(db).bulkPut(
           drafted.flatMap((p, i) => {
@@ -414,7 +439,7 @@ async function drain(run: Run): Promise<number> {
       written += writes.length;
     }
     const info = await local.info();
-    await libraryWrite(db, async () => {
+    await libraryWrite(run, async () => {
       const now = await outbox(db).bulkGet(plans.map((p) => p.entry.key));
       const done: string[] = [];
       const rebased: OutboxEntry[] = [];
@@ -489,16 +514,22 @@ interface HighlightView {
   next: Highlight | null;
 }
 
-/** Writes each view where it differs from its row, in two bulk calls, and counts what changed. */
+/**
+ * Writes each view where it differs from its row, in two bulk calls, counts
+ * what changed and notes whose pages show it (the page it was on, and the one
+ * it is on now).
+ */
 async function showHighlights(db: LibraryDB, views: HighlightView[], run: Run): Promise<void> {
   const puts: Highlight[] = [];
   const deletes: string[] = [];
   for (const { id, row, next } of views) {
-    if (next === null) {
-      if (row) deletes.push(id);
-    } else if (!row || !same(asHighlight(row), next)) {
-      puts.push(next);
-    }
+    const before = row ? asHighlight(row) : undefined;
+    const unchanged = next === null ? !before : !!before && same(before, next);
+    if (unchanged) continue;
+    if (next === null) deletes.push(id);
+    else puts.push(next);
+    if (before) run.touched.add(before.articleKey);
+    if (next) run.touched.add(next.articleKey);
   }
   await db.highlights.bulkDelete(deletes);
   await db.highlights.bulkPut(puts);

@@ -126,6 +126,8 @@ export interface SyncEnv {
   pouch?: PouchOptions;
   /** The local copy's name; LOCAL_COPY unless a test keeps devices apart. */
   localName?: string;
+  /** The article keys whose highlights a run changed here (SyncDeps.onChange). */
+  onChange?: (articleKeys: string[]) => void;
 }
 
 /** One sync run with the reader's settings, checked first. */
@@ -150,7 +152,7 @@ export async function runSyncOnce(config: unknown, env: SyncEnv): Promise<SyncRe
   const local = openLocalCopy(env.localName ?? LOCAL_COPY, env.pouch);
   const remote = openServer(c, env.pouch);
   try {
-    return await runSync({ db: env.db, local, remote });
+    return await runSync({ db: env.db, local, remote, ...(env.onChange ? { onChange: env.onChange } : {}) });
   } finally {
     await Promise.allSettled([local.close(), remote.close()]);
   }

@@ -1,7 +1,8 @@
 // The background's sync rules over a real library (fake-indexeddb): the
 // server's origin must be granted before sync turns on and is released when
 // it turns off, the password is forgotten then, a write schedules a run only
-// when there is something to send, and the last result is kept for Settings.
+// when there is something to send, the last result is kept for Settings, and
+// what a run brings from another device is told as it lands, for open pages.
 
 import '../sync/self';
 import 'fake-indexeddb/auto';
@@ -13,7 +14,9 @@ import type { SyncResult } from '../../src/sync/faults';
 import { pendingChanges, readState } from '../../src/sync/outbox';
 import { AFTER_WRITE_MS, SYNC_ALARM } from '../../src/sync/scheduler';
 import { makeArticle, makeHighlight } from '../rows';
+import { makeDevice } from '../sync/devices';
 import { PouchDB } from '../sync/pouch';
+import { startServer } from '../sync/server';
 
 const CONFIG: SyncConfig = {
   server: 'http://127.0.0.1:5984',
@@ -25,7 +28,10 @@ const ORIGIN = 'http://127.0.0.1:5984/*';
 
 let seq = 0;
 
-function setup(granted: string[] = [ORIGIN]) {
+function setup(
+  granted: string[] = [ORIGIN],
+  opts: { realRuns?: boolean; onChange?: (articleKeys: string[]) => void } = {},
+) {
   const store = new Map<string, unknown>();
   const storage = {
     get: async (k: string | string[] | null) => {
@@ -70,7 +76,8 @@ function setup(granted: string[] = [ORIGIN]) {
     permissions,
     db: async () => lib.db,
     pouch: { PouchDB, local: { adapter: 'memory' } },
-    run,
+    ...(opts.realRuns ? {} : { run }),
+    ...(opts.onChange ? { onChange: opts.onChange } : {}),
   });
   return { service, store, perms, permissions, alarms, lib, run, runs };
 }
@@ -156,5 +163,36 @@ describe('the background sync service', () => {
     expect(t.service.onAlarm('something-else')).toBeUndefined();
     await t.service.onAlarm(SYNC_ALARM);
     expect(t.run).toHaveBeenCalledTimes(2);
+  });
+
+  it('tells which articles a run changed highlights of here, as each change lands, for the open pages', async () => {
+    const server = await startServer();
+    try {
+      await server.createDb('bg-sync');
+      const config: SyncConfig = { server: server.url, database: 'bg-sync', username: '', password: '' };
+      const other = await makeDevice('other', config);
+      const art = makeArticle();
+      const h = await other.lib.saveHighlight(makeHighlight(), art);
+      expect(await other.sync()).toMatchObject({ ok: true });
+
+      const told: string[][] = [];
+      const t = setup([`${new URL(server.url).origin}/*`], { realRuns: true, onChange: (k) => told.push(k) });
+      // Turning on makes the first run, which brings the other device's highlight.
+      expect((await t.service.turnOn(config)).last).toMatchObject({ ok: true, received: 2 });
+      expect(await t.lib.getHighlight(h.id)).toEqual(h);
+      expect(told).toEqual([[art.key]]);
+
+      await other.lib.updateHighlight(h.id, { color: 'green' });
+      expect(await other.sync()).toMatchObject({ ok: true });
+      await t.service.now();
+      expect(told).toEqual([[art.key], [art.key]]);
+      // Nothing new: nothing told.
+      await t.service.now();
+      expect(told).toHaveLength(2);
+      await other.close();
+      await t.service.turnOff();
+    } finally {
+      await server.close();
+    }
   });
 });

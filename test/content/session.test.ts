@@ -197,6 +197,40 @@ describe('the content session', () => {
     expect(window.getSelection()!.isCollapsed).toBe(true);
   });
 
+  it('repaints when the background says its article’s highlights changed (an edit elsewhere, a sync run), and only then', async () => {
+    const fake = new FakeBrowser();
+    const first = onPage('Pinterest has a very unique culture');
+    fake.stored = [first];
+    const s = started(fake);
+    await settle();
+    expect(s.painter.ids()).toEqual([first.id]);
+    const lists = () => fake.of('highlights:list').length;
+    const tell = async (articleKeys: string[]) => {
+      const [reply] = fake.deliver({ type: 'highlights:changed', articleKeys });
+      await settle();
+      expect(await reply).toEqual(ok(null));
+    };
+
+    // Arrived from another device, and the first one recoloured there.
+    const arrived = onPage('When reflecting on previous roles');
+    fake.stored = [{ ...first, color: 'blue', note: 'from the desktop' }, arrived];
+    const before = lists();
+    await tell(['https://medium.com/pinterest-engineering/another-article', articleKey(PAGE)]);
+    expect(lists()).toBe(before + 1);
+    expect(s.painter.ids().sort()).toEqual([first.id, arrived.id].sort());
+    expect(s.painter.get(first.id)).toMatchObject({ color: 'blue', hasNote: true });
+
+    // Deleted there.
+    fake.stored = [arrived];
+    await tell([articleKey(PAGE)]);
+    expect(s.painter.ids()).toEqual([arrived.id]);
+
+    // Another article's change: not even read again.
+    const after = lists();
+    await tell(['https://medium.com/pinterest-engineering/another-article']);
+    expect(lists()).toBe(after);
+  });
+
   it('names the colours as the reader did in Settings, on the Save bar and the card, and follows a change', async () => {
     const fake = new FakeBrowser();
     const named = { ...DEFAULT_SETTINGS, colorNames: { ...DEFAULT_SETTINGS.colorNames, green: 'key idea' } };

@@ -68,7 +68,9 @@ export interface Session {
    * Runs fn with the background's global scope as its first argument. fn is
    * sent as source: it may use only its arguments (no closures, and `g.fetch`
    * rather than `fetch`, since in Firefox it runs in a page that reaches the
-   * background).
+   * background). arg arrives as the background's own data; objects fn itself
+   * makes are, in Firefox, that page's, which the store refuses as not plain
+   * data: pass rows and patches in arg.
    */
   background<R, A>(fn: (g: Background, arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /**

@@ -19,6 +19,8 @@ export interface Device {
   lib: Library;
   local: PouchDatabase;
   config: SyncConfig;
+  /** What each of its runs told (SyncDeps.onChange): the article keys of highlights changed here, per commit. */
+  told: string[][];
   sync(overrides?: Partial<SyncConfig> & { timeoutMs?: number; batchSize?: number }): Promise<SyncResult>;
   close(): Promise<void>;
 }
@@ -33,15 +35,18 @@ export async function makeDevice(
   const lib = new Library(`device-${name}-${process.pid}-${++seq}`, { now: options.now ?? Date.now });
   if (options.syncOn !== false) await startOutbox(lib.db);
   const local = memoryCopy(`local-${name}`);
+  const told: string[][] = [];
   return {
     name,
     lib,
     local,
     config,
+    told,
     sync(overrides = {}) {
       const { timeoutMs, batchSize, ...c } = overrides;
       const remote = openServer({ ...config, ...c }, { PouchDB, ...(timeoutMs ? { timeoutMs } : {}) });
-      return runSync({ db: lib.db, local, remote, ...(batchSize ? { batchSize } : {}) });
+      const onChange = (keys: string[]) => void told.push(keys);
+      return runSync({ db: lib.db, local, remote, onChange, ...(batchSize ? { batchSize } : {}) });
     },
     async close() {
       lib.close();

@@ -90,6 +90,34 @@ describe('two devices', () => {
     expect(await library(b)).toEqual(await library(a));
   });
 
+  it("tells which articles it changed highlights of here, per commit, as the reader's own writes are told", async () => {
+    const a = await device('a');
+    const b = await device('b');
+    const one = makeArticle({ url: 'https://medium.com/pinterest-engineering/one', key: 'one' });
+    const two = makeArticle({ url: 'https://medium.com/pinterest-engineering/two', key: 'two' });
+    const h = await a.lib.saveHighlight(makeHighlight({ url: one.url, articleKey: one.key }), one);
+    await a.lib.saveHighlight(makeHighlight({ url: two.url, articleKey: two.key }), two);
+    await syncOk(a);
+    // Its own rows, sent as they are: nothing here changed.
+    expect(a.told).toEqual([]);
+    await syncOk(b);
+    expect(b.told.map((keys) => [...keys].sort())).toEqual([['one', 'two']]);
+
+    for (const edit of [
+      () => a.lib.updateHighlight(h.id, { color: 'blue', note: 'a new note' }),
+      () => a.lib.deleteHighlights([h.id]),
+    ]) {
+      b.told.length = 0;
+      later();
+      await edit();
+      await syncOk(a, b);
+      expect(b.told).toEqual([['one']]);
+    }
+    b.told.length = 0;
+    await syncOk(b);
+    expect(b.told).toEqual([]);
+  });
+
   it('a run with nothing to do sends and changes nothing', async () => {
     const a = await device('a');
     const b = await device('b');
@@ -121,6 +149,8 @@ describe('two devices', () => {
     const onA = await a.lib.getHighlight(h.id);
     expect(onA).toEqual(await b.lib.getHighlight(h.id));
     expect(onA?.note).toBe('written on the laptop\n\nwritten on the desktop');
+    // Each library took the merge in, and said so for the page.
+    for (const d of [a, b]) expect(d.told).toContainEqual([h.articleKey]);
     expect(onA?.tags.map((t) => t.toLowerCase()).sort()).toEqual(['advice', 'career', 'hiring']);
     expect(onA?.color).toBe('blue');
     expect(await library(a)).toEqual(await library(b));

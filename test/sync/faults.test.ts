@@ -267,6 +267,7 @@ describe('this device', () => {
   it('storage full while applying: says so, the library is as it was, and the next run applies it all', async () => {
     const a = await deviceWith('a', 40);
     await expectInSync(a);
+    const fromA = new Set((await rows(a)).map((h) => h.articleKey));
     const b = await deviceWith('b', 3, 9);
     const mine = await rows(b);
     const full = () => {
@@ -275,9 +276,12 @@ describe('this device', () => {
     b.lib.db.highlights.hook('creating', full);
     expectFailure(await b.sync(), 'quota');
     expect(await rows(b)).toEqual(mine);
+    // A transaction that did not commit changed nothing a page could show.
+    expect(b.told).toEqual([]);
     b.lib.db.highlights.hook('creating').unsubscribe(full);
     await expectInSync(b, a);
     expect(await b.lib.countHighlights()).toBe(43);
+    expect(new Set(b.told.flat())).toEqual(fromA);
   });
 
   it('storage full in the local copy: says so, the outbox keeps every change, and the next run sends them', async () => {

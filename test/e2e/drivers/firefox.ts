@@ -195,9 +195,14 @@ function pagePrimitives(page: Page): PagePrimitives {
   };
 }
 
-/** Sends fn's source with its argument, to run with `target` (an expression in the bridge) as its first argument. */
+/**
+ * Sends fn's source with its argument, to run with `target` (an expression in
+ * the bridge) as its first argument. The argument is parsed by the target's
+ * own JSON, as in Chromium's worker: an object made in the bridge page has the
+ * bridge's Object.prototype, which the store's checks refuse as not plain data.
+ */
 const call = (target: string, fn: { toString(): string }, arg: unknown): string =>
-  `(async () => (${fn.toString()})(${target}, ${JSON.stringify(arg ?? null)}))()`;
+  `(async () => { const t = ${target}; return (${fn.toString()})(t, t.JSON.parse(${JSON.stringify(JSON.stringify(arg ?? null))})); })()`;
 
 export async function launchFirefoxSession(opts: FirefoxOptions): Promise<FirefoxSession> {
   const executablePath = findFirefox();
@@ -317,6 +322,10 @@ export async function launchFirefoxSession(opts: FirefoxOptions): Promise<Firefo
       timeout: 20_000,
       polling: 100,
     });
+    // Resource Timing keeps 250 entries and drops later ones; the watch reads the background's requests there.
+    await bridge.evaluate(
+      `(async () => (${BACKGROUND}).performance.setResourceTimingBufferSize(1_000_000))()`,
+    );
     await sweep(BACKGROUND, BACKGROUND_URL, 'extension background page');
     const wrap = (p: Page): TestPage => new TestPage(pagePrimitives(p));
     const pages = new Map<TestPage, Page>();
