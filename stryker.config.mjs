@@ -4,9 +4,6 @@
 // test notices marks a rule no test pins down. Slow on two cores: run one
 // folder at a time, e.g. `npm run mutate -- --mutate 'src/anchor/**/*.ts'`.
 // The report goes to reports/mutation/.
-//
-// src/extract is left out here while it is being rewritten (issue 14); add it
-// to `mutate` once that lands.
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -16,6 +13,7 @@ export default {
   mutate: [
     'src/anchor/**/*.ts',
     'src/export/**/*.ts',
+    'src/extract/**/*.ts',
     'src/store/**/*.ts',
     '!**/*.d.ts',
     // Test data and a benchmark generator, not rules.
