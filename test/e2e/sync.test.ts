@@ -16,11 +16,7 @@
 // is checked in Node (test/background/sync.test.ts); here, that it talks to
 // the configured server only, and to nothing once sync is off.
 
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createTcpServer, connect, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SyncStatus } from '../../src/messages';
@@ -44,127 +40,10 @@ import {
   type TestPage,
 } from './harness';
 import type { BrowserName } from './session';
+import { extensionGranting127, startPouchServer, startRelay, turnSyncOn } from './sync-server';
 
 const DB = 'ih-e2e';
 const FIXTURE = 'pinterest-engineering-career-interview';
-
-async function freePort(): Promise<number> {
-  const s = createTcpServer();
-  s.listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const { port } = s.address() as { port: number };
-  s.close();
-  await once(s, 'close');
-  return port;
-}
-
-/** pouchdb-server from node_modules, in memory, on 127.0.0.1. */
-async function startPouchServer(): Promise<{ port: number; stop(): Promise<void> }> {
-  const port = await freePort();
-  // It writes its config and log into the working directory.
-  const cwd = mkdtempSync(join(tmpdir(), 'ih-pouchdb-server-'));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/pouchdb-server/bin/pouchdb-server'),
-      '--in-memory',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-    ],
-    { cwd, stdio: 'ignore' },
-  );
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const up = await fetch(`http://127.0.0.1:${port}/`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('pouchdb-server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    port,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill();
-        await once(child, 'exit');
-      }
-      rmSync(cwd, { recursive: true, force: true });
-    },
-  };
-}
-
-/** A TCP relay in front of the server: down() refuses connections, cutAfter(n) drops them after n bytes. */
-async function startRelay(target: number) {
-  const port = await freePort();
-  const sockets = new Set<Socket>();
-  let server: Server | null = null;
-  let cutAfter = Number.POSITIVE_INFINITY;
-  let passed = 0;
-  const relay = {
-    port,
-    url: `http://127.0.0.1:${port}`,
-    cuts: 0,
-    async up() {
-      server = createTcpServer((client) => {
-        const upstream = connect(target, '127.0.0.1');
-        sockets.add(client);
-        sockets.add(upstream);
-        const count = (d: Buffer): boolean => {
-          passed += d.length;
-          if (passed <= cutAfter) return false;
-          relay.cuts++;
-          client.destroy();
-          upstream.destroy();
-          return true;
-        };
-        client.on('data', (d: Buffer) => count(d) || upstream.write(d));
-        upstream.on('data', (d: Buffer) => count(d) || client.write(d));
-        for (const s of [client, upstream]) {
-          s.on('error', () => undefined);
-          s.on('close', () => {
-            sockets.delete(s);
-            client.destroy();
-            upstream.destroy();
-          });
-        }
-      });
-      server.listen(port, '127.0.0.1');
-      await once(server, 'listening');
-    },
-    async down() {
-      const s = server;
-      server = null;
-      if (!s) return;
-      for (const x of sockets) x.destroy();
-      s.close();
-      await once(s, 'close');
-    },
-    /** Lets the next n bytes through, then cuts every connection that sends more. */
-    cutAfter(n: number) {
-      passed = 0;
-      cutAfter = n;
-    },
-    heal() {
-      cutAfter = Number.POSITIVE_INFINITY;
-    },
-  };
-  await relay.up();
-  return relay;
-}
-
-/** dist/chrome with http://127.0.0.1/* granted at install (see the top of this file). */
-function extensionGranting127(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ih-e2e-sync-ext-'));
-  cpSync(join(ROOT, 'dist/chrome'), dir, { recursive: true });
-  const file = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
-  return dir;
-}
 
 type Hooks = {
   ih: {
@@ -250,11 +129,7 @@ eachBrowser('sync between two browser profiles through pouchdb-server', (browser
   async function device(): Promise<Device> {
     const ext = extDir ? await launchChromium({ extensionDir: extDir }) : await launchExtension(browser);
     const settings = await ext.openExtensionPage('options/index.html?view=settings');
-    await settings.locator('input[name="sync-server"]').fill(relay.url);
-    await settings.locator('input[name="sync-database"]').fill(DB);
-    await settings.getByRole('button', { name: 'Turn sync on' }).click();
-    // Before any test runs, so no expect.poll: the first run's result in the page.
-    await settings.locator('.sync-status', { hasText: /^Last synced/ }).waitFor({ timeout: 60_000 });
+    await turnSyncOn(settings, relay.url, DB);
     return { ext, settings };
   }
 
@@ -263,7 +138,7 @@ eachBrowser('sync between two browser profiles through pouchdb-server', (browser
     const created = await fetch(`http://127.0.0.1:${server.port}/${DB}`, { method: 'PUT' });
     expect(created.status).toBe(201);
     relay = await startRelay(server.port);
-    if (browser === 'chromium') extDir = extensionGranting127();
+    if (browser === 'chromium') extDir = extensionGranting127(join(ROOT, 'dist/chrome'));
     a = await device();
     b = await device();
   }, 180_000);
