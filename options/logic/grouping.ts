@@ -1,7 +1,13 @@
 // The library's list: highlights grouped by interview and under their
 // questions by the rules of src/order.ts, the groups narrowed to search hits,
 // and the flat rows the virtual list windows over.
+//
+// Each whole-library pass is written once as steps (src/anchor/steps.ts): run
+// straight through for a change the reader makes, or in slices by runSliced
+// when a full load brings 100,000 rows, which in one task held the page for
+// seconds.
 
+import { runSteps, type Steps } from '../../src/anchor';
 import { type ArticleSort, compareArticles, groupByQuestion, type QuestionGroup } from '../../src/order';
 import { articleFromHighlight } from '../../src/store/article';
 import type { Article, Highlight } from '../../src/types';
@@ -21,22 +27,41 @@ function compareBySort(sort: ArticleSort): (a: InterviewGroup, b: InterviewGroup
   return (a, b) => cmp(a.article, b.article);
 }
 
+/** Rows a step of a whole-library pass covers: well under a millisecond of work. */
+export const ROWS_PER_STEP = 512;
+
 /** Highlights grouped by interview, in the chosen sort. */
 export function groupLibrary(
   articles: ReadonlyMap<string, Article>,
   highlights: readonly Highlight[],
   sort: ArticleSort,
 ): InterviewGroup[] {
+  return runSteps(groupLibrarySteps(articles, highlights, sort));
+}
+
+export function* groupLibrarySteps(
+  articles: ReadonlyMap<string, Article>,
+  highlights: readonly Highlight[],
+  sort: ArticleSort,
+): Steps<InterviewGroup[]> {
   const byArticle = new Map<string, Highlight[]>();
-  for (const h of highlights) {
+  for (let i = 0; i < highlights.length; i++) {
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    const h = highlights[i]!;
     const list = byArticle.get(h.articleKey);
     if (list) list.push(h);
     else byArticle.set(h.articleKey, [h]);
   }
   const groups: InterviewGroup[] = [];
+  let filed = 0;
   for (const [key, list] of byArticle) {
     const article = articles.get(key) ?? articleFromHighlight(list[0]!, list[0]!.updatedAt);
     groups.push({ article, questions: groupByQuestion(article, list), count: list.length, score: 0 });
+    filed += list.length;
+    if (filed >= ROWS_PER_STEP) {
+      filed = 0;
+      yield;
+    }
   }
   return groups.sort(compareBySort(sort));
 }
@@ -51,24 +76,27 @@ export interface Placement {
 }
 
 export function placeHighlights(groups: readonly InterviewGroup[]): Placement {
+  return runSteps(placeHighlightsSteps(groups));
+}
+
+export function* placeHighlightsSteps(groups: readonly InterviewGroup[]): Steps<Placement> {
   const highlight: Highlight[] = [];
   const group: number[] = [];
   const question: number[] = [];
-  groups.forEach((g, gi) => {
-    g.questions.forEach((q, qi) => {
-      for (const h of q.highlights) {
+  const index = new Map<string, number>();
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
+    for (let qi = 0; qi < g.questions.length; qi++) {
+      for (const h of g.questions[qi]!.highlights) {
+        index.set(h.id, highlight.length);
         highlight.push(h);
         group.push(gi);
         question.push(qi);
+        if (highlight.length % ROWS_PER_STEP === 0) yield;
       }
-    });
-  });
-  return {
-    index: new Map(highlight.map((h, i) => [h.id, i])),
-    highlight,
-    group: Uint32Array.from(group),
-    question: Uint32Array.from(question),
-  };
+    }
+  }
+  return { index, highlight, group: Uint32Array.from(group), question: Uint32Array.from(question) };
 }
 
 /**
@@ -130,8 +158,18 @@ const highlightRows = new WeakMap<Highlight, Extract<Row, { kind: 'highlight' }>
 
 /** The flat list of rows the virtual list windows over. */
 export function flattenRows(groups: readonly InterviewGroup[]): Row[] {
+  return runSteps(flattenRowsSteps(groups));
+}
+
+export function* flattenRowsSteps(groups: readonly InterviewGroup[]): Steps<Row[]> {
   const rows: Row[] = [];
+  let since = 0;
   for (const g of groups) {
+    if (since >= ROWS_PER_STEP) {
+      since = 0;
+      yield;
+    }
+    since += g.count;
     const key = g.article.key;
     rows.push({ kind: 'article', key: `a:${key}`, group: g });
     for (const q of g.questions) {
@@ -154,4 +192,25 @@ export function visibleOrder(groups: readonly InterviewGroup[]): string[] {
   const ids: string[] = [];
   for (const g of groups) for (const q of g.questions) for (const h of q.highlights) ids.push(h.id);
   return ids;
+}
+
+/** The whole (filtered) library as the list shows it when nothing is searched. */
+export interface Listing {
+  groups: InterviewGroup[];
+  placement: Placement;
+  rows: Row[];
+  /** visibleOrder(groups): the placement's highlights, by id. */
+  order: string[];
+}
+
+export function* listingSteps(
+  articles: ReadonlyMap<string, Article>,
+  highlights: readonly Highlight[],
+  sort: ArticleSort,
+): Steps<Listing> {
+  const groups = yield* groupLibrarySteps(articles, highlights, sort);
+  const placement = yield* placeHighlightsSteps(groups);
+  const rows = yield* flattenRowsSteps(groups);
+  yield;
+  return { groups, placement, rows, order: placement.highlight.map((h) => h.id) };
 }
