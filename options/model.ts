@@ -22,11 +22,9 @@ import {
 import { formatTags, parseTags } from '../src/tags';
 import { EMPTY_FILTERS, isFiltering, searchFromFilters, type LibraryFilters } from './logic/filters';
 import {
-  flattenRows,
   groupLibrary,
   listingSteps,
-  narrowToHits,
-  visibleOrder,
+  narrowListing,
   type InterviewGroup,
   type Listing,
   type Row,
@@ -40,7 +38,8 @@ import type { ExportEntry, ImportCounts, SearchHit, Services } from './services'
 
 export interface SearchResult {
   text: string;
-  byId: ReadonlyMap<string, SearchHit>;
+  /** Best first, as the store ranks them. */
+  hits: readonly SearchHit[];
 }
 
 export interface LibraryModel {
@@ -193,12 +192,6 @@ function* prepareSteps(
   return { articles, highlights, filters, filtered, listing, facets };
 }
 
-function hitsById(hits: readonly SearchHit[]): Map<string, SearchHit> {
-  const byId = new Map<string, SearchHit>();
-  for (const h of hits) byId.set(h.id, h);
-  return byId;
-}
-
 export function importSummary(c: ImportCounts): string {
   const parts = [`${plural(c.added, 'new highlight', 'new highlights')}`];
   if (c.updated > 0) parts.push(`${c.updated} updated`);
@@ -271,12 +264,11 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     const shownRows = filtered.value;
     return preparedFor(a, h, f)?.listing ?? runSteps(listingSteps(a, shownRows, f.sort));
   });
-  const allGroups = computed(() => listing.value.groups);
-  const placement = computed(() => listing.value.placement);
-  const groups = computed(() => {
+  const narrowed = computed(() => {
     const s = search.value;
-    return s === null ? allGroups.value : narrowToHits(allGroups.value, s.byId, placement.value);
+    return s === null ? null : narrowListing(listing.value, s.hits);
   });
+  const groups = computed(() => narrowed.value?.groups ?? listing.value.groups);
   const shown = computed<readonly Highlight[]>(() =>
     search.value === null
       ? filtered.value
@@ -284,9 +276,8 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   );
   const shownCount = computed(() => groups.value.reduce((n, g) => n + g.count, 0));
   // Clearing a search shows the whole library again: the same rows, not new ones.
-  const allRows = computed(() => listing.value.rows);
-  const rows = computed(() => (search.value === null ? allRows.value : flattenRows(groups.value)));
-  const order = computed(() => (search.value === null ? listing.value.order : visibleOrder(groups.value)));
+  const rows = computed(() => narrowed.value?.rows ?? listing.value.rows);
+  const order = computed(() => narrowed.value?.order ?? listing.value.order);
   const facets = computed(() => {
     const f = otherFilters.value;
     const a = articles.value;
@@ -312,7 +303,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
       const hits = await services.library.search(text);
       // A slower answer to an older query must not replace a newer one.
       if (seq !== searchSeq) return;
-      search.value = { text, byId: hitsById(hits) };
+      search.value = { text, hits };
       init.onSearchSettled?.(text);
     } catch (e) {
       if (seq === searchSeq) services.notify({ message: messageOf(e) });
@@ -413,8 +404,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     batch(() => {
       if (all.status === 'fulfilled') all.value?.();
       else loadError.value = messageOf(all.reason);
-      if (hits.status === 'fulfilled' && hits.value !== null)
-        search.value = { text, byId: hitsById(hits.value) };
+      if (hits.status === 'fulfilled' && hits.value !== null) search.value = { text, hits: hits.value };
       loaded.value = true;
     });
     if (!wasLoaded) init.onFirstRows?.();
@@ -437,7 +427,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   function marksFor(h: Highlight, field: SearchField, text: string, index?: number): Span[] {
     const s = search.value;
     if (s === null) return [];
-    const hit = s.byId.get(h.id);
+    const hit = narrowed.value?.hitOf(h.id);
     // The hit's positions when the search sent them; else the same matcher worked out here.
     if (hit && hit.matches.length > 0)
       return hit.matches.filter((m) => m.field === field && (index === undefined || m.index === index));

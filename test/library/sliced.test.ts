@@ -14,6 +14,8 @@ import {
   flattenRows,
   groupLibrary,
   listingSteps,
+  narrowListing,
+  narrowToHits,
   placeHighlights,
   visibleOrder,
 } from '../../options/logic/grouping';
@@ -39,6 +41,27 @@ describe('the library built in slices', () => {
       expect(listing.placement.group).toEqual(placement.group);
       expect(listing.placement.question).toEqual(placement.question);
     }
+  });
+
+  it('narrows to hits into the rows and order flattening the narrowed groups gives, reusing the listing rows', async () => {
+    const listing = await runSliced(listingSteps(articles, g.highlights, 'clipped'), sliced);
+    const placement = listing.placement;
+    placement.highlight.forEach((h, i) => {
+      const row = listing.rows[placement.row[i]!]!;
+      expect(row.kind === 'highlight' && row.highlight).toBe(h);
+      expect(listing.rows[placement.questionRow[i]!]!.kind).toBe('question');
+    });
+    // Every third highlight, scored by where it falls, so interviews reorder.
+    const hits = g.highlights.filter((_, i) => i % 3 === 0).map((h, i) => ({ id: h.id, score: (i * 7) % 5 }));
+    const narrowed = narrowListing(listing, hits);
+    const groups = narrowToHits(listing.groups, new Map(hits.map((h) => [h.id, h])));
+    expect(narrowed.groups).toEqual(groups);
+    expect(narrowed.rows).toEqual(flattenRows(groups));
+    expect(narrowed.order).toEqual(visibleOrder(groups));
+    const own = new Set(listing.rows);
+    for (const r of narrowed.rows) if (r.kind !== 'article') expect(own.has(r)).toBe(true);
+    expect(narrowed.hitOf(hits[4]!.id)).toBe(hits[4]);
+    expect(narrowed.hitOf(g.highlights[1]!.id)).toBeUndefined();
   });
 
   it('filters and counts facets as the one-shot functions do', async () => {
