@@ -11,18 +11,25 @@ import {
   type Settings,
 } from '../src/types';
 import { messageOf } from './errors';
-import { facetCounts, filterHighlights, isoDate, type FacetCounts } from './logic/apply-filters';
+import {
+  facetCounts,
+  facetCountsSteps,
+  filterHighlights,
+  filterHighlightsSteps,
+  isoDate,
+  type FacetCounts,
+} from './logic/apply-filters';
 import { formatTags, parseTags } from '../src/tags';
 import { EMPTY_FILTERS, isFiltering, searchFromFilters, type LibraryFilters } from './logic/filters';
 import {
-  flattenRows,
   groupLibrary,
-  narrowToHits,
-  placeHighlights,
-  visibleOrder,
+  listingSteps,
+  narrowListing,
   type InterviewGroup,
+  type Listing,
   type Row,
 } from './logic/grouping';
+import { runSliced, runSteps, type Steps } from '../src/anchor';
 import { clickRow, keepVisible, NO_SELECTION, selectAll, type SelectionState } from './logic/selection';
 import type { Span } from './logic/marks';
 import { matchesIn, queryTerms, type SearchField } from '../src/store/search';
@@ -31,7 +38,8 @@ import type { ExportEntry, ImportCounts, SearchHit, Services } from './services'
 
 export interface SearchResult {
   text: string;
-  byId: ReadonlyMap<string, SearchHit>;
+  /** Best first, as the store ranks them. */
+  hits: readonly SearchHit[];
 }
 
 export interface LibraryModel {
@@ -161,10 +169,27 @@ function plural(n: number, one: string, many: string): string {
 
 const FIRST_SCREEN_ARTICLES = 8;
 
-function hitsById(hits: readonly SearchHit[]): Map<string, SearchHit> {
-  const byId = new Map<string, SearchHit>();
-  for (const h of hits) byId.set(h.id, h);
-  return byId;
+/** What the list and facets show of a full load before any search, for the filters it was built under. */
+interface Prepared {
+  articles: ReadonlyMap<string, Article>;
+  highlights: readonly Highlight[];
+  filters: LibraryFilters;
+  filtered: readonly Highlight[];
+  listing: Listing;
+  facets: FacetCounts;
+}
+
+function* prepareSteps(
+  articles: ReadonlyMap<string, Article>,
+  highlights: readonly Highlight[],
+  filters: LibraryFilters,
+): Steps<Prepared> {
+  const filtered = isFiltering(filters)
+    ? yield* filterHighlightsSteps(highlights, articles, filters)
+    : highlights;
+  const listing = yield* listingSteps(articles, filtered, filters.sort);
+  const facets = yield* facetCountsSteps(highlights, articles, filters);
+  return { articles, highlights, filters, filtered, listing, facets };
 }
 
 export function importSummary(c: ImportCounts): string {
@@ -207,17 +232,43 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     return f;
   });
 
+  // A full load's list and facets, built in slices before its rows reach the
+  // signals (at 100,000 rows, building them in the computeds below held the
+  // page for seconds). Used while the signals still hold what it was built
+  // from, and dropped once they do not, so it keeps no old rows alive.
+  let prepared: Prepared | null = null;
+  function preparedFor(
+    a: ReadonlyMap<string, Article>,
+    h: readonly Highlight[],
+    f: LibraryFilters,
+  ): Prepared | null {
+    if (prepared && prepared.articles === a && prepared.highlights === h && prepared.filters === f)
+      return prepared;
+    prepared = null;
+    return null;
+  }
+
   const filtered = computed<readonly Highlight[]>(() => {
     const f = otherFilters.value;
-    return isFiltering(f) ? filterHighlights(highlights.value, articles.value, f) : highlights.value;
+    const a = articles.value;
+    const h = highlights.value;
+    const p = preparedFor(a, h, f);
+    if (p) return p.filtered;
+    return isFiltering(f) ? filterHighlights(h, a, f) : h;
   });
   // Grouped once per change of rows or filters; a search only narrows these.
-  const allGroups = computed(() => groupLibrary(articles.value, filtered.value, otherFilters.value.sort));
-  const placement = computed(() => placeHighlights(allGroups.value));
-  const groups = computed(() => {
-    const s = search.value;
-    return s === null ? allGroups.value : narrowToHits(allGroups.value, s.byId, placement.value);
+  const listing = computed<Listing>(() => {
+    const f = otherFilters.value;
+    const a = articles.value;
+    const h = highlights.value;
+    const shownRows = filtered.value;
+    return preparedFor(a, h, f)?.listing ?? runSteps(listingSteps(a, shownRows, f.sort));
   });
+  const narrowed = computed(() => {
+    const s = search.value;
+    return s === null ? null : narrowListing(listing.value, s.hits);
+  });
+  const groups = computed(() => narrowed.value?.groups ?? listing.value.groups);
   const shown = computed<readonly Highlight[]>(() =>
     search.value === null
       ? filtered.value
@@ -225,11 +276,15 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   );
   const shownCount = computed(() => groups.value.reduce((n, g) => n + g.count, 0));
   // Clearing a search shows the whole library again: the same rows, not new ones.
-  const allRows = computed(() => flattenRows(allGroups.value));
-  const rows = computed(() => (search.value === null ? allRows.value : flattenRows(groups.value)));
-  const order = computed(() => visibleOrder(groups.value));
+  const rows = computed(() => narrowed.value?.rows ?? listing.value.rows);
+  const order = computed(() => narrowed.value?.order ?? listing.value.order);
+  const facets = computed(() => {
+    const f = otherFilters.value;
+    const a = articles.value;
+    const h = highlights.value;
+    return preparedFor(a, h, f)?.facets ?? facetCounts(h, a, f);
+  });
   // Only rows on show can be acted on: a search may hide rows that stay checked.
-  const facets = computed(() => facetCounts(highlights.value, articles.value, otherFilters.value));
   const selectedShown = computed<readonly string[]>(() => {
     const sel = selection.value.selected;
     return sel.size === 0 ? [] : order.value.filter((id) => sel.has(id));
@@ -248,7 +303,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
       const hits = await services.library.search(text);
       // A slower answer to an older query must not replace a newer one.
       if (seq !== searchSeq) return;
-      search.value = { text, byId: hitsById(hits) };
+      search.value = { text, hits };
       init.onSearchSettled?.(text);
     } catch (e) {
       if (seq === searchSeq) services.notify({ message: messageOf(e) });
@@ -267,9 +322,9 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
       do {
         again = false;
         try {
-          const all = await services.library.loadAll();
+          const show = await prepareAll(await services.library.loadAll());
           batch(() => {
-            setAll(all);
+            show?.();
             loaded.value = true;
             loadError.value = null;
           });
@@ -289,10 +344,26 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
 
   const unsubscribers: (() => void)[] = [];
 
-  function setAll(all: { articles: Article[]; highlights: Highlight[] }): void {
-    articles.value = new Map(all.articles.map((a) => [a.key, a]));
-    highlights.value = all.highlights;
-    partial.value = false;
+  let loadSeq = 0;
+  /**
+   * Builds what a full load shows in slices, then answers the step that puts
+   * it in the signals (call it in one batch); null when a later load started
+   * meanwhile, whose rows are newer.
+   */
+  async function prepareAll(all: {
+    articles: Article[];
+    highlights: Highlight[];
+  }): Promise<(() => void) | null> {
+    const seq = ++loadSeq;
+    const byKey = new Map(all.articles.map((a) => [a.key, a]));
+    const built = await runSliced(prepareSteps(byKey, all.highlights, otherFilters.value));
+    if (seq !== loadSeq) return null;
+    return () => {
+      prepared = built;
+      articles.value = byKey;
+      highlights.value = all.highlights;
+      partial.value = false;
+    };
   }
 
   async function start(): Promise<void> {
@@ -326,15 +397,14 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
       }
     }
     const [all, hits] = await Promise.allSettled([
-      services.library.loadAll(),
+      services.library.loadAll().then(prepareAll),
       text === '' ? Promise.resolve(null) : services.library.search(text),
     ]);
     const wasLoaded = loaded.value;
     batch(() => {
-      if (all.status === 'fulfilled') setAll(all.value);
+      if (all.status === 'fulfilled') all.value?.();
       else loadError.value = messageOf(all.reason);
-      if (hits.status === 'fulfilled' && hits.value !== null)
-        search.value = { text, byId: hitsById(hits.value) };
+      if (hits.status === 'fulfilled' && hits.value !== null) search.value = { text, hits: hits.value };
       loaded.value = true;
     });
     if (!wasLoaded) init.onFirstRows?.();
@@ -357,7 +427,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   function marksFor(h: Highlight, field: SearchField, text: string, index?: number): Span[] {
     const s = search.value;
     if (s === null) return [];
-    const hit = s.byId.get(h.id);
+    const hit = narrowed.value?.hitOf(h.id);
     // The hit's positions when the search sent them; else the same matcher worked out here.
     if (hit && hit.matches.length > 0)
       return hit.matches.filter((m) => m.field === field && (index === undefined || m.index === index));

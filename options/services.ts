@@ -3,7 +3,14 @@
 // wire the same store over fake-indexeddb and record downloads and clipboard.
 
 import type { SearchField } from '../src/store/search';
-import type { Article, ExportOptions, Highlight, HighlightPatch, Settings } from '../src/types';
+import type {
+  Article,
+  ExportOptions,
+  Highlight,
+  HighlightPatch,
+  ListedHighlight,
+  Settings,
+} from '../src/types';
 import type { ArticleSort } from '../src/order';
 
 export interface SearchMatch {
@@ -37,8 +44,11 @@ export interface ImportCounts {
 
 /** The library store as the page uses it. */
 export interface LibraryPort {
-  /** Every article and highlight; the page filters and groups in memory. */
-  loadAll(): Promise<{ articles: Article[]; highlights: Highlight[] }>;
+  /**
+   * Every article and highlight, as listed (no quote selectors: see
+   * ListedHighlight); the page filters and groups in memory.
+   */
+  loadAll(): Promise<{ articles: Article[]; highlights: ListedHighlight[] }>;
   /**
    * Enough to paint the first screen quickly: the first `count` interviews
    * that have highlights, in `sort` order, with their highlights.

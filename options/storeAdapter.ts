@@ -7,7 +7,7 @@ import type { LibraryPort } from './services';
 export function libraryPort(library: Library): LibraryPort {
   return {
     // One read for the page and, later, for the search index (warmSearch builds it from these rows).
-    loadAll: () => library.readAll(),
+    loadAll: () => library.readListed(),
     async loadFirst(sort, count) {
       let articles: Article[];
       if (sort === 'clipped') {

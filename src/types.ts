@@ -130,6 +130,13 @@ export interface Highlight {
   subQuestions?: string[];
 }
 
+/**
+ * A highlight as the library page holds it (src/store/listed.ts): without its
+ * TextQuoteSelector, which only anchoring on the page reads, and with the
+ * TextPositionSelector that page order reads. Full rows stay in the store.
+ */
+export type ListedHighlight = Omit<Highlight, 'selectors'> & { selectors: TextPositionSelector[] };
+
 /** What a reader may change of a saved highlight. */
 export type HighlightPatch = Partial<Pick<Highlight, 'note' | 'tags' | 'color'>>;
 

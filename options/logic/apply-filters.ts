@@ -7,7 +7,9 @@ import {
   type Site,
 } from '../../src/types';
 import type { LibraryFilters } from './filters';
+import { runSteps, type Steps } from '../../src/anchor';
 import { searchKey } from '../../src/store/words';
+import { ROWS_PER_STEP } from './grouping';
 
 /** YYYY-MM-DD in UTC. */
 export function isoDate(ms: number): string {
@@ -46,7 +48,21 @@ export function filterHighlights(
   articles: ReadonlyMap<string, Article>,
   f: LibraryFilters,
 ): Highlight[] {
-  return highlights.filter((h) => matchesFilters(h, articles.get(h.articleKey), f));
+  return runSteps(filterHighlightsSteps(highlights, articles, f));
+}
+
+export function* filterHighlightsSteps(
+  highlights: readonly Highlight[],
+  articles: ReadonlyMap<string, Article>,
+  f: LibraryFilters,
+): Steps<Highlight[]> {
+  const kept: Highlight[] = [];
+  for (let i = 0; i < highlights.length; i++) {
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    const h = highlights[i]!;
+    if (matchesFilters(h, articles.get(h.articleKey), f)) kept.push(h);
+  }
+  return kept;
 }
 
 /** Choices for the filter menus, from what is saved. */
@@ -90,6 +106,14 @@ export function facetCounts(
   articles: ReadonlyMap<string, Article>,
   f: LibraryFilters,
 ): FacetCounts {
+  return runSteps(facetCountsSteps(highlights, articles, f));
+}
+
+export function* facetCountsSteps(
+  highlights: readonly Highlight[],
+  articles: ReadonlyMap<string, Article>,
+  f: LibraryFilters,
+): Steps<FacetCounts> {
   const sites = new Map<Site, number>();
   const colors = new Map<HighlightColor, number>();
   const tags = new Map<string, FacetCount>();
@@ -109,7 +133,9 @@ export function facetCounts(
     if (c) c.count++;
     else m.set(key, { value: name, count: 1 });
   };
-  for (const h of highlights) {
+  for (let i = 0; i < highlights.length; i++) {
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    const h = highlights[i]!;
     const a = articles.get(h.articleKey);
     if (matchesFilters(h, a, without.site)) bump(sites, a?.site ?? 'generic');
     if (matchesFilters(h, a, without.color)) bump(colors, h.color);

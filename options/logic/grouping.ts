@@ -1,7 +1,13 @@
 // The library's list: highlights grouped by interview and under their
 // questions by the rules of src/order.ts, the groups narrowed to search hits,
 // and the flat rows the virtual list windows over.
+//
+// Each whole-library pass is written once as steps (src/anchor/steps.ts): run
+// straight through for a change the reader makes, or in slices by runSliced
+// when a full load brings 100,000 rows, which in one task held the page for
+// seconds.
 
+import { runSteps, type Steps } from '../../src/anchor';
 import { type ArticleSort, compareArticles, groupByQuestion, type QuestionGroup } from '../../src/order';
 import { articleFromHighlight } from '../../src/store/article';
 import type { Article, Highlight } from '../../src/types';
@@ -21,22 +27,41 @@ function compareBySort(sort: ArticleSort): (a: InterviewGroup, b: InterviewGroup
   return (a, b) => cmp(a.article, b.article);
 }
 
+/** Rows a step of a whole-library pass covers: well under a millisecond of work. */
+export const ROWS_PER_STEP = 512;
+
 /** Highlights grouped by interview, in the chosen sort. */
 export function groupLibrary(
   articles: ReadonlyMap<string, Article>,
   highlights: readonly Highlight[],
   sort: ArticleSort,
 ): InterviewGroup[] {
+  return runSteps(groupLibrarySteps(articles, highlights, sort));
+}
+
+export function* groupLibrarySteps(
+  articles: ReadonlyMap<string, Article>,
+  highlights: readonly Highlight[],
+  sort: ArticleSort,
+): Steps<InterviewGroup[]> {
   const byArticle = new Map<string, Highlight[]>();
-  for (const h of highlights) {
+  for (let i = 0; i < highlights.length; i++) {
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    const h = highlights[i]!;
     const list = byArticle.get(h.articleKey);
     if (list) list.push(h);
     else byArticle.set(h.articleKey, [h]);
   }
   const groups: InterviewGroup[] = [];
+  let filed = 0;
   for (const [key, list] of byArticle) {
     const article = articles.get(key) ?? articleFromHighlight(list[0]!, list[0]!.updatedAt);
     groups.push({ article, questions: groupByQuestion(article, list), count: list.length, score: 0 });
+    filed += list.length;
+    if (filed >= ROWS_PER_STEP) {
+      filed = 0;
+      yield;
+    }
   }
   return groups.sort(compareBySort(sort));
 }
@@ -48,75 +73,148 @@ export interface Placement {
   highlight: Highlight[];
   group: Uint32Array;
   question: Uint32Array;
+  /** Where its row is in flattenRows(groups), and the row of its question. */
+  row: Uint32Array;
+  questionRow: Uint32Array;
 }
 
 export function placeHighlights(groups: readonly InterviewGroup[]): Placement {
+  return runSteps(placeHighlightsSteps(groups));
+}
+
+export function* placeHighlightsSteps(groups: readonly InterviewGroup[]): Steps<Placement> {
   const highlight: Highlight[] = [];
   const group: number[] = [];
   const question: number[] = [];
-  groups.forEach((g, gi) => {
-    g.questions.forEach((q, qi) => {
-      for (const h of q.highlights) {
+  const row: number[] = [];
+  const questionRow: number[] = [];
+  const index = new Map<string, number>();
+  // Counts rows as flattenRows lays them out: an interview's row, then each question's row and its highlights'.
+  let r = 0;
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
+    r++;
+    for (let qi = 0; qi < g.questions.length; qi++) {
+      const qr = r++;
+      for (const h of g.questions[qi]!.highlights) {
+        index.set(h.id, highlight.length);
         highlight.push(h);
         group.push(gi);
         question.push(qi);
+        row.push(r++);
+        questionRow.push(qr);
+        if (highlight.length % ROWS_PER_STEP === 0) yield;
       }
-    });
-  });
+    }
+  }
   return {
-    index: new Map(highlight.map((h, i) => [h.id, i])),
+    index,
     highlight,
     group: Uint32Array.from(group),
     question: Uint32Array.from(question),
+    row: Uint32Array.from(row),
+    questionRow: Uint32Array.from(questionRow),
   };
 }
 
+/** The list cut down to search hits: what a search shows. */
+export interface Narrowed<H> {
+  groups: InterviewGroup[];
+  rows: Row[];
+  order: string[];
+  /** The hit for a highlight on show. */
+  hitOf(id: string): H | undefined;
+}
+
 /**
- * The groups cut down to search hits, the interview with the best hit first
- * (equal scores keep the given order). Rows keep their page order, so a search
- * regroups and sorts no highlights: it looks up each hit's place and keeps it.
+ * The listing cut down to search hits, the interview with the best hit first
+ * (equal scores keep the given order). Rows keep their page order and are the
+ * listing's own row objects, so a search regroups, sorts and makes no
+ * highlight rows: it looks up each hit's place and keeps it.
  */
-export function narrowToHits(
-  groups: readonly InterviewGroup[],
-  hits: ReadonlyMap<string, { score: number }>,
-  placement: Placement = placeHighlights(groups),
-): InterviewGroup[] {
+export function narrowListing<H extends { id: string; score: number }>(
+  listing: Listing,
+  hits: readonly H[],
+): Narrowed<H> {
+  const { groups, placement } = listing;
+  // Per place, the index of its hit in hits, or -1: a typed array, since an
+  // Array of 100,000 holes is kept as a dictionary and is slow to fill.
+  const hitAt = new Int32Array(placement.highlight.length).fill(-1);
   const places: number[] = [];
-  const scores = new Float64Array(placement.highlight.length);
-  hits.forEach((hit, id) => {
-    const i = placement.index.get(id);
-    if (i === undefined) return;
-    places.push(i);
-    scores[i] = hit.score;
-  });
+  for (let h = 0; h < hits.length; h++) {
+    const i = placement.index.get(hits[h]!.id);
+    if (i === undefined) continue;
+    if (hitAt[i] === -1) places.push(i);
+    hitAt[i] = h;
+  }
   const order = Uint32Array.from(places).sort();
-  const out: InterviewGroup[] = [];
-  let current: InterviewGroup | null = null;
-  let kept: Highlight[] = [];
+  // Per interview kept: its group and its run [start, end) in order.
+  const kept: { group: InterviewGroup; start: number; end: number }[] = [];
+  let current: { group: InterviewGroup; start: number; end: number } | null = null;
+  let questionHighlights: Highlight[] = [];
   let lastGroup = -1;
   let lastQuestion = -1;
-  for (const i of order) {
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
     const gi = placement.group[i]!;
     const qi = placement.question[i]!;
     const g = groups[gi]!;
     if (!current || gi !== lastGroup) {
-      current = { article: g.article, questions: [], count: 0, score: 0 };
-      out.push(current);
+      current = { group: { article: g.article, questions: [], count: 0, score: 0 }, start: k, end: k };
+      kept.push(current);
       lastGroup = gi;
       lastQuestion = -1;
     }
+    const out = current.group;
     if (qi !== lastQuestion) {
-      kept = [];
+      questionHighlights = [];
       const q = g.questions[qi]!;
-      current.questions.push({ key: q.key, question: q.question, highlights: kept });
+      out.questions.push({ key: q.key, question: q.question, highlights: questionHighlights });
       lastQuestion = qi;
     }
-    kept.push(placement.highlight[i]!);
-    current.count++;
-    if (scores[i]! > current.score) current.score = scores[i]!;
+    questionHighlights.push(placement.highlight[i]!);
+    out.count++;
+    current.end = k + 1;
+    const score = hits[hitAt[i]!]!.score;
+    if (score > out.score) out.score = score;
   }
   // sort is stable: interviews with equal scores stay in the chosen sort.
-  return out.sort((a, b) => b.score - a.score);
+  kept.sort((a, b) => b.group.score - a.group.score);
+  const rows: Row[] = [];
+  const ids: string[] = [];
+  for (const { group, start, end } of kept) {
+    rows.push({ kind: 'article', key: `a:${group.article.key}`, group });
+    let lastRow = -1;
+    for (let k = start; k < end; k++) {
+      const i = order[k]!;
+      const qr = placement.questionRow[i]!;
+      if (qr !== lastRow) rows.push(listing.rows[qr]!);
+      lastRow = qr;
+      rows.push(listing.rows[placement.row[i]!]!);
+      ids.push(placement.highlight[i]!.id);
+    }
+  }
+  return {
+    groups: kept.map((x) => x.group),
+    rows,
+    order: ids,
+    hitOf: (id) => {
+      const i = placement.index.get(id);
+      return i === undefined ? undefined : hits[hitAt[i]!];
+    },
+  };
+}
+
+/** narrowListing's groups for groups alone. */
+export function narrowToHits(
+  groups: readonly InterviewGroup[],
+  hits: ReadonlyMap<string, { score: number }>,
+): InterviewGroup[] {
+  const listing = runSteps(listingOf(groups));
+  return narrowListing(
+    listing,
+    [...hits].map(([id, h]) => ({ id, score: h.score })),
+  ).groups;
 }
 
 export type Row =
@@ -130,8 +228,18 @@ const highlightRows = new WeakMap<Highlight, Extract<Row, { kind: 'highlight' }>
 
 /** The flat list of rows the virtual list windows over. */
 export function flattenRows(groups: readonly InterviewGroup[]): Row[] {
+  return runSteps(flattenRowsSteps(groups));
+}
+
+export function* flattenRowsSteps(groups: readonly InterviewGroup[]): Steps<Row[]> {
   const rows: Row[] = [];
+  let since = 0;
   for (const g of groups) {
+    if (since >= ROWS_PER_STEP) {
+      since = 0;
+      yield;
+    }
+    since += g.count;
     const key = g.article.key;
     rows.push({ kind: 'article', key: `a:${key}`, group: g });
     for (const q of g.questions) {
@@ -154,4 +262,28 @@ export function visibleOrder(groups: readonly InterviewGroup[]): string[] {
   const ids: string[] = [];
   for (const g of groups) for (const q of g.questions) for (const h of q.highlights) ids.push(h.id);
   return ids;
+}
+
+/** The whole (filtered) library as the list shows it when nothing is searched. */
+export interface Listing {
+  groups: readonly InterviewGroup[];
+  placement: Placement;
+  rows: Row[];
+  /** visibleOrder(groups): the placement's highlights, by id. */
+  order: string[];
+}
+
+export function* listingSteps(
+  articles: ReadonlyMap<string, Article>,
+  highlights: readonly Highlight[],
+  sort: ArticleSort,
+): Steps<Listing> {
+  return yield* listingOf(yield* groupLibrarySteps(articles, highlights, sort));
+}
+
+function* listingOf(groups: readonly InterviewGroup[]): Steps<Listing> {
+  const placement = yield* placeHighlightsSteps(groups);
+  const rows = yield* flattenRowsSteps(groups);
+  yield;
+  return { groups, placement, rows, order: placement.highlight.map((h) => h.id) };
 }

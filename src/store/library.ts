@@ -14,12 +14,13 @@
 import Dexie, { type DexieOptions, type Transaction } from 'dexie';
 import { ValidationError } from '../check';
 import { type ArticleSort, compareArticles, comparePageOrder } from '../order';
-import type { Article, Highlight, HighlightPatch } from '../types';
+import type { Article, Highlight, HighlightPatch, ListedHighlight } from '../types';
 import { uniqueTags } from '../tags';
 import { articleFromHighlight } from './article';
 import { makeBackup, parseBackup, type Backup } from './backup';
 import { DEFAULT_DB_NAME, LibraryDB, type SchemaVersion } from './db';
 import { StoreError, toStoreError } from './errors';
+import { listedHighlight, StringPool } from './listed';
 import { importedArticle, importReplaces, mergeArticle } from './merge';
 import type { LibraryQuery, SearchResult } from './search';
 import { type RowChanges, SearchCache } from './search-cache';
@@ -341,11 +342,27 @@ export class Library {
     return { articles: rows.articles.filter((a) => used.has(a.key)), highlights: rows.highlights };
   }
 
+  /**
+   * readAll for the library page: the highlights as listed (listed.ts), which
+   * the search index is then built from too. Whatever needs a whole row (undo,
+   * a backup) reads it from the store.
+   */
+  async readListed(): Promise<{ articles: Article[]; highlights: ListedHighlight[] }> {
+    const stamp = this.searchCache.stamp();
+    const rows = await this.readRows(true);
+    this.searchCache.offer(rows, stamp);
+    const used = new Set(rows.highlights.map((r) => r.articleKey));
+    return { articles: rows.articles.filter((a) => used.has(a.key)), highlights: rows.highlights };
+  }
+
   /** Every article, with highlights or not, and every highlight, in one transaction. */
-  private async readRows(): Promise<{ articles: Article[]; highlights: Highlight[] }> {
+  private async readRows(listed: true): Promise<{ articles: Article[]; highlights: ListedHighlight[] }>;
+  private async readRows(listed?: false): Promise<{ articles: Article[]; highlights: Highlight[] }>;
+  private async readRows(listed = false): Promise<{ articles: Article[]; highlights: Highlight[] }> {
     return this.read(() =>
       this.db.transaction('r', this.db.articles, this.db.highlights, async () => {
         const articles = await this.db.articles.toArray();
+        const pool = listed ? new StringPool(articles) : null;
         // In pages by id: the browser decodes a request's rows in one task, and
         // 100,000 highlights in one request held the page for seconds.
         const highlights: Highlight[] = [];
@@ -355,7 +372,7 @@ export class Library {
               ? this.db.highlights.orderBy(':id')
               : this.db.highlights.where(':id').above(last);
           const page = await from.limit(READ_PAGE).toArray();
-          for (const h of page) highlights.push(h);
+          for (const h of page) highlights.push(pool ? listedHighlight(h, pool) : h);
           if (page.length < READ_PAGE) return { articles, highlights };
           last = page[page.length - 1]!.id;
         }

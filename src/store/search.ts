@@ -85,6 +85,8 @@ const MAX_OCCURRENCES = 20;
  * words into a table "word id → grade" (exact, prefix, none) by a binary search
  * over the sorted vocabulary, so scoring a highlight is integer lookups only.
  */
+const NO_IDS = new Uint32Array(0);
+
 class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly list: string[] = [];
@@ -95,6 +97,8 @@ class Vocabulary {
   }
 
   idsOf(ws: readonly string[]): Uint32Array {
+    // Most notes and speakers are empty: one shared array, not 100,000 of them.
+    if (ws.length === 0) return NO_IDS;
     const out = new Uint32Array(ws.length);
     for (let i = 0; i < ws.length; i++) {
       const w = ws[i]!;
@@ -150,9 +154,11 @@ interface PreparedHighlight {
   quote: Uint32Array;
   note: Uint32Array;
   question: Uint32Array;
-  tags: Uint32Array[];
+  tags: readonly Uint32Array[];
   speaker: Uint32Array;
 }
+
+const NO_TAGS: readonly Uint32Array[] = [];
 
 function unique(ws: string[]): string[] {
   return [...new Set(ws)];
@@ -356,6 +362,12 @@ class Hit implements SearchHit {
 
 export class SearchIndex {
   private readonly vocab = new Vocabulary();
+  /**
+   * Word ids of a question or speaker by its text: many highlights share one,
+   * so they share its ids too. Never read back or changed, so an entry that
+   * no row uses any longer is only a few words kept.
+   */
+  private readonly phrases = new Map<string, Uint32Array>();
   private readonly articles = new Map<string, PreparedArticle>();
   private readonly highlights = new Map<string, PreparedHighlight>();
   /** Built on the first search after a change; a burst of writes rebuilds once. */
@@ -414,11 +426,21 @@ export class SearchIndex {
       highlight: h,
       quote: this.vocab.idsOf(words(h.quote)),
       note: this.vocab.idsOf(words(h.note)),
-      question: this.vocab.idsOf(unique(words(h.question ?? ''))),
-      tags: h.tags.map((t) => this.vocab.idsOf(words(t))),
-      speaker: this.vocab.idsOf(unique(words(h.speaker ?? ''))),
+      question: this.phraseIds(h.question),
+      tags: h.tags.length === 0 ? NO_TAGS : h.tags.map((t) => this.vocab.idsOf(words(t))),
+      speaker: this.phraseIds(h.speaker),
     });
     this.postings = null;
+  }
+
+  private phraseIds(text: string | null): Uint32Array {
+    if (!text) return NO_IDS;
+    let ids = this.phrases.get(text);
+    if (!ids) {
+      ids = this.vocab.idsOf(unique(words(text)));
+      this.phrases.set(text, ids);
+    }
+    return ids;
   }
 
   deleteHighlight(id: string): void {

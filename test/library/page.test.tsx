@@ -304,10 +304,15 @@ describe('library page', () => {
         { article: b, highlights: hb },
       ],
     });
-    const { root, library } = mounted;
+    const { root, library, model } = mounted;
     const before = (await library.exportBackup()).highlights;
     const boxes = (): HTMLInputElement[] => [...root.querySelectorAll<HTMLInputElement>('input.pick')];
     await waitFor(() => boxes().length === 4, 'four rows');
+    // The page holds its rows without quote selectors; Undo brings back the store's whole rows.
+    expect(before.every((h) => h.selectors.some((s) => s.type === 'TextQuoteSelector'))).toBe(true);
+    expect(model.highlights.value.some((h) => h.selectors.some((s) => s.type === 'TextQuoteSelector'))).toBe(
+      false,
+    );
     await click(boxes()[0]);
     await click(boxes()[2], { shiftKey: true });
     expect(boxes().map((b) => b.checked)).toEqual([true, true, true, false]);
