@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ReplyOf } from '../../src/messages';
+import type { HighlightPatch } from '../../src/types';
 import {
   CAREER,
   eachBrowser,
@@ -27,22 +29,6 @@ const career = interviewFixture(CAREER);
 const LINKED =
   'You can see the continuation of that commitment in our recent announcement to support the Inspired Internet Pledge.';
 const LINK = 'Inspired Internet Pledge';
-
-type Patch = { color?: 'green'; note?: string };
-type Hooks = {
-  ih: {
-    library(): Promise<{ updateHighlight(id: string, patch: Patch): Promise<{ articleKey: string }> }>;
-    broadcast(keys: string[]): Promise<void>;
-  };
-  chrome: {
-    tabs: {
-      sendMessage(
-        id: number,
-        m: { type: string; sectionId?: string | undefined },
-      ): Promise<{ ok: boolean; value: { interview: { sections: { id: string }[] } } }>;
-    };
-  };
-};
 
 interface Box {
   x: number;
@@ -108,12 +94,11 @@ eachBrowser('the paint behind a link inside a highlight', (browser) => {
   });
 
   /** Changes a highlight as the library does: the store, then every open page told to repaint. */
-  const edit = (id: string, patch: Patch) =>
+  const edit = (id: string, patch: HighlightPatch) =>
     ext.background(
       async (g, arg) => {
-        const ih = (g as unknown as Hooks).ih;
-        const h = await (await ih.library()).updateHighlight(arg.id, arg.patch);
-        await ih.broadcast([h.articleKey]);
+        const h = await (await g.ih.library()).updateHighlight(arg.id, arg.patch);
+        await g.ih.broadcast([h.articleKey]);
       },
       { id, patch },
     );
@@ -134,12 +119,9 @@ eachBrowser('the paint behind a link inside a highlight', (browser) => {
     await expect.poll(async () => (await paint(page))['ih-green'] ?? []).toEqual([LINKED]);
     // A whole Q&A saved from the page's menu rebuilds every entry of the registry.
     const qa = await ext.background(async (g, id) => {
-      const c = (g as unknown as Hooks).chrome;
-      const state = await c.tabs.sendMessage(id, { type: 'page:get' });
-      return c.tabs.sendMessage(id, {
-        type: 'page:saveSection',
-        sectionId: state.value.interview.sections[2]?.id,
-      });
+      const state = (await g.chrome.tabs.sendMessage(id, { type: 'page:get' })) as ReplyOf<'page:get'>;
+      const section = state.ok ? state.value.interview?.sections[2] : undefined;
+      return g.chrome.tabs.sendMessage(id, { type: 'page:saveSection', sectionId: section?.id });
     }, tabId);
     expect(qa).toMatchObject({ ok: true });
     await expect.poll(async () => ((await paint(page))['ih-yellow'] ?? []).length).toBe(2);

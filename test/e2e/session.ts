@@ -3,7 +3,7 @@
 // that decides which fixture answers an address and which requests are
 // blocked. Both drivers route every request through a Router.
 
-import type { Highlight } from '../../src/types';
+import type { Highlight, HighlightPatch } from '../../src/types';
 import { SCRIPTED, type ExtensionRequest, type LaunchLog } from './network-watch';
 import type { TestPage } from './page';
 
@@ -13,7 +13,10 @@ export const BROWSER_LABEL: Record<BrowserName, string> = { chromium: 'Chromium'
 
 /** The slice of the extension API (`chrome.*`) the scenarios call in the background. */
 export interface BackgroundChrome {
-  tabs: { query(q: object): Promise<{ id?: number; url?: string; pendingUrl?: string; active?: boolean }[]> };
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string; pendingUrl?: string; active?: boolean }[]>;
+    sendMessage(tabId: number, message: object): Promise<unknown>;
+  };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
   scripting: { executeScript(o: object): Promise<unknown> };
 }
@@ -30,7 +33,12 @@ export interface BackgroundHooks {
   ): Promise<SaveReply>;
   onCommand(command: string, tab: { id: number }): Promise<SaveReply>;
   retryEntries(): Promise<{ highlight: Highlight; attempts: number }[]>;
-  library(): Promise<{ highlightsForArticle(key: string): Promise<Highlight[]> }>;
+  library(): Promise<{
+    highlightsForArticle(key: string): Promise<Highlight[]>;
+    updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight>;
+  }>;
+  /** Tells every open page of these articles to repaint, as after the library's own edits. */
+  broadcast(articleKeys: string[]): Promise<void>;
 }
 
 /**
