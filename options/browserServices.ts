@@ -2,7 +2,7 @@
 // settings, the export renderer, and the browser for tabs and messages.
 
 import browser from 'webextension-polyfill';
-import { message } from '../src/messages';
+import { articleKeyBatches, message } from '../src/messages';
 import { loadSettings, onSettingsChanged, saveSettings } from '../src/settings';
 import type { Library } from '../src/store';
 import type { Services, Toast } from './services';
@@ -53,9 +53,10 @@ export function browserServices(library: Library, notify: (t: Toast) => void): S
     announce(articleKeys) {
       if (articleKeys.length === 0) return;
       // Open pages repaint on this; a missing background (reloading) only delays that.
-      browser.runtime
-        .sendMessage(message('library:changed', { articleKeys: [...articleKeys] }))
-        .catch(() => undefined);
+      for (const batch of articleKeyBatches([...articleKeys]))
+        browser.runtime
+          .sendMessage(message('library:changed', { articleKeys: batch }))
+          .catch(() => undefined);
     },
     browser: location.protocol === 'moz-extension:' ? 'firefox' : 'chrome',
   };

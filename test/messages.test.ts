@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  articleKeyBatches,
   checkMessage,
   checkSender,
   CONTENT_TO_BACKGROUND,
@@ -190,6 +191,18 @@ describe('message shapes', () => {
     ).toBeNull();
     // At the limit is fine.
     expect(parseMessage({ type: 'page:scrollTo', sectionId: 's'.repeat(ROW_LIMITS.id) })).not.toBeNull();
+  });
+
+  it('splits a sync or import of many articles into change messages that each pass', () => {
+    const keys = Array.from({ length: MESSAGE_LIMITS.articleKeys * 2 + 1 }, (_, i) => `medium.com/p/${i}`);
+    const whole = { type: 'highlights:changed', articleKeys: keys };
+    expect(checkMessage(whole).ok).toBe(false);
+    const batches = articleKeyBatches(keys);
+    expect(batches.map((b) => b.length)).toEqual([MESSAGE_LIMITS.articleKeys, MESSAGE_LIMITS.articleKeys, 1]);
+    expect(batches.flat()).toEqual(keys);
+    for (const type of ['highlights:changed', 'library:changed'])
+      for (const articleKeys of batches) expect(checkMessage({ type, articleKeys }).ok).toBe(true);
+    expect(articleKeyBatches([])).toEqual([]);
   });
 
   it('rejects dangerous keys anywhere, even when JSON put them there as own keys', () => {

@@ -10,6 +10,7 @@ import type { BackgroundStore } from './ports';
 import { RetryQueue } from './retry';
 import { Drafts, DRAFTS_PORT } from './drafts';
 import { handleMessage, type RouterDeps } from './router';
+import { broadcastChanges } from './broadcast';
 import { saveSelectionIn, type TabMessenger } from './selection';
 import { SyncService } from './sync';
 
@@ -35,15 +36,8 @@ function openLibrary(): Promise<Library> {
 }
 const library = (): Promise<BackgroundStore> => openLibrary();
 
-async function broadcast(articleKeys: string[]): Promise<void> {
-  if (articleKeys.length === 0) return;
-  const msg = message('highlights:changed', { articleKeys });
-  const tabs = await browser.tabs.query({});
-  await Promise.all(
-    tabs.map((t) =>
-      t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, msg).catch(() => undefined),
-    ),
-  );
+function broadcast(articleKeys: string[]): Promise<void> {
+  return broadcastChanges(browser.tabs, articleKeys);
 }
 
 const retry = new RetryQueue(

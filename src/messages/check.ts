@@ -38,6 +38,18 @@ export const MESSAGE_LIMITS = {
   paragraph: 5_000,
 } as const;
 
+/**
+ * Article keys split into lists each message may carry: a sync or an import can change
+ * more articles than one `highlights:changed` or `library:changed` is allowed to name, and
+ * a list over the limit is refused where it arrives, so no open page would repaint.
+ */
+export function articleKeyBatches(articleKeys: readonly string[]): string[][] {
+  const batches: string[][] = [];
+  for (let at = 0; at < articleKeys.length; at += MESSAGE_LIMITS.articleKeys)
+    batches.push(articleKeys.slice(at, at + MESSAGE_LIMITS.articleKeys));
+  return batches;
+}
+
 const id = text(ROW_LIMITS.id, { nonEmpty: true });
 const key = text(ROW_LIMITS.url, { nonEmpty: true });
 const address = text(ROW_LIMITS.url);

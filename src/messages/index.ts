@@ -3,5 +3,5 @@
 // check where a message arrives; sender.ts: who may send which message.
 
 export * from './protocol';
-export { checkMessage, isReply, MESSAGE_LIMITS, parseMessage, type Parsed } from './check';
+export { articleKeyBatches, checkMessage, isReply, MESSAGE_LIMITS, parseMessage, type Parsed } from './check';
 export { checkSender, type SenderInfo, type SenderRole, type SenderVerdict } from './sender';
