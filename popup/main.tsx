@@ -25,10 +25,17 @@ async function start(): Promise<void> {
     return;
   }
   const model = createPopupModel(browserServices(tabId));
-  void model.start();
   render(<App model={model} />, root);
-  // Opening the popup syncs (src/background/sync.ts); with sync off the background does nothing.
-  void browser.runtime.sendMessage(message('sync:opened', {})).catch(() => undefined);
+  // Opening the popup syncs (src/background/sync.ts; with sync off the background does
+  // nothing), in the frame after the questions are up: the run's reads of the store would
+  // otherwise compete with the popup's own first read.
+  void model
+    .start()
+    .finally(() =>
+      requestAnimationFrame(
+        () => void browser.runtime.sendMessage(message('sync:opened', {})).catch(() => undefined),
+      ),
+    );
 }
 
 void start();
