@@ -221,6 +221,40 @@ eachBrowser('sync between two browser profiles through pouchdb-server', (browser
     await expectOnlyServer(b);
   }, 120_000);
 
+  it('opening the popup, or the library, syncs without Sync now', async () => {
+    // What A saves and sends; B should fetch each when the reader merely opens a page of the extension.
+    const sendFromA = async (n: number): Promise<string> => {
+      const url = `https://medium.com/pinterest-engineering/opened-sync-${n}`;
+      const article = makeArticle({ url, key: url, title: `Opened ${n}` });
+      const row = makeHighlight({ id: `opened-sync-${n}`, url, articleKey: url, quote: `Quote ${n}` });
+      await a.ext.background(
+        async (g, arg) => (await (g as unknown as Hooks).ih.library()).saveHighlight(arg.row, arg.article),
+        { row, article },
+      );
+      expect(await syncNow(a)).toMatchObject({ ok: true });
+      // B synced moments ago, and an "opened" run waits a minute after the last: start B's clock afresh.
+      await b.ext.background((g) => {
+        (g as unknown as { ih: { sync: { scheduler: { lastEnded: number } } } }).ih.sync.scheduler.lastEnded =
+          Number.NEGATIVE_INFINITY;
+      }, null);
+      return url;
+    };
+    for (const [n, path] of [
+      [1, 'popup/index.html'],
+      [2, 'options/index.html'],
+    ] as const) {
+      const url = await sendFromA(n);
+      expect(await storedHighlights(b.ext, url)).toEqual([]);
+      const opened = await b.ext.openExtensionPage(path);
+      await expect
+        .poll(async () => (await storedHighlights(b.ext, url)).map((h) => h.id), { timeout: 30_000 })
+        .toEqual([`opened-sync-${n}`]);
+      await opened.close();
+    }
+    await expectOnlyServer(a);
+    await expectOnlyServer(b);
+  }, 120_000);
+
   it('the server stopping mid-sync loses nothing, says so, and the next run finishes', async () => {
     const url = 'https://medium.com/pinterest-engineering/a-long-interview-for-sync';
     const article = makeArticle({ url, key: url, title: 'A long interview' });
