@@ -7,7 +7,7 @@
 // patches it after its own writes, and rebuilds it lazily after writes made
 // elsewhere (see search-cache.ts).
 
-import { runSliced, runSteps, type Steps } from '../anchor';
+import { runSliced, runSteps, sortSteps, type Steps } from '../anchor';
 import type { Article, Highlight } from '../types';
 import { personLine } from './person';
 import { TYPO_MIN_LENGTH, typoPrefix } from './typo';
@@ -231,13 +231,47 @@ interface Postings {
   slotting: Slotting;
   /** Per article slot, its highlights' slots. */
   members: number[][];
-  /** Per word id. */
-  inHighlights: (number[] | undefined)[];
-  inArticles: (number[] | undefined)[];
+  inHighlights: PostingLists;
+  inArticles: PostingLists;
 }
 
-function post(lists: (number[] | undefined)[], ids: Uint32Array, entry: number): void {
-  for (let i = 0; i < ids.length; i++) (lists[ids[i]!] ??= []).push(entry);
+/**
+ * Per word id w, its entries are entries[offsets[w] … offsets[w + 1]): counted
+ * first, then filled, in two typed arrays rather than an array per word, whose
+ * growth left garbage and whose millions of entries sat on the JS heap.
+ */
+interface PostingLists {
+  offsets: Uint32Array;
+  entries: Uint32Array;
+}
+
+/** Fills PostingLists over a vocabulary of `words` ids: count every list, then post. */
+class PostingsBuilder {
+  private readonly offsets: Uint32Array;
+  private next: Uint32Array | null = null;
+  private entries: Uint32Array | null = null;
+
+  constructor(words: number) {
+    this.offsets = new Uint32Array(words + 1);
+  }
+
+  count(ids: Uint32Array): void {
+    for (let i = 0; i < ids.length; i++) this.offsets[ids[i]! + 1]!++;
+  }
+
+  post(ids: Uint32Array, entry: number): void {
+    if (!this.entries) {
+      for (let w = 1; w < this.offsets.length; w++) this.offsets[w]! += this.offsets[w - 1]!;
+      this.entries = new Uint32Array(this.offsets[this.offsets.length - 1]!);
+      this.next = this.offsets.slice(0, -1);
+    }
+    const next = this.next!;
+    for (let i = 0; i < ids.length; i++) this.entries[next[ids[i]!]!++] = entry;
+  }
+
+  lists(): PostingLists {
+    return { offsets: this.offsets, entries: this.entries ?? new Uint32Array(0) };
+  }
 }
 
 /** Rows indexed per step when an index is built in slices: well under a millisecond of work. */
@@ -246,54 +280,75 @@ const ROWS_PER_STEP = 64;
 function buildPostings(
   articles: Map<string, PreparedArticle>,
   highlights: Map<string, PreparedHighlight>,
+  words: number,
 ): Postings {
-  return runSteps(postingSteps(articles, highlights));
+  return runSteps(postingSteps(articles, highlights, words));
 }
 
+const newestFirst = (x: PreparedHighlight, y: PreparedHighlight): number =>
+  y.highlight.createdAt - x.highlight.createdAt || (x.highlight.id < y.highlight.id ? -1 : 1);
+
+/** `words`: the vocabulary's size, above every word id the rows hold. */
 function* postingSteps(
   articles: Map<string, PreparedArticle>,
   highlights: Map<string, PreparedHighlight>,
+  words: number,
 ): Steps<Postings> {
+  const sorted = yield* sortSteps([...highlights.values()], newestFirst);
   const rows: PreparedHighlight[] = [];
-  const p: Postings = {
-    rows,
-    rowArticle: new Uint32Array(highlights.size),
-    articles: [],
-    slotting: { size: 0, idOf: (slot) => rows[slot]!.highlight.id },
-    members: [],
-    inHighlights: [],
-    inArticles: [],
-  };
+  const rowArticle = new Uint32Array(highlights.size);
+  const members: number[][] = [];
+  const inArticles = new PostingsBuilder(words);
+  const inHighlights = new PostingsBuilder(words);
   const articleSlot = new Map<string, number>();
-  for (const a of articles.values()) {
-    const slot = p.members.length;
-    articleSlot.set(a.article.key, slot);
-    p.articles.push(a.article);
-    p.members.push([]);
-    post(p.inArticles, a.title, (slot << 3) | TITLE);
-    post(p.inArticles, a.interviewee, (slot << 3) | INTERVIEWEE);
+  const prepared = [...articles.values()];
+  for (const a of prepared) {
+    articleSlot.set(a.article.key, members.length);
+    members.push([]);
+    inArticles.count(a.title);
+    inArticles.count(a.interviewee);
   }
-  const newestFirst = [...highlights.values()].sort(
-    (x, y) => y.highlight.createdAt - x.highlight.createdAt || (x.highlight.id < y.highlight.id ? -1 : 1),
-  );
+  for (let slot = 0; slot < prepared.length; slot++) {
+    const a = prepared[slot]!;
+    inArticles.post(a.title, (slot << 3) | TITLE);
+    inArticles.post(a.interviewee, (slot << 3) | INTERVIEWEE);
+  }
   yield;
-  for (const h of newestFirst) {
-    if (p.rows.length % ROWS_PER_STEP === 0) yield;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i % ROWS_PER_STEP === 0) yield;
+    const h = sorted[i]!;
     // A highlight whose article row is missing is never a hit.
     const as = articleSlot.get(h.highlight.articleKey);
     if (as === undefined) continue;
-    const slot = p.rows.length;
-    p.rows.push(h);
-    p.rowArticle[slot] = as;
-    p.members[as]!.push(slot);
-    post(p.inHighlights, h.question, (slot << 3) | QUESTION);
-    for (const t of h.tags) post(p.inHighlights, t, (slot << 3) | TAG);
-    post(p.inHighlights, h.quote, (slot << 3) | QUOTE);
-    post(p.inHighlights, h.note, (slot << 3) | NOTE);
-    post(p.inHighlights, h.speaker, (slot << 3) | SPEAKER);
+    const slot = rows.length;
+    rows.push(h);
+    rowArticle[slot] = as;
+    members[as]!.push(slot);
+    inHighlights.count(h.question);
+    for (const t of h.tags) inHighlights.count(t);
+    inHighlights.count(h.quote);
+    inHighlights.count(h.note);
+    inHighlights.count(h.speaker);
   }
-  p.slotting = { size: rows.length, idOf: p.slotting.idOf };
-  return p;
+  // Filled in the order counted: each word's entries run by slot, then field.
+  for (let slot = 0; slot < rows.length; slot++) {
+    if (slot % ROWS_PER_STEP === 0) yield;
+    const h = rows[slot]!;
+    inHighlights.post(h.question, (slot << 3) | QUESTION);
+    for (const t of h.tags) inHighlights.post(t, (slot << 3) | TAG);
+    inHighlights.post(h.quote, (slot << 3) | QUOTE);
+    inHighlights.post(h.note, (slot << 3) | NOTE);
+    inHighlights.post(h.speaker, (slot << 3) | SPEAKER);
+  }
+  return {
+    rows,
+    rowArticle,
+    articles: prepared.map((a) => a.article),
+    slotting: { size: rows.length, idOf: (slot) => rows[slot]!.highlight.id },
+    members,
+    inHighlights: inHighlights.lists(),
+    inArticles: inArticles.lists(),
+  };
 }
 
 /**
@@ -342,31 +397,27 @@ function scoreTerms(p: Postings, termWords: [number, number][][]): { slots: numb
   const occurrences = new Uint16Array(n);
   const best = new Uint8Array(n);
   let slots: number[] = [];
+  const own = p.inHighlights;
+  const shared = p.inArticles;
   termWords.forEach((matching, t) => {
     best.fill(0);
     const touched: number[] = [];
     for (const [id, grade] of matching) {
-      const own = p.inHighlights[id];
-      if (own) {
-        for (let i = 0; i < own.length; i++) {
-          const e = own[i]!;
-          const slot = e >>> 3;
-          const v = grade * FIELD_WEIGHT[e & 7]!;
+      for (let i = own.offsets[id]!; i < own.offsets[id + 1]!; i++) {
+        const e = own.entries[i]!;
+        const slot = e >>> 3;
+        const v = grade * FIELD_WEIGHT[e & 7]!;
+        if (best[slot] === 0) touched.push(slot);
+        if (v > best[slot]!) best[slot] = v;
+        occurrences[slot] = occurrences[slot]! + 1;
+      }
+      for (let i = shared.offsets[id]!; i < shared.offsets[id + 1]!; i++) {
+        const e = shared.entries[i]!;
+        const v = grade * FIELD_WEIGHT[e & 7]!;
+        for (const slot of p.members[e >>> 3]!) {
           if (best[slot] === 0) touched.push(slot);
           if (v > best[slot]!) best[slot] = v;
           occurrences[slot] = occurrences[slot]! + 1;
-        }
-      }
-      const shared = p.inArticles[id];
-      if (shared) {
-        for (let i = 0; i < shared.length; i++) {
-          const e = shared[i]!;
-          const v = grade * FIELD_WEIGHT[e & 7]!;
-          for (const slot of p.members[e >>> 3]!) {
-            if (best[slot] === 0) touched.push(slot);
-            if (v > best[slot]!) best[slot] = v;
-            occurrences[slot] = occurrences[slot]! + 1;
-          }
         }
       }
     }
@@ -479,7 +530,7 @@ export class SearchIndex {
       if (++n % ROWS_PER_STEP === 0) yield;
     }
     // The first search would build these at once: build them here, in steps too.
-    this.postings = yield* postingSteps(this.articles, this.highlights);
+    this.postings = yield* postingSteps(this.articles, this.highlights, this.vocab.size);
   }
 
   get size(): number {
@@ -533,7 +584,7 @@ export class SearchIndex {
     // A word no saved text starts with matches nothing, whatever the rest.
     if (termWords.some((m) => m.length === 0))
       return new Result(new Ranked(this.postings ?? EMPTY_POSTINGS, NO_SLOTS, NO_SCORES, terms), 0, terms);
-    const p = (this.postings ??= buildPostings(this.articles, this.highlights));
+    const p = (this.postings ??= buildPostings(this.articles, this.highlights, this.vocab.size));
     let ranked: Uint32Array;
     let score: Float64Array;
     if (terms.length > 0) {
@@ -556,7 +607,7 @@ export class SearchIndex {
 
 const NO_SLOTS = new Uint32Array(0);
 const NO_SCORES = new Float64Array(0);
-const EMPTY_POSTINGS = runSteps(postingSteps(new Map(), new Map()));
+const EMPTY_POSTINGS = runSteps(postingSteps(new Map(), new Map(), 0));
 
 class Ranked implements RankedHits {
   private readonly made = new Map<number, Hit>();
