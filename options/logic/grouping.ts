@@ -258,10 +258,6 @@ export type Row =
   | { kind: 'question'; key: string; question: string | null }
   | { kind: 'highlight'; key: string; highlight: Highlight; article: Article };
 
-// Rows are made again on every search; reusing each highlight's row object
-// (while its article is the same) spares 10,000 allocations a keystroke.
-const highlightRows = new WeakMap<Highlight, Extract<Row, { kind: 'highlight' }>>();
-
 /** The flat list of rows the virtual list windows over. */
 export function flattenRows(groups: readonly InterviewGroup[]): Row[] {
   return runSteps(flattenRowsSteps(groups));
@@ -280,14 +276,11 @@ export function* flattenRowsSteps(groups: readonly InterviewGroup[]): Steps<Row[
     rows.push({ kind: 'article', key: `a:${key}`, group: g });
     for (const q of g.questions) {
       rows.push({ kind: 'question', key: `q:${key}:${q.key}`, question: q.question });
-      for (const h of q.highlights) {
-        let row = highlightRows.get(h);
-        if (!row || row.article !== g.article) {
-          row = { kind: 'highlight', key: `h:${h.id}`, highlight: h, article: g.article };
-          highlightRows.set(h, row);
-        }
-        rows.push(row);
-      }
+      // A row per highlight each time, kept by no WeakMap: a search reuses the
+      // listing's rows (narrowListing), and a WeakMap over 100,000 highlights
+      // made each full garbage collection spend some 200 ms marking it.
+      for (const h of q.highlights)
+        rows.push({ kind: 'highlight', key: `h:${h.id}`, highlight: h, article: g.article });
     }
   }
   return rows;
