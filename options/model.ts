@@ -34,12 +34,12 @@ import { clickRow, keepVisible, NO_SELECTION, selectAll, type SelectionState } f
 import type { Span } from './logic/marks';
 import { matchesIn, queryTerms, type SearchField } from '../src/store/search';
 import type { View } from './logic/view';
-import type { ExportEntry, ImportCounts, SearchHit, Services } from './services';
+import type { ExportEntry, ImportCounts, SearchHits, Services } from './services';
 
 export interface SearchResult {
   text: string;
   /** Best first, as the store ranks them. */
-  hits: readonly SearchHit[];
+  hits: SearchHits;
 }
 
 export interface LibraryModel {

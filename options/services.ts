@@ -2,7 +2,7 @@
 // real page wires the Dexie store and browser APIs (main.tsx); component tests
 // wire the same store over fake-indexeddb and record downloads and clipboard.
 
-import type { SearchField } from '../src/store/search';
+import type { RankedHits, SearchField } from '../src/store/search';
 import type {
   Article,
   ExportOptions,
@@ -27,6 +27,9 @@ export interface SearchHit {
   /** Positions in the highlight's fields; may be worked out on first read, so read it only for rows on screen. */
   readonly matches: readonly SearchMatch[];
 }
+
+/** A search's hits best first, as numbers; `hit(k)` makes the k-th as an object (for its match positions). */
+export type SearchHits = RankedHits<SearchHit>;
 
 /** How far an import has written, as the store reports it. */
 export interface ImportProgress {
@@ -57,7 +60,7 @@ export interface LibraryPort {
   /** Gets search ready (e.g. builds an index) while the reader is not waiting. */
   warmSearch(): Promise<void>;
   /** Full-text search, ranked best first. */
-  search(text: string): Promise<SearchHit[]>;
+  search(text: string): Promise<SearchHits>;
   updateHighlight(id: string, edit: HighlightPatch): Promise<void>;
   /** Returns the deleted rows, which restoreHighlights puts back (Undo). */
   deleteHighlights(ids: readonly string[]): Promise<Highlight[]>;

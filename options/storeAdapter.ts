@@ -40,8 +40,8 @@ export function libraryPort(library: Library): LibraryPort {
       await library.search({ text: '', limit: 0 });
     },
     async search(text) {
-      // Store hits work out match positions on first read: only rows on screen pay for them.
-      return (await library.search({ text })).hits;
+      // Hits as numbers: the page makes hit objects (and match positions) only for rows on screen.
+      return (await library.search({ text })).ranked;
     },
     async updateHighlight(id, edit) {
       await library.updateHighlight(id, edit);

@@ -6,22 +6,16 @@
 import { collapseWhitespace } from './export/escape';
 import type { Article, Highlight } from './types';
 
-const positions = new WeakMap<Highlight, number>();
-
-/** Where a highlight starts on its page when saved; after every positioned one when it has no position. */
+/**
+ * Where a highlight starts on its page when saved; after every positioned one
+ * when it has no position. Not cached per highlight: reading one or two
+ * selectors is cheap, and a WeakMap over the library's 100,000 highlights
+ * made every full garbage collection on the library page spend some 200 ms
+ * marking its entries.
+ */
 export function pagePosition(h: Highlight): number {
-  let p = positions.get(h);
-  if (p === undefined) {
-    p = Number.POSITIVE_INFINITY;
-    for (const s of h.selectors) {
-      if (s.type === 'TextPositionSelector') {
-        p = s.start;
-        break;
-      }
-    }
-    positions.set(h, p);
-  }
-  return p;
+  for (const s of h.selectors) if (s.type === 'TextPositionSelector') return s.start;
+  return Number.POSITIVE_INFINITY;
 }
 
 /** Page order: position on the page, then the order they were saved in, then id, so the order is total. */

@@ -17,6 +17,17 @@ interface Props<T> {
 // Before layout (and in DOM-less tests) the scroller has no height; assume a window's worth.
 const FALLBACK_VIEWPORT = 900;
 
+/** Rows to sample for the height of rows not yet near the screen. */
+const FALLBACK_SAMPLE = 64;
+
+/** What a row not yet near the screen counts for: the mean estimate of the first rows. */
+function fallbackHeight<T>(items: readonly T[], estimate: (item: T) => number): number {
+  const n = Math.min(items.length, FALLBACK_SAMPLE);
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += estimate(items[i]!);
+  return n === 0 ? 0 : sum / n;
+}
+
 /** Renders only the rows in view inside its own scroll box; row heights are measured as rows appear. */
 export function VirtualList<T extends object>({
   items,
@@ -41,12 +52,17 @@ export function VirtualList<T extends object>({
   const heights = useMemo(() => {
     let h = byItems.current.get(items);
     if (!h) {
-      h = new RowHeights(items.map((it) => measured.current.get(it) ?? estimate(it)));
+      h = new RowHeights(items.length, fallbackHeight(items, estimate));
       byItems.current.set(items, h);
     }
     return h;
     // estimate is stable per list; items decides the rows.
   }, [items]);
+  // A row's own height once it comes near the screen: measured before, else estimated.
+  const heightOf = (i: number): number => {
+    const it = items[i]!;
+    return measured.current.get(it) ?? estimate(it);
+  };
 
   // Scrolls a row into view before the range is worked out, so it renders in this pass.
   const revealed = useRef(0);
@@ -56,6 +72,7 @@ export function VirtualList<T extends object>({
     revealed.current = reveal.seq;
     const index = items.findIndex((it) => keyOf(it) === reveal.key);
     if (index >= 0) {
+      heights.resolve(index - 1, index + 1, heightOf);
       const y0 = heights.offsetOf(index);
       const y1 = heights.offsetOf(index + 1);
       // The row with the one above it in view, so a question stays with its first quote.
@@ -69,7 +86,7 @@ export function VirtualList<T extends object>({
     // Set on the next layout effect; state follows so this render already shows the rows.
     scrollTo.current = top;
   }
-  const { start, end } = visibleRange(heights, top, viewport, overscan);
+  const { start, end } = visibleRange(heights, top, viewport, overscan, heightOf);
   const slice = items.slice(start, end);
 
   /** Measures rendered rows: all of them (a resize), or only those never measured (a render). */

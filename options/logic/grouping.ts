@@ -10,6 +10,7 @@
 import { runSteps, type Steps } from '../../src/anchor';
 import { type ArticleSort, compareArticles, groupByQuestion, type QuestionGroup } from '../../src/order';
 import { articleFromHighlight } from '../../src/store/article';
+import type { RankedHits, Slotting } from '../../src/store/search';
 import type { Article, Highlight } from '../../src/types';
 
 export type { QuestionGroup };
@@ -126,28 +127,61 @@ export interface Narrowed<H> {
   hitOf(id: string): H | undefined;
 }
 
+// Per listing, the place of each slot of the search index it was last narrowed
+// by: a hit is then placed by two typed-array reads, where looking its id up
+// in placement.index (a string-keyed Map of 100,000) was most of a narrowing.
+const slotPlaces = new WeakMap<Listing, { slotting: Slotting; places: Int32Array }>();
+
+function placesOf(listing: Listing, slotting: Slotting): Int32Array {
+  const known = slotPlaces.get(listing);
+  if (known?.slotting === slotting) return known.places;
+  const places = new Int32Array(slotting.size);
+  const index = listing.placement.index;
+  for (let s = 0; s < places.length; s++) places[s] = index.get(slotting.idOf(s)) ?? -1;
+  slotPlaces.set(listing, { slotting, places });
+  return places;
+}
+
 /**
  * The listing cut down to search hits, the interview with the best hit first
  * (equal scores keep the given order). Rows keep their page order and are the
  * listing's own row objects, so a search regroups, sorts and makes no
  * highlight rows: it looks up each hit's place and keeps it.
  */
-export function narrowListing<H extends { id: string; score: number }>(
-  listing: Listing,
-  hits: readonly H[],
-): Narrowed<H> {
-  const { groups, placement } = listing;
-  // Per place, the index of its hit in hits, or -1: a typed array, since an
-  // Array of 100,000 holes is kept as a dictionary and is slow to fill.
+export function narrowListing<H>(listing: Listing, hits: RankedHits<H>): Narrowed<H> {
+  const { placement } = listing;
+  // No hits (a word nothing starts with) may come numbered by no index at all: keep the places known.
+  const placeOfSlot = hits.length === 0 ? new Int32Array(0) : placesOf(listing, hits.slotting);
+  // Per place, the rank of its hit, or -1: a typed array, since an Array of
+  // 100,000 holes is kept as a dictionary and is slow to fill.
   const hitAt = new Int32Array(placement.highlight.length).fill(-1);
-  const places: number[] = [];
-  for (let h = 0; h < hits.length; h++) {
-    const i = placement.index.get(hits[h]!.id);
-    if (i === undefined) continue;
-    if (hitAt[i] === -1) places.push(i);
-    hitAt[i] = h;
+  const order = new Uint32Array(hits.length);
+  let kept = 0;
+  for (let k = 0; k < hits.length; k++) {
+    const i = placeOfSlot[hits.slots[k]!]!;
+    // Filtered out of the listing.
+    if (i === -1) continue;
+    if (hitAt[i] === -1) order[kept++] = i;
+    hitAt[i] = k;
   }
-  const order = Uint32Array.from(places).sort();
+  const narrowed = narrowPlaces(listing, order.subarray(0, kept).sort(), (i) => hits.scores[hitAt[i]!]!);
+  return {
+    ...narrowed,
+    hitOf: (id) => {
+      const i = placement.index.get(id);
+      const k = i === undefined ? -1 : hitAt[i]!;
+      return k === -1 ? undefined : hits.hit(k);
+    },
+  };
+}
+
+/** The groups, rows and order of the places in `order` (ascending), interviews by best score. */
+function narrowPlaces(
+  listing: Listing,
+  order: Uint32Array,
+  scoreAt: (place: number) => number,
+): Omit<Narrowed<never>, 'hitOf'> {
+  const { groups, placement } = listing;
   // Per interview kept: its group and its run [start, end) in order.
   const kept: { group: InterviewGroup; start: number; end: number }[] = [];
   let current: { group: InterviewGroup; start: number; end: number } | null = null;
@@ -175,7 +209,7 @@ export function narrowListing<H extends { id: string; score: number }>(
     questionHighlights.push(placement.highlight[i]!);
     out.count++;
     current.end = k + 1;
-    const score = hits[hitAt[i]!]!.score;
+    const score = scoreAt(i);
     if (score > out.score) out.score = score;
   }
   // sort is stable: interviews with equal scores stay in the chosen sort.
@@ -191,17 +225,22 @@ export function narrowListing<H extends { id: string; score: number }>(
       if (qr !== lastRow) rows.push(listing.rows[qr]!);
       lastRow = qr;
       rows.push(listing.rows[placement.row[i]!]!);
-      ids.push(placement.highlight[i]!.id);
+      ids.push(listing.order[i]!);
     }
   }
+  return { groups: kept.map((x) => x.group), rows, order: ids };
+}
+
+/** Hits already in a list, best first, ranked as the store ranks them: for callers that are not the store. */
+export function rankedList<H extends { id: string; score: number }>(hits: readonly H[]): RankedHits<H> {
+  const slots = new Uint32Array(hits.length);
+  for (let k = 0; k < slots.length; k++) slots[k] = k;
   return {
-    groups: kept.map((x) => x.group),
-    rows,
-    order: ids,
-    hitOf: (id) => {
-      const i = placement.index.get(id);
-      return i === undefined ? undefined : hits[hitAt[i]!];
-    },
+    length: hits.length,
+    slots,
+    scores: hits.map((h) => h.score),
+    slotting: { size: hits.length, idOf: (slot) => hits[slot]!.id },
+    hit: (k) => hits[k]!,
   };
 }
 
@@ -211,20 +250,13 @@ export function narrowToHits(
   hits: ReadonlyMap<string, { score: number }>,
 ): InterviewGroup[] {
   const listing = runSteps(listingOf(groups));
-  return narrowListing(
-    listing,
-    [...hits].map(([id, h]) => ({ id, score: h.score })),
-  ).groups;
+  return narrowListing(listing, rankedList([...hits].map(([id, h]) => ({ id, score: h.score })))).groups;
 }
 
 export type Row =
   | { kind: 'article'; key: string; group: InterviewGroup }
   | { kind: 'question'; key: string; question: string | null }
   | { kind: 'highlight'; key: string; highlight: Highlight; article: Article };
-
-// Rows are made again on every search; reusing each highlight's row object
-// (while its article is the same) spares 10,000 allocations a keystroke.
-const highlightRows = new WeakMap<Highlight, Extract<Row, { kind: 'highlight' }>>();
 
 /** The flat list of rows the virtual list windows over. */
 export function flattenRows(groups: readonly InterviewGroup[]): Row[] {
@@ -244,14 +276,11 @@ export function* flattenRowsSteps(groups: readonly InterviewGroup[]): Steps<Row[
     rows.push({ kind: 'article', key: `a:${key}`, group: g });
     for (const q of g.questions) {
       rows.push({ kind: 'question', key: `q:${key}:${q.key}`, question: q.question });
-      for (const h of q.highlights) {
-        let row = highlightRows.get(h);
-        if (!row || row.article !== g.article) {
-          row = { kind: 'highlight', key: `h:${h.id}`, highlight: h, article: g.article };
-          highlightRows.set(h, row);
-        }
-        rows.push(row);
-      }
+      // A row per highlight each time, kept by no WeakMap: a search reuses the
+      // listing's rows (narrowListing), and a WeakMap over 100,000 highlights
+      // made each full garbage collection spend some 200 ms marking it.
+      for (const h of q.highlights)
+        rows.push({ kind: 'highlight', key: `h:${h.id}`, highlight: h, article: g.article });
     }
   }
   return rows;

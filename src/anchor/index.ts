@@ -24,4 +24,4 @@ export {
   type AnchorAllOptions,
 } from './anchor';
 export { normalize } from './normalize';
-export { runSteps, type Steps } from './steps';
+export { runSteps, sortSteps, type Steps } from './steps';

@@ -7,7 +7,7 @@
 // patches it after its own writes, and rebuilds it lazily after writes made
 // elsewhere (see search-cache.ts).
 
-import { runSliced, runSteps, type Steps } from '../anchor';
+import { runSliced, runSteps, sortSteps, type Steps } from '../anchor';
 import type { Article, Highlight } from '../types';
 import { personLine } from './person';
 import { TYPO_MIN_LENGTH, typoPrefix } from './typo';
@@ -50,12 +50,39 @@ export interface SearchHit {
   matches: SearchMatch[];
 }
 
+/** How an index numbers its highlights: the same object while the index does not change. */
+export interface Slotting {
+  /** Slots run 0 … size − 1. */
+  readonly size: number;
+  idOf(slot: number): string;
+}
+
+/**
+ * A search's hits as numbers: a common word hits half of 100,000 highlights,
+ * and a reader that lays them all out (the library page) needs only each
+ * one's highlight and score, so no object is made per hit until `hit` asks.
+ */
+export interface RankedHits<H = SearchHit> {
+  /** Hits kept, after `limit`. */
+  readonly length: number;
+  /** Per hit, best first: its highlight's slot in `slotting`. */
+  readonly slots: ArrayLike<number>;
+  /** Per hit, best first. */
+  readonly scores: ArrayLike<number>;
+  /** What slots number, kept by identity: a reader may keep what it works out per slot while this is the same. */
+  readonly slotting: Slotting;
+  /** The k-th best hit; the same object each time it is asked for. */
+  hit(k: number): H;
+}
+
 export interface SearchResult {
-  hits: SearchHit[];
+  /** The hits as objects, made on first read; `ranked` holds the same hits without them. */
+  readonly hits: SearchHit[];
+  readonly ranked: RankedHits;
   /** Hits before `limit` was applied. */
-  total: number;
+  readonly total: number;
   /** The normalised query words. */
-  terms: string[];
+  readonly terms: string[];
 }
 
 /**
@@ -150,15 +177,19 @@ interface PreparedArticle {
 
 interface PreparedHighlight {
   highlight: Highlight;
-  /** Word ids per field; quote and note keep repeats, which add to the score. */
-  quote: Uint32Array;
-  note: Uint32Array;
+  /**
+   * Word ids of its tags, quote and note, in that order, in one array: a typed
+   * array per field made three to five small objects per highlight, tens of
+   * megabytes at 100,000 for the collector to go over. Quote and note keep
+   * repeats, which add to the score.
+   */
+  own: Uint32Array;
+  /** Where the quote's ids and the note's start in `own`. */
+  quoteAt: number;
+  noteAt: number;
   question: Uint32Array;
-  tags: readonly Uint32Array[];
   speaker: Uint32Array;
 }
-
-const NO_TAGS: readonly Uint32Array[] = [];
 
 function unique(ws: string[]): string[] {
   return [...new Set(ws)];
@@ -197,15 +228,56 @@ const SPEAKER = 6;
 interface Postings {
   /** Highlight slots: a posting's slot indexes this. Newest first, so ties rank by slot. */
   rows: PreparedHighlight[];
+  /** Per highlight slot, its article's slot in `articles`. */
+  rowArticle: Uint32Array;
+  /** Per article slot, as the index held it when these were built. */
+  articles: Article[];
+  slotting: Slotting;
   /** Per article slot, its highlights' slots. */
   members: number[][];
-  /** Per word id. */
-  inHighlights: (number[] | undefined)[];
-  inArticles: (number[] | undefined)[];
+  inHighlights: PostingLists;
+  inArticles: PostingLists;
 }
 
-function post(lists: (number[] | undefined)[], ids: Uint32Array, entry: number): void {
-  for (let i = 0; i < ids.length; i++) (lists[ids[i]!] ??= []).push(entry);
+/**
+ * Per word id w, its entries are entries[offsets[w] … offsets[w + 1]): counted
+ * first, then filled, in two typed arrays rather than an array per word, whose
+ * growth left garbage and whose millions of entries sat on the JS heap.
+ */
+interface PostingLists {
+  offsets: Uint32Array;
+  entries: Uint32Array;
+}
+
+/** Fills PostingLists over a vocabulary of `words` ids: count every list, then post. */
+class PostingsBuilder {
+  private readonly offsets: Uint32Array;
+  private next: Uint32Array | null = null;
+  private entries: Uint32Array | null = null;
+
+  constructor(words: number) {
+    this.offsets = new Uint32Array(words + 1);
+  }
+
+  /** Counts ids[from … to). */
+  count(ids: Uint32Array, from = 0, to = ids.length): void {
+    for (let i = from; i < to; i++) this.offsets[ids[i]! + 1]!++;
+  }
+
+  /** Posts ids[from … to) as `entry`; every count comes before the first post. */
+  post(ids: Uint32Array, entry: number, from = 0, to = ids.length): void {
+    if (!this.entries) {
+      for (let w = 1; w < this.offsets.length; w++) this.offsets[w]! += this.offsets[w - 1]!;
+      this.entries = new Uint32Array(this.offsets[this.offsets.length - 1]!);
+      this.next = this.offsets.slice(0, -1);
+    }
+    const next = this.next!;
+    for (let i = from; i < to; i++) this.entries[next[ids[i]!]!++] = entry;
+  }
+
+  lists(): PostingLists {
+    return { offsets: this.offsets, entries: this.entries ?? new Uint32Array(0) };
+  }
 }
 
 /** Rows indexed per step when an index is built in slices: well under a millisecond of work. */
@@ -214,42 +286,108 @@ const ROWS_PER_STEP = 64;
 function buildPostings(
   articles: Map<string, PreparedArticle>,
   highlights: Map<string, PreparedHighlight>,
+  words: number,
 ): Postings {
-  return runSteps(postingSteps(articles, highlights));
+  return runSteps(postingSteps(articles, highlights, words));
 }
 
+const newestFirst = (x: PreparedHighlight, y: PreparedHighlight): number =>
+  y.highlight.createdAt - x.highlight.createdAt || (x.highlight.id < y.highlight.id ? -1 : 1);
+
+/** `words`: the vocabulary's size, above every word id the rows hold. */
 function* postingSteps(
   articles: Map<string, PreparedArticle>,
   highlights: Map<string, PreparedHighlight>,
+  words: number,
 ): Steps<Postings> {
-  const p: Postings = { rows: [], members: [], inHighlights: [], inArticles: [] };
+  const sorted = yield* sortSteps([...highlights.values()], newestFirst);
+  const rows: PreparedHighlight[] = [];
+  const rowArticle = new Uint32Array(highlights.size);
+  const members: number[][] = [];
+  const inArticles = new PostingsBuilder(words);
+  const inHighlights = new PostingsBuilder(words);
   const articleSlot = new Map<string, number>();
-  for (const a of articles.values()) {
-    const slot = p.members.length;
-    articleSlot.set(a.article.key, slot);
-    p.members.push([]);
-    post(p.inArticles, a.title, (slot << 3) | TITLE);
-    post(p.inArticles, a.interviewee, (slot << 3) | INTERVIEWEE);
+  const prepared = [...articles.values()];
+  for (const a of prepared) {
+    articleSlot.set(a.article.key, members.length);
+    members.push([]);
+    inArticles.count(a.title);
+    inArticles.count(a.interviewee);
   }
-  const newestFirst = [...highlights.values()].sort(
-    (x, y) => y.highlight.createdAt - x.highlight.createdAt || (x.highlight.id < y.highlight.id ? -1 : 1),
-  );
+  for (let slot = 0; slot < prepared.length; slot++) {
+    const a = prepared[slot]!;
+    inArticles.post(a.title, (slot << 3) | TITLE);
+    inArticles.post(a.interviewee, (slot << 3) | INTERVIEWEE);
+  }
   yield;
-  for (const h of newestFirst) {
-    if (p.rows.length % ROWS_PER_STEP === 0) yield;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i % ROWS_PER_STEP === 0) yield;
+    const h = sorted[i]!;
     // A highlight whose article row is missing is never a hit.
     const as = articleSlot.get(h.highlight.articleKey);
     if (as === undefined) continue;
-    const slot = p.rows.length;
-    p.rows.push(h);
-    p.members[as]!.push(slot);
-    post(p.inHighlights, h.question, (slot << 3) | QUESTION);
-    for (const t of h.tags) post(p.inHighlights, t, (slot << 3) | TAG);
-    post(p.inHighlights, h.quote, (slot << 3) | QUOTE);
-    post(p.inHighlights, h.note, (slot << 3) | NOTE);
-    post(p.inHighlights, h.speaker, (slot << 3) | SPEAKER);
+    const slot = rows.length;
+    rows.push(h);
+    rowArticle[slot] = as;
+    members[as]!.push(slot);
+    inHighlights.count(h.question);
+    inHighlights.count(h.own);
+    inHighlights.count(h.speaker);
   }
-  return p;
+  // Filled in the order counted: each word's entries run by slot, then field.
+  for (let slot = 0; slot < rows.length; slot++) {
+    if (slot % ROWS_PER_STEP === 0) yield;
+    const h = rows[slot]!;
+    inHighlights.post(h.question, (slot << 3) | QUESTION);
+    inHighlights.post(h.own, (slot << 3) | TAG, 0, h.quoteAt);
+    inHighlights.post(h.own, (slot << 3) | QUOTE, h.quoteAt, h.noteAt);
+    inHighlights.post(h.own, (slot << 3) | NOTE, h.noteAt);
+    inHighlights.post(h.speaker, (slot << 3) | SPEAKER);
+  }
+  return {
+    rows,
+    rowArticle,
+    articles: prepared.map((a) => a.article),
+    slotting: { size: rows.length, idOf: (slot) => rows[slot]!.highlight.id },
+    members,
+    inHighlights: inHighlights.lists(),
+    inArticles: inArticles.lists(),
+  };
+}
+
+/**
+ * Hit slots best first: score descending, equal scores newest first (slot
+ * order). A query's scores take few distinct values, so hits are dealt into
+ * one bucket per value, read in slot order, instead of sorted by comparison,
+ * which at 50,000 hits was most of a search's time.
+ */
+function rankSlots(hits: readonly number[], score: Float64Array): Uint32Array {
+  const values = new Float64Array(hits.length);
+  for (let i = 0; i < hits.length; i++) values[i] = score[hits[i]!]!;
+  values.sort();
+  // Distinct scores, best first.
+  const levels: number[] = [];
+  for (let i = values.length - 1; i >= 0; i--)
+    if (levels[levels.length - 1] !== values[i]) levels.push(values[i]!);
+  const levelOf = (v: number): number => {
+    let lo = 0;
+    let hi = levels.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (levels[mid]! > v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const isHit = new Uint8Array(score.length);
+  for (let i = 0; i < hits.length; i++) isHit[hits[i]!] = 1;
+  const next = new Uint32Array(levels.length + 1);
+  for (let i = 0; i < hits.length; i++) next[levelOf(score[hits[i]!]!) + 1]!++;
+  for (let l = 1; l < next.length; l++) next[l]! += next[l - 1]!;
+  const out = new Uint32Array(hits.length);
+  for (let slot = 0; slot < score.length; slot++)
+    if (isHit[slot] === 1) out[next[levelOf(score[slot]!)]!++] = slot;
+  return out;
 }
 
 /**
@@ -263,31 +401,27 @@ function scoreTerms(p: Postings, termWords: [number, number][][]): { slots: numb
   const occurrences = new Uint16Array(n);
   const best = new Uint8Array(n);
   let slots: number[] = [];
+  const own = p.inHighlights;
+  const shared = p.inArticles;
   termWords.forEach((matching, t) => {
     best.fill(0);
     const touched: number[] = [];
     for (const [id, grade] of matching) {
-      const own = p.inHighlights[id];
-      if (own) {
-        for (let i = 0; i < own.length; i++) {
-          const e = own[i]!;
-          const slot = e >>> 3;
-          const v = grade * FIELD_WEIGHT[e & 7]!;
+      for (let i = own.offsets[id]!; i < own.offsets[id + 1]!; i++) {
+        const e = own.entries[i]!;
+        const slot = e >>> 3;
+        const v = grade * FIELD_WEIGHT[e & 7]!;
+        if (best[slot] === 0) touched.push(slot);
+        if (v > best[slot]!) best[slot] = v;
+        occurrences[slot] = occurrences[slot]! + 1;
+      }
+      for (let i = shared.offsets[id]!; i < shared.offsets[id + 1]!; i++) {
+        const e = shared.entries[i]!;
+        const v = grade * FIELD_WEIGHT[e & 7]!;
+        for (const slot of p.members[e >>> 3]!) {
           if (best[slot] === 0) touched.push(slot);
           if (v > best[slot]!) best[slot] = v;
           occurrences[slot] = occurrences[slot]! + 1;
-        }
-      }
-      const shared = p.inArticles[id];
-      if (shared) {
-        for (let i = 0; i < shared.length; i++) {
-          const e = shared[i]!;
-          const v = grade * FIELD_WEIGHT[e & 7]!;
-          for (const slot of p.members[e >>> 3]!) {
-            if (best[slot] === 0) touched.push(slot);
-            if (v > best[slot]!) best[slot] = v;
-            occurrences[slot] = occurrences[slot]! + 1;
-          }
         }
       }
     }
@@ -400,7 +534,7 @@ export class SearchIndex {
       if (++n % ROWS_PER_STEP === 0) yield;
     }
     // The first search would build these at once: build them here, in steps too.
-    this.postings = yield* postingSteps(this.articles, this.highlights);
+    this.postings = yield* postingSteps(this.articles, this.highlights, this.vocab.size);
   }
 
   get size(): number {
@@ -422,12 +556,15 @@ export class SearchIndex {
   }
 
   putHighlight(h: Highlight): void {
+    const tagWords = h.tags.length === 0 ? [] : h.tags.flatMap((t) => words(t));
+    const quote = words(h.quote);
+    const note = words(h.note);
     this.highlights.set(h.id, {
       highlight: h,
-      quote: this.vocab.idsOf(words(h.quote)),
-      note: this.vocab.idsOf(words(h.note)),
+      own: this.vocab.idsOf([...tagWords, ...quote, ...note]),
+      quoteAt: tagWords.length,
+      noteAt: tagWords.length + quote.length,
       question: this.phraseIds(h.question),
-      tags: h.tags.length === 0 ? NO_TAGS : h.tags.map((t) => this.vocab.idsOf(words(t))),
       speaker: this.phraseIds(h.speaker),
     });
     this.postings = null;
@@ -451,26 +588,82 @@ export class SearchIndex {
   search(q: LibraryQuery): SearchResult {
     const terms = queryTerms(q.text);
     const termWords = terms.map((t) => this.vocab.matching(t));
-    const none: SearchResult = { hits: [], total: 0, terms };
     // A word no saved text starts with matches nothing, whatever the rest.
-    if (termWords.some((m) => m.length === 0)) return none;
-    const p = (this.postings ??= buildPostings(this.articles, this.highlights));
-    let slots: number[];
+    if (termWords.some((m) => m.length === 0))
+      return new Result(new Ranked(this.postings ?? EMPTY_POSTINGS, NO_SLOTS, NO_SCORES, terms), 0, terms);
+    const p = (this.postings ??= buildPostings(this.articles, this.highlights, this.vocab.size));
+    let ranked: Uint32Array;
     let score: Float64Array;
-    if (terms.length > 0) ({ slots, score } = scoreTerms(p, termWords));
-    else {
-      slots = p.rows.map((_, i) => i);
+    if (terms.length > 0) {
+      const scored = scoreTerms(p, termWords);
+      score = scored.score;
+      ranked = rankSlots(scored.slots, score);
+    } else {
+      ranked = new Uint32Array(p.rows.length);
+      for (let i = 0; i < ranked.length; i++) ranked[i] = i;
       score = new Float64Array(p.rows.length);
     }
-    // Equal scores: newest first, which is slot order.
-    slots.sort((x, y) => score[y]! - score[x]! || x - y);
-    const limit = q.limit === undefined ? slots.length : Math.max(0, Math.floor(q.limit));
-    const hits: SearchHit[] = [];
-    for (let i = 0; i < Math.min(limit, slots.length); i++) {
-      const slot = slots[i]!;
-      const hl = p.rows[slot]!.highlight;
-      hits.push(new Hit(hl, this.articles.get(hl.articleKey)!.article, score[slot]!, terms));
+    const limit =
+      q.limit === undefined ? ranked.length : Math.max(0, Math.min(ranked.length, Math.floor(q.limit)));
+    const slots = ranked.subarray(0, limit);
+    const scores = new Float64Array(limit);
+    for (let k = 0; k < limit; k++) scores[k] = score[slots[k]!]!;
+    return new Result(new Ranked(p, slots, scores, terms), ranked.length, terms);
+  }
+}
+
+const NO_SLOTS = new Uint32Array(0);
+const NO_SCORES = new Float64Array(0);
+const EMPTY_POSTINGS = runSteps(postingSteps(new Map(), new Map(), 0));
+
+class Ranked implements RankedHits {
+  private readonly made = new Map<number, Hit>();
+
+  constructor(
+    private readonly p: Postings,
+    readonly slots: Uint32Array,
+    readonly scores: Float64Array,
+    private readonly terms: string[],
+  ) {}
+
+  get length(): number {
+    return this.slots.length;
+  }
+
+  get slotting(): Slotting {
+    return this.p.slotting;
+  }
+
+  hit(k: number): SearchHit {
+    let h = this.made.get(k);
+    if (!h) {
+      const slot = this.slots[k]!;
+      const article = this.p.articles[this.p.rowArticle[slot]!]!;
+      h = new Hit(this.p.rows[slot]!.highlight, article, this.scores[k]!, this.terms);
+      this.made.set(k, h);
     }
-    return { hits, total: slots.length, terms };
+    return h;
+  }
+}
+
+class Result implements SearchResult {
+  private list: SearchHit[] | undefined;
+
+  constructor(
+    readonly ranked: RankedHits,
+    readonly total: number,
+    readonly terms: string[],
+  ) {}
+
+  get hits(): SearchHit[] {
+    if (!this.list) {
+      this.list = [];
+      for (let k = 0; k < this.ranked.length; k++) this.list.push(this.ranked.hit(k));
+    }
+    return this.list;
+  }
+
+  toJSON(): { hits: SearchHit[]; total: number; terms: string[] } {
+    return { hits: this.hits, total: this.total, terms: this.terms };
   }
 }

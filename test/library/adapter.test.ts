@@ -50,7 +50,8 @@ describe('library port over the store', () => {
     expect(all.articles).toHaveLength(3);
     expect(all.highlights).toHaveLength(6);
     const hits = await port.search('quote h1-a');
-    expect(hits[0]!.id).toBe('h1-a');
-    expect(hits[0]!.matches.some((m) => m.field === 'quote' && m.start === 0 && m.end === 5)).toBe(true);
+    expect(hits.hit(0).id).toBe('h1-a');
+    expect(hits.slotting.idOf(hits.slots[0]!)).toBe('h1-a');
+    expect(hits.hit(0).matches.some((m) => m.field === 'quote' && m.start === 0 && m.end === 5)).toBe(true);
   });
 });

@@ -369,13 +369,33 @@ describe('text helpers', () => {
 
 describe('windowing', () => {
   it('finds the visible rows from estimates and measurements', () => {
-    const h = new RowHeights(Array.from({ length: 1000 }, () => 50));
+    const h = new RowHeights(1000, 50);
     expect(h.total()).toBe(50_000);
     expect(visibleRange(h, 1000, 500, 0)).toEqual({ start: 20, end: 31 });
     h.set(0, 1050);
     expect(h.total()).toBe(51_000);
     expect(visibleRange(h, 1000, 500, 0)).toEqual({ start: 0, end: 11 });
     expect(visibleRange(h, 10_000_000, 500, 100).end).toBe(1000);
-    expect(visibleRange(new RowHeights([]), 0, 500, 0)).toEqual({ start: 0, end: 0 });
+    expect(visibleRange(new RowHeights(0, 50), 0, 500, 0)).toEqual({ start: 0, end: 0 });
+  });
+
+  it('gives only rows near the screen their own height, once, and keeps what was measured', () => {
+    const h = new RowHeights(1000, 50);
+    const asked: number[] = [];
+    const own = (i: number): number => {
+      asked.push(i);
+      return 100;
+    };
+    // Rows of 100 px: the range is worked out again once they are, so it still fills the viewport.
+    expect(visibleRange(h, 0, 500, 0, own)).toEqual({ start: 0, end: 6 });
+    expect(asked).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // Rows below keep the fallback.
+    expect(h.total()).toBe(11 * 100 + 989 * 50);
+    h.set(20, 300);
+    asked.length = 0;
+    expect(h.resolve(15, 25, own)).toBe(true);
+    expect(asked).toEqual([15, 16, 17, 18, 19, 21, 22, 23, 24]);
+    expect(h.offsetOf(21) - h.offsetOf(20)).toBe(300);
+    expect(h.resolve(15, 25, own)).toBe(false);
   });
 });

@@ -16,12 +16,14 @@ import {
   listingSteps,
   narrowListing,
   narrowToHits,
+  rankedList,
   placeHighlights,
   visibleOrder,
 } from '../../options/logic/grouping';
 import { runSliced } from '../../src/anchor';
 import { ARTICLE_SORTS } from '../../src/order';
 import { generateLibrary } from '../../src/store/generate';
+import { SearchIndex } from '../../src/store/search';
 
 const g = generateLibrary(60, 2_000, 3);
 const articles = new Map(g.articles.map((a) => [a.key, a]));
@@ -53,7 +55,7 @@ describe('the library built in slices', () => {
     });
     // Every third highlight, scored by where it falls, so interviews reorder.
     const hits = g.highlights.filter((_, i) => i % 3 === 0).map((h, i) => ({ id: h.id, score: (i * 7) % 5 }));
-    const narrowed = narrowListing(listing, hits);
+    const narrowed = narrowListing(listing, rankedList(hits));
     const groups = narrowToHits(listing.groups, new Map(hits.map((h) => [h.id, h])));
     expect(narrowed.groups).toEqual(groups);
     expect(narrowed.rows).toEqual(flattenRows(groups));
@@ -62,6 +64,31 @@ describe('the library built in slices', () => {
     for (const r of narrowed.rows) if (r.kind !== 'article') expect(own.has(r)).toBe(true);
     expect(narrowed.hitOf(hits[4]!.id)).toBe(hits[4]);
     expect(narrowed.hitOf(g.highlights[1]!.id)).toBeUndefined();
+  });
+
+  it("narrows by the store's slot numbers as by the hits themselves, also under filters and after the index changes", async () => {
+    const shown = g.highlights.filter((_, i) => i % 2 === 0);
+    const listing = await runSliced(listingSteps(articles, shown, 'clipped'), sliced);
+    const same = (
+      ranked: ReturnType<SearchIndex['search']>['ranked'],
+      hits: ReturnType<SearchIndex['search']>['hits'],
+    ) => {
+      const a = narrowListing(listing, ranked);
+      const b = narrowListing(listing, rankedList(hits));
+      expect(a.groups).toEqual(b.groups);
+      expect(a.rows).toEqual(b.rows);
+      expect(a.order).toEqual(b.order);
+      for (const id of b.order.slice(0, 20)) expect(a.hitOf(id)!.id).toBe(id);
+    };
+    const idx = new SearchIndex(g.articles, g.highlights);
+    for (const text of ['culture', 'latency model', 'zzzz']) {
+      const r = idx.search({ text });
+      same(r.ranked, r.hits);
+    }
+    // Without the newest highlight every slot moves by one: places worked out for the old numbering would be wrong.
+    const fewer = new SearchIndex(g.articles, g.highlights.slice(1));
+    const r = fewer.search({ text: 'culture' });
+    same(r.ranked, r.hits);
   });
 
   it('filters and counts facets as the one-shot functions do', async () => {

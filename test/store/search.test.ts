@@ -283,6 +283,45 @@ describe('many hits', () => {
   });
 });
 
+describe('hits as numbers', () => {
+  it('ranks the same hits as the hit objects, and makes each object once', () => {
+    const g = generateLibrary(40, 3_000, 5);
+    const idx = new SearchIndex(g.articles, g.highlights);
+    for (const [text, limit] of [
+      ['culture', undefined],
+      ['eng', 200],
+      ['latency model', undefined],
+      ['zzzz', undefined],
+      ['', 50],
+    ] as const) {
+      const r = idx.search(limit === undefined ? { text } : { text, limit });
+      const { ranked } = r;
+      expect(ranked.length, text).toBe(r.hits.length);
+      expect(
+        Array.from(ranked.slots, (s) => ranked.slotting.idOf(s)),
+        text,
+      ).toEqual(r.hits.map((h) => h.id));
+      expect(Array.from(ranked.scores), text).toEqual(r.hits.map((h) => h.score));
+      r.hits.forEach((h, k) => {
+        expect(ranked.hit(k)).toBe(h);
+      });
+    }
+  });
+
+  it('numbers slots the same way until the index changes', () => {
+    const g = generateLibrary(10, 200, 6);
+    const idx = new SearchIndex(g.articles, g.highlights);
+    const before = idx.search({ text: 'culture' }).ranked.slotting;
+    expect(idx.search({ text: 'eng' }).ranked.slotting).toBe(before);
+    // A word nothing starts with answers in the same numbering.
+    expect(idx.search({ text: 'zzzz' }).ranked.slotting).toBe(before);
+    idx.deleteHighlight(g.highlights[0]!.id);
+    const after = idx.search({ text: 'culture' }).ranked.slotting;
+    expect(after).not.toBe(before);
+    expect(after.size).toBe(before.size - 1);
+  });
+});
+
 describe('an index built in slices', () => {
   it('answers every query as one built at once, and gives the thread back while it builds', async () => {
     const g = generateLibrary(40, 3_000, 11);
