@@ -153,13 +153,18 @@ describe('anchorAll carries the shift of a confident match to the next highlight
     const own = index.text.lastIndexOf(repeated);
     // Alone, with only its saved position to go by, the highlight lands on the nearer copy.
     expect(anchorSelectors(index, b.selectors)?.start).toBe(copy);
-    const result = await anchorAll(index, [b, a]);
-    expect(result.get('a')).toMatchObject({
-      start: inserted.length + before.indexOf(first),
-      method: 'quote',
-    });
-    expect(result.get('a')!.score).toBeGreaterThanOrEqual(0.9);
-    expect(result.get('b')).toEqual({ start: own, end: own + repeated.length, method: 'quote', score: 1 });
+    for (const items of [
+      [b, a],
+      [a, b],
+    ]) {
+      const result = await anchorAll(index, items);
+      expect(result.get('a')).toMatchObject({
+        start: inserted.length + before.indexOf(first),
+        method: 'quote',
+      });
+      expect(result.get('a')!.score).toBeGreaterThanOrEqual(0.9);
+      expect(result.get('b')).toEqual({ start: own, end: own + repeated.length, method: 'quote', score: 1 });
+    }
   });
 
   it('but not the shift of a match below the confidence bar', async () => {
