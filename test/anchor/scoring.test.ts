@@ -7,7 +7,7 @@
 // of a quote at offset 0, a blank quote and a bare position. Mutation testing
 // (StrykerJS over src/anchor) found none of these pinned down.
 import { describe, expect, it } from 'vitest';
-import { type AnchorMatch, anchorSelectors } from '../../src/anchor';
+import { type AnchorMatch, anchorSelectors, normalizedText } from '../../src/anchor';
 import type { Selector } from '../../src/types';
 import { indexOfText } from './fixtures';
 
@@ -354,5 +354,14 @@ describe('a quote that occurs more than MAX_OCCURRENCES (2000) times', () => {
       start: page.lastIndexOf('12’4'),
       method: 'fuzzy',
     });
+  });
+});
+
+describe("the page's normal form", () => {
+  it('is the index text normalised, built once per index', () => {
+    const index = indexOfText('It’s  here…');
+    const n = normalizedText(index);
+    expect(n.text).toBe("It's here...");
+    expect(normalizedText(index)).toBe(n);
   });
 });
