@@ -51,6 +51,8 @@ const CLOSE = 256;
 const NEAR = 2048;
 /** Occurrences of a very common quote beyond this many are not considered. */
 const MAX_OCCURRENCES = 2000;
+/** A placement scoring this much is sure enough to end the search nearby, and for anchorAll to carry its shift. */
+const CONFIDENT = 0.9;
 
 interface Candidate {
   start: number;
@@ -240,7 +242,11 @@ export function* anchorSteps(
     const top = best(found.filter((c) => scorer.acceptable(c)));
     return top ? toMatch(top) : null;
   };
-  const settledNearby = (): boolean => found.some((c) => isNear(c) && scorer.acceptable(c));
+  // Only a confident candidate near the expected place settles the search: an
+  // acceptable but doubtful one (a short quote's copy in other surroundings)
+  // must not keep the next cheap pass from finding the quote where it was.
+  const settledNearby = (): boolean =>
+    found.some((c) => isNear(c) && scorer.acceptable(c) && c.score >= CONFIDENT);
 
   // (2) The quote verbatim, anywhere.
   for (const c of exactOccurrences(text, exact)) found.push(scorer.score(c));
@@ -294,7 +300,6 @@ export interface AnchorAllOptions {
 }
 
 const DEFAULT_SLICE_MS = 8;
-const CONFIDENT = 0.9;
 
 function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('Anchoring was aborted.', 'AbortError');

@@ -303,6 +303,17 @@ describe('where the search looks first', () => {
     expect(m).toEqual(match(at, curly, 'quote', 1));
   });
 
+  it('finds a short quote whose typography changed in place there, not at a copy nearby in other surroundings', () => {
+    // The same words stand word for word 157 characters above, with nothing of the saved context
+    // around them: acceptable on their own (about 0.64), but no match for the quote where it was.
+    const q = "don't stop now";
+    const curly = q.replace("'", '’');
+    const page = `0123456789012345${q}0123456789012345 ${'filler words here. '.repeat(5)}She told them, ${curly} and she went.`;
+    const at = page.indexOf(curly);
+    const selectors = [quote(q, 'She told them, ', ' and she went.'), position(at, q)];
+    expect(anchorSelectors(indexOfText(page), selectors)).toEqual(match(at, curly, 'quote', 1));
+  });
+
   it('allows a long quote a quarter of its length in edits where it was, more than page-wide', async () => {
     const { searchPage } = await import('../../src/anchor/fuzzy');
     const q =
