@@ -155,6 +155,7 @@ function normalizedOccurrences(index: TextIndex, exact: string, from: number, to
 
 /** Occurrences of the quote's normal form anywhere in the index's text. */
 function* normalizedPageOccurrences(index: TextIndex, exact: string): Steps<Candidate[]> {
+  // Only spares building the page's normal form: occurrencesIn refuses a blank quote too.
   if (normalize(exact).trim() === '') return [];
   return occurrencesIn(yield* normalizedTextSteps(index), 0, exact);
 }
@@ -231,6 +232,7 @@ export function* anchorSteps(
     });
     if (c.context >= 0.5) return toMatch(c);
   }
+  // A hint equal to the saved start was looked at just above, by the same rule.
   if (expected !== null && expected !== pos?.start && text.startsWith(exact, expected)) {
     const c = scorer.score({ start: expected, end: expected + exact.length, method: 'quote', quoteScore: 1 });
     if (!shortQuote || c.context >= 0.5) return toMatch(c);
