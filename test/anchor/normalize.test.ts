@@ -37,6 +37,12 @@ describe('normalize', () => {
     expect(normalizeWithMap('  a\u2026 b').text).toBe(' a... b');
   });
 
+  it('maps a single space to just itself', () => {
+    const n = normalizeWithMap('a b');
+    expect([...n.rawStart]).toEqual([0, 1, 2]);
+    expect([...n.rawEnd]).toEqual([1, 2, 3]);
+  });
+
   it('makes room for every ellipsis, the first at offset 0 included, and maps its dots to it', () => {
     const n = normalizeWithMap('\u2026\u2026');
     expect(n.text).toBe('......');
