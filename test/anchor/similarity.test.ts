@@ -11,6 +11,8 @@ describe('editDistance', () => {
     expect(editDistance('abd', 'abcd')).toBe(1);
     expect(editDistance('ab', 'ba')).toBe(2);
     expect(editDistance('same', 'same')).toBe(0);
+    expect(editDistance('a', 'abc')).toBe(2);
+    expect(editDistance('abc', 'c')).toBe(2);
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('abc', '')).toBe(3);
   });
