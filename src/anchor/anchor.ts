@@ -238,6 +238,8 @@ export function* anchorSteps(
     if (!shortQuote || c.context >= 0.5) return toMatch(c);
   }
 
+  // With these weights a confident score (>= CONFIDENT) already means within
+  // about 670 characters of the expected place, so isNear only guards a change of weights.
   const isNear = (c: Candidate): boolean => expected === null || Math.abs(c.start - expected) <= NEAR;
   const found: Scored[] = [];
   const settle = (): AnchorMatch | null => {
