@@ -51,6 +51,8 @@ const CLOSE = 256;
 const NEAR = 2048;
 /** Occurrences of a very common quote beyond this many are not considered. */
 const MAX_OCCURRENCES = 2000;
+/** A placement scoring this much is sure enough to end the search nearby, and for anchorAll to carry its shift. */
+const CONFIDENT = 0.9;
 
 interface Candidate {
   start: number;
@@ -153,6 +155,7 @@ function normalizedOccurrences(index: TextIndex, exact: string, from: number, to
 
 /** Occurrences of the quote's normal form anywhere in the index's text. */
 function* normalizedPageOccurrences(index: TextIndex, exact: string): Steps<Candidate[]> {
+  // Only spares building the page's normal form: occurrencesIn refuses a blank quote too.
   if (normalize(exact).trim() === '') return [];
   return occurrencesIn(yield* normalizedTextSteps(index), 0, exact);
 }
@@ -229,18 +232,25 @@ export function* anchorSteps(
     });
     if (c.context >= 0.5) return toMatch(c);
   }
+  // A hint equal to the saved start was looked at just above, by the same rule.
   if (expected !== null && expected !== pos?.start && text.startsWith(exact, expected)) {
     const c = scorer.score({ start: expected, end: expected + exact.length, method: 'quote', quoteScore: 1 });
     if (!shortQuote || c.context >= 0.5) return toMatch(c);
   }
 
+  // With these weights a confident score (>= CONFIDENT) already means within
+  // about 670 characters of the expected place, so isNear only guards a change of weights.
   const isNear = (c: Candidate): boolean => expected === null || Math.abs(c.start - expected) <= NEAR;
   const found: Scored[] = [];
   const settle = (): AnchorMatch | null => {
     const top = best(found.filter((c) => scorer.acceptable(c)));
     return top ? toMatch(top) : null;
   };
-  const settledNearby = (): boolean => found.some((c) => isNear(c) && scorer.acceptable(c));
+  // Only a confident candidate near the expected place settles the search: an
+  // acceptable but doubtful one (a short quote's copy in other surroundings)
+  // must not keep the next cheap pass from finding the quote where it was.
+  const settledNearby = (): boolean =>
+    found.some((c) => isNear(c) && scorer.acceptable(c) && c.score >= CONFIDENT);
 
   // (2) The quote verbatim, anywhere.
   for (const c of exactOccurrences(text, exact)) found.push(scorer.score(c));
@@ -294,7 +304,6 @@ export interface AnchorAllOptions {
 }
 
 const DEFAULT_SLICE_MS = 8;
-const CONFIDENT = 0.9;
 
 function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('Anchoring was aborted.', 'AbortError');

@@ -95,6 +95,7 @@ export function* searchSteps(
 function* searchLong(text: string, quote: string): Steps<FuzzyHit[]> {
   const head = quote.slice(0, CHUNK);
   const tail = quote.slice(-CHUNK);
+  // 16: a chunk's quarter is under both caps, so page-wide or not makes no difference here.
   const chunkErrors = errorBudget(CHUNK, true);
   const heads = yield* searchSteps(text, head, chunkErrors);
   const tails = yield* searchSteps(text, tail, chunkErrors);

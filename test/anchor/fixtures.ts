@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildTextIndex, type TextIndex } from '../../src/anchor';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIRS = [join(here, '..', 'fixtures'), join(here, '..', '..', '..', 'shared', 'fixtures')];
@@ -67,3 +68,14 @@ export const FIXTURES = [
   'pinterest-engineering-technical-post.html',
   'synthetic-panel-interview.html',
 ];
+
+/** The index of a page holding `text` as one paragraph, for tests that need exact offsets. */
+export function indexOfText(text: string): TextIndex {
+  document.body.innerHTML = '';
+  const p = document.createElement('p');
+  p.textContent = text;
+  document.body.append(p);
+  const index = buildTextIndex(document.body);
+  if (index.text !== text) throw new Error('the page text is not the paragraph text');
+  return index;
+}

@@ -77,6 +77,26 @@ describe('rangeFromOffsets', () => {
     expect(rangeFromOffsets(index, 2, 1).collapsed).toBe(true);
   });
 
+  it('places an offset at the very end of the text at the end of the last node', () => {
+    const root = mount('<p>One </p><p>two</p>');
+    const index = buildTextIndex(root);
+    for (const r of [rangeFromOffsets(index, 7, 7), rangeFromOffsets(index, 99, 99)]) {
+      expect(r.collapsed).toBe(true);
+      expect(r.startContainer).toBe(index.nodes[1]);
+      expect(r.startOffset).toBe(3);
+    }
+  });
+
+  it('leaves empty text nodes out, so no boundary lands in one', () => {
+    const root = mount('<p>abc</p><p></p>');
+    root.lastElementChild?.append(document.createTextNode(''));
+    root.append(document.createTextNode(''));
+    const index = buildTextIndex(root);
+    expect(index.nodes.map((n) => n.data)).toEqual(['abc']);
+    const r = rangeFromOffsets(index, 3, 3);
+    expect([r.startContainer, r.startOffset]).toEqual([index.nodes[0], 3]);
+  });
+
   it('returns a collapsed range for a root without text', () => {
     const root = mount('<img alt="x">');
     const index = buildTextIndex(root);
