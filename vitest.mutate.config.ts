@@ -2,8 +2,9 @@ import { defineConfig, mergeConfig } from 'vitest/config';
 import unit from './vitest.config';
 
 // The unit tests StrykerJS runs against each mutant: all of them except the
-// property-test sweeps, which would multiply a slow run by their thousands of
-// cases (they run in `npm test`), and the CSP check, which bundles the instrumented
+// property-test and hostile-text sweeps, which would multiply a slow run by
+// their thousands of cases (they run in `npm test`; the template sweep alone
+// takes 50 of test/export's 60 seconds), and the CSP check, which bundles the instrumented
 // source and so finds StrykerJS's own `new Function`. Also `npm run test:fast`.
 const config = mergeConfig(
   unit,
@@ -13,6 +14,7 @@ const config = mergeConfig(
         '**/*.fuzz.test.ts',
         '**/*.property.test.ts',
         'test/hardening/render-hostile.test.ts',
+        'test/export/template-hostile.test.ts',
         'test/export/template-csp.test.ts',
       ],
     },
