@@ -50,8 +50,14 @@ export interface ImportProgress {
  */
 const IMPORT_CHUNK = 2_000;
 
-/** Highlights decoded per request when the whole library is read. */
-const READ_PAGE = 2_000;
+/**
+ * Highlights decoded per request when the whole library is read. Each page is
+ * decoded in one task, and while a full collection is marking, the collector
+ * takes its share of that task in proportion to what it allocates: at 2,000 a
+ * page, the library page at 100,000 highlights had tasks of 250-320 ms in
+ * every load; at 500, mostly under 170 ms.
+ */
+const READ_PAGE = 500;
 
 export interface LibraryOptions {
   /** The clock; tests pin it. */

@@ -123,21 +123,22 @@ class Vocabulary {
     return this.list.length;
   }
 
+  idOf(w: string): number {
+    let id = this.ids.get(w);
+    if (id === undefined) {
+      id = this.list.length;
+      this.list.push(w);
+      this.ids.set(w, id);
+      this.sorted = null;
+    }
+    return id;
+  }
+
   idsOf(ws: readonly string[]): Uint32Array {
     // Most notes and speakers are empty: one shared array, not 100,000 of them.
     if (ws.length === 0) return NO_IDS;
     const out = new Uint32Array(ws.length);
-    for (let i = 0; i < ws.length; i++) {
-      const w = ws[i]!;
-      let id = this.ids.get(w);
-      if (id === undefined) {
-        id = this.list.length;
-        this.list.push(w);
-        this.ids.set(w, id);
-        this.sorted = null;
-      }
-      out[i] = id;
-    }
+    for (let i = 0; i < ws.length; i++) out[i] = this.idOf(ws[i]!);
     return out;
   }
 
@@ -178,17 +179,65 @@ interface PreparedArticle {
 interface PreparedHighlight {
   highlight: Highlight;
   /**
-   * Word ids of its tags, quote and note, in that order, in one array: a typed
-   * array per field made three to five small objects per highlight, tens of
-   * megabytes at 100,000 for the collector to go over. Quote and note keep
-   * repeats, which add to the score.
+   * Word ids of its tags, quote and note, in that order, are block[tagsAt …
+   * quoteAt), [quoteAt … noteAt) and [noteAt … end), in a block shared with
+   * other highlights: one typed array per highlight made two heap objects and
+   * a buffer each, 300,000 things at 100,000 highlights for every full
+   * collection to go over. Quote and note keep repeats, which add to the score.
    */
-  own: Uint32Array;
-  /** Where the quote's ids and the note's start in `own`. */
+  block: Uint32Array;
+  tagsAt: number;
   quoteAt: number;
   noteAt: number;
+  end: number;
   question: Uint32Array;
   speaker: Uint32Array;
+}
+
+/**
+ * Where highlights' own word ids are kept: fixed blocks filled in turn (a
+ * highlight never spans two), not one array grown by doubling, whose last
+ * copies at 100,000 highlights moved tens of megabytes in one task. A replaced
+ * or deleted highlight's ids stay behind until the pool is compacted, which
+ * building the postings does once they are half of it.
+ */
+class IdPool {
+  static readonly BLOCK = 1 << 16;
+  private current = new Uint32Array(0);
+  private used = 0;
+  /** Ids placed, and ids no highlight uses any longer. */
+  placed = 0;
+  unused = 0;
+
+  /** Room for n ids in one block: the block and where they start. */
+  reserve(n: number): { block: Uint32Array; at: number } {
+    if (this.used + n > this.current.length) {
+      this.current = new Uint32Array(Math.max(IdPool.BLOCK, n));
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += n;
+    this.placed += n;
+    return { block: this.current, at };
+  }
+
+  /** Copies the ids of `rows` into new blocks end to end, moving their offsets with them. */
+  compact(rows: Iterable<PreparedHighlight>): void {
+    this.current = new Uint32Array(0);
+    this.used = 0;
+    this.placed = 0;
+    this.unused = 0;
+    for (const h of rows) {
+      const { block, at } = this.reserve(h.end - h.tagsAt);
+      block.set(h.block.subarray(h.tagsAt, h.end), at);
+      const shift = at - h.tagsAt;
+      h.block = block;
+      h.tagsAt += shift;
+      h.quoteAt += shift;
+      h.noteAt += shift;
+      h.end += shift;
+    }
+  }
 }
 
 function unique(ws: string[]): string[] {
@@ -286,9 +335,10 @@ const ROWS_PER_STEP = 64;
 function buildPostings(
   articles: Map<string, PreparedArticle>,
   highlights: Map<string, PreparedHighlight>,
+  pool: IdPool,
   words: number,
 ): Postings {
-  return runSteps(postingSteps(articles, highlights, words));
+  return runSteps(postingSteps(articles, highlights, pool, words));
 }
 
 const newestFirst = (x: PreparedHighlight, y: PreparedHighlight): number =>
@@ -298,8 +348,10 @@ const newestFirst = (x: PreparedHighlight, y: PreparedHighlight): number =>
 function* postingSteps(
   articles: Map<string, PreparedArticle>,
   highlights: Map<string, PreparedHighlight>,
+  pool: IdPool,
   words: number,
 ): Steps<Postings> {
+  if (pool.unused * 2 > pool.placed) pool.compact(highlights.values());
   const sorted = yield* sortSteps([...highlights.values()], newestFirst);
   const rows: PreparedHighlight[] = [];
   const rowArticle = new Uint32Array(highlights.size);
@@ -331,7 +383,7 @@ function* postingSteps(
     rowArticle[slot] = as;
     members[as]!.push(slot);
     inHighlights.count(h.question);
-    inHighlights.count(h.own);
+    inHighlights.count(h.block, h.tagsAt, h.end);
     inHighlights.count(h.speaker);
   }
   // Filled in the order counted: each word's entries run by slot, then field.
@@ -339,9 +391,9 @@ function* postingSteps(
     if (slot % ROWS_PER_STEP === 0) yield;
     const h = rows[slot]!;
     inHighlights.post(h.question, (slot << 3) | QUESTION);
-    inHighlights.post(h.own, (slot << 3) | TAG, 0, h.quoteAt);
-    inHighlights.post(h.own, (slot << 3) | QUOTE, h.quoteAt, h.noteAt);
-    inHighlights.post(h.own, (slot << 3) | NOTE, h.noteAt);
+    inHighlights.post(h.block, (slot << 3) | TAG, h.tagsAt, h.quoteAt);
+    inHighlights.post(h.block, (slot << 3) | QUOTE, h.quoteAt, h.noteAt);
+    inHighlights.post(h.block, (slot << 3) | NOTE, h.noteAt, h.end);
     inHighlights.post(h.speaker, (slot << 3) | SPEAKER);
   }
   return {
@@ -504,6 +556,7 @@ export class SearchIndex {
   private readonly phrases = new Map<string, Uint32Array>();
   private readonly articles = new Map<string, PreparedArticle>();
   private readonly highlights = new Map<string, PreparedHighlight>();
+  private readonly pool = new IdPool();
   /** Built on the first search after a change; a burst of writes rebuilds once. */
   private postings: Postings | null = null;
 
@@ -534,7 +587,7 @@ export class SearchIndex {
       if (++n % ROWS_PER_STEP === 0) yield;
     }
     // The first search would build these at once: build them here, in steps too.
-    this.postings = yield* postingSteps(this.articles, this.highlights, this.vocab.size);
+    this.postings = yield* postingSteps(this.articles, this.highlights, this.pool, this.vocab.size);
   }
 
   get size(): number {
@@ -556,14 +609,21 @@ export class SearchIndex {
   }
 
   putHighlight(h: Highlight): void {
+    this.forget(h.id);
     const tagWords = h.tags.length === 0 ? [] : h.tags.flatMap((t) => words(t));
     const quote = words(h.quote);
     const note = words(h.note);
+    const n = tagWords.length + quote.length + note.length;
+    const { block, at } = this.pool.reserve(n);
+    let i = at;
+    for (const ws of [tagWords, quote, note]) for (const w of ws) block[i++] = this.vocab.idOf(w);
     this.highlights.set(h.id, {
       highlight: h,
-      own: this.vocab.idsOf([...tagWords, ...quote, ...note]),
-      quoteAt: tagWords.length,
-      noteAt: tagWords.length + quote.length,
+      block,
+      tagsAt: at,
+      quoteAt: at + tagWords.length,
+      noteAt: at + tagWords.length + quote.length,
+      end: at + n,
       question: this.phraseIds(h.question),
       speaker: this.phraseIds(h.speaker),
     });
@@ -581,8 +641,16 @@ export class SearchIndex {
   }
 
   deleteHighlight(id: string): void {
-    this.highlights.delete(id);
+    this.forget(id);
     this.postings = null;
+  }
+
+  /** Drops a highlight, leaving its stretch of the pool unused. */
+  private forget(id: string): void {
+    const old = this.highlights.get(id);
+    if (!old) return;
+    this.pool.unused += old.end - old.tagsAt;
+    this.highlights.delete(id);
   }
 
   search(q: LibraryQuery): SearchResult {
@@ -591,7 +659,7 @@ export class SearchIndex {
     // A word no saved text starts with matches nothing, whatever the rest.
     if (termWords.some((m) => m.length === 0))
       return new Result(new Ranked(this.postings ?? EMPTY_POSTINGS, NO_SLOTS, NO_SCORES, terms), 0, terms);
-    const p = (this.postings ??= buildPostings(this.articles, this.highlights, this.vocab.size));
+    const p = (this.postings ??= buildPostings(this.articles, this.highlights, this.pool, this.vocab.size));
     let ranked: Uint32Array;
     let score: Float64Array;
     if (terms.length > 0) {
@@ -614,7 +682,7 @@ export class SearchIndex {
 
 const NO_SLOTS = new Uint32Array(0);
 const NO_SCORES = new Float64Array(0);
-const EMPTY_POSTINGS = runSteps(postingSteps(new Map(), new Map(), 0));
+const EMPTY_POSTINGS = runSteps(postingSteps(new Map(), new Map(), new IdPool(), 0));
 
 class Ranked implements RankedHits {
   private readonly made = new Map<number, Hit>();

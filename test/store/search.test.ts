@@ -202,6 +202,41 @@ describe('SearchIndex.search', () => {
   });
 });
 
+describe('an index patched many times', () => {
+  it('answers as one built fresh from the same rows, after the word store is compacted', () => {
+    const a = article('p');
+    let rows = ['amber basil cedar', 'delta ember fjord', 'gamut haven ivory', 'jumbo koala lemon'].map(
+      (quote, i) => hl(a, { quote, createdAt: 1000 + i }),
+    );
+    const patched = index([[a, rows]]);
+    // Edits leave the old words behind in the store, between rows still in use; once
+    // they are half of it, building the postings (the next search) compacts it.
+    const edits = ['mango nectar', 'olive pecan', 'quartz rumba'];
+    for (let round = 0; round < edits.length; round++) {
+      patched.search({ text: 'amber' });
+      const i = round % 2 === 0 ? 1 : 3;
+      rows = rows.map((h, j) =>
+        j === i || j === 0 ? { ...h, quote: `${edits[round]} ${j}`, tags: [`t${round}`] } : h,
+      );
+      patched.putHighlight(rows[i]!);
+      patched.putHighlight(rows[0]!);
+    }
+    patched.deleteHighlight(rows[2]!.id);
+    const fresh = index([[a, [rows[0]!, rows[1]!, rows[3]!]]]);
+    for (const text of ['quartz', 'olive', 'mango', 'amber', 'delta', 'gamut', 'jumbo', 't2', 't1', '']) {
+      const got = patched.search({ text });
+      const want = fresh.search({ text });
+      expect(ids(got), text).toEqual(ids(want));
+      expect(
+        got.hits.map((h) => h.score),
+        text,
+      ).toEqual(want.hits.map((h) => h.score));
+    }
+    expect(new Set(ids(patched.search({ text: 'quartz' })))).toEqual(new Set([rows[0]!.id, rows[1]!.id]));
+    expect(ids(patched.search({ text: 'olive' }))).toEqual([rows[3]!.id]);
+  });
+});
+
 describe('Library.search keeps its index fresh', () => {
   it('sees its own writes without re-reading the database', async () => {
     const { lib } = freshLibrary();
