@@ -286,6 +286,35 @@ interface Postings {
   members: number[][];
   inHighlights: PostingLists;
   inArticles: PostingLists;
+  /** Per-slot working arrays a search fills and leaves behind; made on the first search. */
+  scratch: Scratch | null;
+}
+
+/**
+ * A search's per-slot working arrays, kept between searches: made anew each
+ * time, they were megabytes a keystroke at 100,000 highlights for the
+ * collector to take back, while a reader types.
+ */
+interface Scratch {
+  score: Float64Array;
+  occurrences: Uint16Array;
+  best: Uint8Array;
+  /** Slots the current term reaches, then the slots every term so far reaches. */
+  touched: Uint32Array;
+  hits: Uint32Array;
+  isHit: Uint8Array;
+}
+
+function scratchOf(p: Postings): Scratch {
+  const n = p.rows.length;
+  return (p.scratch ??= {
+    score: new Float64Array(n),
+    occurrences: new Uint16Array(n),
+    best: new Uint8Array(n),
+    touched: new Uint32Array(n),
+    hits: new Uint32Array(n),
+    isHit: new Uint8Array(n),
+  });
 }
 
 /**
@@ -404,6 +433,7 @@ function* postingSteps(
     members,
     inHighlights: inHighlights.lists(),
     inArticles: inArticles.lists(),
+    scratch: null,
   };
 }
 
@@ -413,7 +443,7 @@ function* postingSteps(
  * one bucket per value, read in slot order, instead of sorted by comparison,
  * which at 50,000 hits was most of a search's time.
  */
-function rankSlots(hits: readonly number[], score: Float64Array): Uint32Array {
+function rankSlots(hits: Uint32Array, score: Float64Array, isHit: Uint8Array): Uint32Array {
   const values = new Float64Array(hits.length);
   for (let i = 0; i < hits.length; i++) values[i] = score[hits[i]!]!;
   values.sort();
@@ -431,7 +461,7 @@ function rankSlots(hits: readonly number[], score: Float64Array): Uint32Array {
     }
     return lo;
   };
-  const isHit = new Uint8Array(score.length);
+  isHit.fill(0);
   for (let i = 0; i < hits.length; i++) isHit[hits[i]!] = 1;
   const next = new Uint32Array(levels.length + 1);
   for (let i = 0; i < hits.length; i++) next[levelOf(score[hits[i]!]!) + 1]!++;
@@ -445,25 +475,28 @@ function rankSlots(hits: readonly number[], score: Float64Array): Uint32Array {
 /**
  * Scores every highlight that holds all terms: per term its best field grade
  * (exact or prefix × field weight), summed over terms, plus a little per
- * occurrence. Returns the slots and their scores; non-hits score 0.
+ * occurrence. Returns the slots (a view of the scratch, valid until the next
+ * search) and their scores; non-hits score 0.
  */
-function scoreTerms(p: Postings, termWords: [number, number][][]): { slots: number[]; score: Float64Array } {
-  const n = p.rows.length;
-  const score = new Float64Array(n);
-  const occurrences = new Uint16Array(n);
-  const best = new Uint8Array(n);
-  let slots: number[] = [];
+function scoreTerms(
+  p: Postings,
+  termWords: [number, number][][],
+): { slots: Uint32Array; score: Float64Array } {
+  const { score, occurrences, best, touched, hits } = scratchOf(p);
+  score.fill(0);
+  occurrences.fill(0);
+  let count = 0;
   const own = p.inHighlights;
   const shared = p.inArticles;
   termWords.forEach((matching, t) => {
     best.fill(0);
-    const touched: number[] = [];
+    let reached = 0;
     for (const [id, grade] of matching) {
       for (let i = own.offsets[id]!; i < own.offsets[id + 1]!; i++) {
         const e = own.entries[i]!;
         const slot = e >>> 3;
         const v = grade * FIELD_WEIGHT[e & 7]!;
-        if (best[slot] === 0) touched.push(slot);
+        if (best[slot] === 0) touched[reached++] = slot;
         if (v > best[slot]!) best[slot] = v;
         occurrences[slot] = occurrences[slot]! + 1;
       }
@@ -471,15 +504,24 @@ function scoreTerms(p: Postings, termWords: [number, number][][]): { slots: numb
         const e = shared.entries[i]!;
         const v = grade * FIELD_WEIGHT[e & 7]!;
         for (const slot of p.members[e >>> 3]!) {
-          if (best[slot] === 0) touched.push(slot);
+          if (best[slot] === 0) touched[reached++] = slot;
           if (v > best[slot]!) best[slot] = v;
           occurrences[slot] = occurrences[slot]! + 1;
         }
       }
     }
-    slots = t === 0 ? touched : slots.filter((s) => best[s]! > 0);
-    for (const s of slots) score[s] = score[s]! + best[s]!;
+    if (t === 0) {
+      hits.set(touched.subarray(0, reached));
+      count = reached;
+    } else {
+      // Kept: the slots every earlier term reached that this one reaches too.
+      let kept = 0;
+      for (let k = 0; k < count; k++) if (best[hits[k]!]! > 0) hits[kept++] = hits[k]!;
+      count = kept;
+    }
+    for (let k = 0; k < count; k++) score[hits[k]!] = score[hits[k]!]! + best[hits[k]!]!;
   });
+  const slots = hits.subarray(0, count);
   for (const s of slots) score[s] = score[s]! + OCCURRENCE_BONUS * Math.min(occurrences[s]!, MAX_OCCURRENCES);
   return { slots, score };
 }
@@ -665,7 +707,7 @@ export class SearchIndex {
     if (terms.length > 0) {
       const scored = scoreTerms(p, termWords);
       score = scored.score;
-      ranked = rankSlots(scored.slots, score);
+      ranked = rankSlots(scored.slots, score, scratchOf(p).isHit);
     } else {
       ranked = new Uint32Array(p.rows.length);
       for (let i = 0; i < ranked.length; i++) ranked[i] = i;
