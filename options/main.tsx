@@ -63,15 +63,31 @@ const model = createLibraryModel(services, {
   },
 });
 
+// The address follows the page once typing pauses: a replaceState per keystroke
+// cost 5–15 ms of each search at 100,000 highlights. Leaving the page writes it.
+let address: string | null = null;
+let addressTimer: ReturnType<typeof setTimeout> | undefined;
+function writeAddress(): void {
+  clearTimeout(addressTimer);
+  if (address === null) return;
+  window.history.replaceState(window.history.state, '', `${location.pathname}${address}`);
+  address = null;
+}
 const history = {
-  replace: (search: string) =>
-    window.history.replaceState(window.history.state, '', `${location.pathname}${search}`),
+  replace(search: string) {
+    address = search;
+    clearTimeout(addressTimer);
+    addressTimer = setTimeout(writeAddress, 250);
+  },
 };
 
 render(<App model={model} toaster={toaster} history={history} />, root);
 
 // Closing or reloading the tab mid-word: what was typed in a note is saved first.
-addEventListener('pagehide', () => void model.flushDraft());
+addEventListener('pagehide', () => {
+  writeAddress();
+  void model.flushDraft();
+});
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') void model.flushDraft();
 });

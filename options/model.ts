@@ -75,6 +75,8 @@ export interface LibraryModel {
   facets: ReadonlySignal<FacetCounts>;
   /** The highlight the keyboard is on (the row that takes Tab), or null for the first. */
   active: ReadonlySignal<string | null>;
+  /** The highlight row Tab enters the list on: the active one while it is on show, else the first. */
+  tabRow: ReadonlySignal<string | null>;
   /** Bumped when a row should take focus (after j/k, Escape in the editor). */
   focusRequest: ReadonlySignal<number>;
   /** The open note editor and what is typed in it; kept here so scrolling the row away loses nothing. */
@@ -278,6 +280,14 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
   // Clearing a search shows the whole library again: the same rows, not new ones.
   const rows = computed(() => narrowed.value?.rows ?? listing.value.rows);
   const order = computed(() => narrowed.value?.order ?? listing.value.order);
+  // Without reading order, which a search at 100,000 would otherwise build on every keystroke.
+  const tabRow = computed<string | null>(() => {
+    const a = active.value;
+    const n = narrowed.value;
+    if (a !== null && (n ? n.hitOf(a) !== undefined : listing.value.placement.index.has(a))) return a;
+    for (const r of rows.value) if (r.kind === 'highlight') return r.highlight.id;
+    return null;
+  });
   const facets = computed(() => {
     const f = otherFilters.value;
     const a = articles.value;
@@ -712,6 +722,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     status,
     facets,
     active,
+    tabRow,
     focusRequest,
     draft,
     moveActive,

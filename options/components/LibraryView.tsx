@@ -42,9 +42,8 @@ export function LibraryView({ model }: { model: LibraryModel }) {
   const partial = model.partial.value;
   const filtering = isFiltering(model.filters.value);
   const interviews = model.groups.value.length;
-  const order = model.order.value;
   const active = model.active.value;
-  const tabRow = active !== null && order.includes(active) ? active : (order[0] ?? null);
+  const tabRow = model.tabRow.value;
   const focusSeq = model.focusRequest.value;
   const searchBox = useRef<HTMLInputElement>(null);
 

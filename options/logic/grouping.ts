@@ -155,18 +155,18 @@ export function narrowListing<H>(listing: Listing, hits: RankedHits<H>): Narrowe
   // Per place, the rank of its hit, or -1: a typed array, since an Array of
   // 100,000 holes is kept as a dictionary and is slow to fill.
   const hitAt = new Int32Array(placement.highlight.length).fill(-1);
-  const order = new Uint32Array(hits.length);
-  let kept = 0;
   for (let k = 0; k < hits.length; k++) {
     const i = placeOfSlot[hits.slots[k]!]!;
-    // Filtered out of the listing.
-    if (i === -1) continue;
-    if (hitAt[i] === -1) order[kept++] = i;
-    hitAt[i] = k;
+    // -1: filtered out of the listing.
+    if (i !== -1) hitAt[i] = k;
   }
-  const narrowed = narrowPlaces(listing, order.subarray(0, kept).sort(), (i) => hits.scores[hitAt[i]!]!);
+  const narrowed = narrowPlaces(listing, hitAt, hits.scores);
   return {
-    ...narrowed,
+    groups: narrowed.groups,
+    rows: narrowed.rows,
+    get order() {
+      return narrowed.order;
+    },
     hitOf: (id) => {
       const i = placement.index.get(id);
       const k = i === undefined ? -1 : hitAt[i]!;
@@ -175,60 +175,104 @@ export function narrowListing<H>(listing: Listing, hits: RankedHits<H>): Narrowe
   };
 }
 
-/** The groups, rows and order of the places in `order` (ascending), interviews by best score. */
+/**
+ * The groups, rows and order of the places with a hit, interviews by best
+ * score. Places are numbered in page order, an interview's places in one run,
+ * so one pass over them finds each interview's best score and run, and the
+ * rows are laid out from the runs of the interviews kept: no sort of the hits.
+ * A search at 100,000 keeps tens of thousands of highlights: an interview's
+ * questions and the id order are made when first read (a header on screen,
+ * Compare, an export, a selection), not for every interview kept.
+ */
 function narrowPlaces(
   listing: Listing,
-  order: Uint32Array,
-  scoreAt: (place: number) => number,
+  hitAt: Int32Array,
+  scores: ArrayLike<number>,
 ): Omit<Narrowed<never>, 'hitOf'> {
   const { groups, placement } = listing;
-  // Per interview kept: its group and its run [start, end) in order.
-  const kept: { group: InterviewGroup; start: number; end: number }[] = [];
-  let current: { group: InterviewGroup; start: number; end: number } | null = null;
-  let questionHighlights: Highlight[] = [];
-  let lastGroup = -1;
-  let lastQuestion = -1;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
+  const best = new Float64Array(groups.length);
+  const count = new Uint32Array(groups.length);
+  const first = new Int32Array(groups.length).fill(-1);
+  const last = new Int32Array(groups.length);
+  const kept: number[] = [];
+  for (let i = 0; i < hitAt.length; i++) {
+    const k = hitAt[i]!;
+    if (k === -1) continue;
     const gi = placement.group[i]!;
-    const qi = placement.question[i]!;
-    const g = groups[gi]!;
-    if (!current || gi !== lastGroup) {
-      current = { group: { article: g.article, questions: [], count: 0, score: 0 }, start: k, end: k };
-      kept.push(current);
-      lastGroup = gi;
-      lastQuestion = -1;
+    if (first[gi] === -1) {
+      first[gi] = i;
+      kept.push(gi);
     }
-    const out = current.group;
-    if (qi !== lastQuestion) {
-      questionHighlights = [];
-      const q = g.questions[qi]!;
-      out.questions.push({ key: q.key, question: q.question, highlights: questionHighlights });
-      lastQuestion = qi;
-    }
-    questionHighlights.push(placement.highlight[i]!);
-    out.count++;
-    current.end = k + 1;
-    const score = scoreAt(i);
-    if (score > out.score) out.score = score;
+    last[gi] = i;
+    count[gi]!++;
+    const score = scores[k]!;
+    if (score > best[gi]!) best[gi] = score;
   }
   // sort is stable: interviews with equal scores stay in the chosen sort.
-  kept.sort((a, b) => b.group.score - a.group.score);
+  kept.sort((a, b) => best[b]! - best[a]!);
+  const narrowed: InterviewGroup[] = [];
   const rows: Row[] = [];
-  const ids: string[] = [];
-  for (const { group, start, end } of kept) {
-    rows.push({ kind: 'article', key: `a:${group.article.key}`, group });
+  for (const gi of kept) {
+    const g = groups[gi]!;
+    const from = first[gi]!;
+    const to = last[gi]!;
+    let questions: QuestionGroup[] | undefined;
+    const out: InterviewGroup = {
+      article: g.article,
+      get questions() {
+        return (questions ??= questionsIn(g, placement, hitAt, from, to));
+      },
+      count: count[gi]!,
+      score: best[gi]!,
+    };
+    narrowed.push(out);
+    rows.push({ kind: 'article', key: `a:${g.article.key}`, group: out });
     let lastRow = -1;
-    for (let k = start; k < end; k++) {
-      const i = order[k]!;
+    for (let i = from; i <= to; i++) {
+      if (hitAt[i] === -1) continue;
       const qr = placement.questionRow[i]!;
       if (qr !== lastRow) rows.push(listing.rows[qr]!);
       lastRow = qr;
       rows.push(listing.rows[placement.row[i]!]!);
-      ids.push(listing.order[i]!);
     }
   }
-  return { groups: kept.map((x) => x.group), rows, order: ids };
+  let order: string[] | undefined;
+  return {
+    groups: narrowed,
+    rows,
+    get order() {
+      if (!order) {
+        order = [];
+        for (const r of rows) if (r.kind === 'highlight') order.push(r.highlight.id);
+      }
+      return order;
+    },
+  };
+}
+
+/** An interview's questions cut down to the places in [from, to] with a hit. */
+function questionsIn(
+  g: InterviewGroup,
+  placement: Placement,
+  hitAt: Int32Array,
+  from: number,
+  to: number,
+): QuestionGroup[] {
+  const out: QuestionGroup[] = [];
+  let lastQuestion = -1;
+  let highlights: Highlight[] = [];
+  for (let i = from; i <= to; i++) {
+    if (hitAt[i] === -1) continue;
+    const qi = placement.question[i]!;
+    if (qi !== lastQuestion) {
+      const q = g.questions[qi]!;
+      highlights = [];
+      out.push({ key: q.key, question: q.question, highlights });
+      lastQuestion = qi;
+    }
+    highlights.push(placement.highlight[i]!);
+  }
+  return out;
 }
 
 /** Hits already in a list, best first, ranked as the store ranks them: for callers that are not the store. */
