@@ -104,6 +104,8 @@ export interface LibraryModel {
   setTheme(theme: string | null): void;
   /** Mark spans for a field of a highlight under the current search. */
   marksFor(h: Highlight, field: SearchField, text: string, index?: number): Span[];
+  /** Mark spans for text shown in another shape than stored (a whole Q&A's paragraphs) under the current search. */
+  marksIn(text: string, field: SearchField): Span[];
 
   clickCheckbox(id: string, shift: boolean): void;
   selectAllShown(): void;
@@ -441,7 +443,12 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     // The hit's positions when the search sent them; else the same matcher worked out here.
     if (hit && hit.matches.length > 0)
       return hit.matches.filter((m) => m.field === field && (index === undefined || m.index === index));
-    return matchesIn(text, queryTerms(s.text), field);
+    return marksIn(text, field);
+  }
+
+  function marksIn(text: string, field: SearchField): Span[] {
+    const s = search.value;
+    return s === null ? [] : matchesIn(text, queryTerms(s.text), field);
   }
 
   function announceKeys(keys: Iterable<string>): void {
@@ -749,6 +756,7 @@ export function createLibraryModel(services: Services, init: ModelInit = {}): Li
     },
     setTheme: (t) => (theme.value = t),
     marksFor,
+    marksIn,
     clickCheckbox: (id, shift) => (selection.value = clickRow(selection.value, order.value, id, shift)),
     selectAllShown: () => (selection.value = selectAll(order.value)),
     clearSelection: () => (selection.value = NO_SELECTION),

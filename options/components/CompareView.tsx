@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type ClipParagraph, clipView } from '../../src/clip';
+import { clipView } from '../../src/clip';
 import type { CompareGroups, Highlight } from '../../src/types';
 import { groupLibrary } from '../logic/grouping';
 import {
@@ -18,6 +18,7 @@ import {
   questionItems,
 } from '../logic/themes';
 import type { LibraryModel } from '../model';
+import { ClipBody } from './ClipBody';
 import { personLine } from './format';
 
 const FREE = 'free:';
@@ -26,40 +27,6 @@ const FREE = 'free:';
 // keeps answering while it works.
 const SLICE_MS = 30;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** The paragraphs of a clip: list items as lists, speakers named, breaks kept. */
-function ClipBody({ paragraphs }: { paragraphs: readonly ClipParagraph[] }) {
-  const out: preact.JSX.Element[] = [];
-  for (let i = 0; i < paragraphs.length; ) {
-    const p = paragraphs[i]!;
-    if (p.kind === 'list-item') {
-      const items: ClipParagraph[] = [];
-      while (
-        i < paragraphs.length &&
-        paragraphs[i]!.kind === 'list-item' &&
-        paragraphs[i]!.ordered === p.ordered
-      )
-        items.push(paragraphs[i++]!);
-      const List = p.ordered ? 'ol' : 'ul';
-      out.push(
-        <List key={i}>
-          {items.map((x, j) => (
-            <li key={j}>{x.text}</li>
-          ))}
-        </List>,
-      );
-      continue;
-    }
-    out.push(
-      <p key={i}>
-        {p.speaker && <strong class="speaker">{p.speaker}: </strong>}
-        {p.text}
-      </p>,
-    );
-    i++;
-  }
-  return <>{out}</>;
-}
 
 function Clip({ h }: { h: Highlight }) {
   const v = clipView(h);

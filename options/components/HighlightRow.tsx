@@ -1,9 +1,33 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../src/types';
+import { clipView } from '../../src/clip';
 import { isHttpUrl } from '../../src/url';
 import { colorName } from '../../src/settings';
 import type { LibraryModel } from '../model';
+import { ClipBody } from './ClipBody';
 import { Marked } from './Marked';
+
+/**
+ * A whole saved Q&A: its question is the row above, so only its sub-questions
+ * and answer, paragraphs and lists kept and no "A:" marker (src/clip.ts, as
+ * the popup and Compare show it).
+ */
+function QaClip({ h, model }: { h: Highlight; model: LibraryModel }) {
+  const v = clipView(h);
+  const marks = (text: string) => model.marksIn(text, 'quote');
+  return (
+    <>
+      {v.subQuestions.map((q) => (
+        <p key={q} class="sub-question">
+          <Marked text={q} spans={marks(q)} />
+        </p>
+      ))}
+      <blockquote class="quote">
+        <ClipBody paragraphs={v.paragraphs} marks={marks} />
+      </blockquote>
+    </>
+  );
+}
 
 interface Props {
   highlight: Highlight;
@@ -52,10 +76,15 @@ export function HighlightRow({ highlight: h, model, selected, tabbable }: Props)
         onClick={(e) => model.clickCheckbox(h.id, e.shiftKey)}
       />
       <div class="body">
-        <blockquote class="quote">
-          <Marked text={h.quote} spans={model.marksFor(h, 'quote', h.quote)} />
-        </blockquote>
-        {h.speaker && (
+        {h.kind === 'qa' ? (
+          <QaClip h={h} model={model} />
+        ) : (
+          <blockquote class="quote">
+            <Marked text={h.quote} spans={model.marksFor(h, 'quote', h.quote)} />
+          </blockquote>
+        )}
+        {/* A whole Q&A names its speakers in its paragraphs. */}
+        {h.speaker && h.kind !== 'qa' && (
           <p class="speaker">
             — <Marked text={h.speaker} spans={model.marksFor(h, 'speaker', h.speaker)} />
           </p>

@@ -132,6 +132,40 @@ describe('library page', () => {
     expect(mounted.rec.urls.at(-1)).toBe('?sort=title');
   });
 
+  it('shows a whole Q&A once: the question above it, the answer in paragraphs and lists with no "A:", marked when searched', async () => {
+    const { a } = twoInterviews();
+    const qa = highlight(a, {
+      id: 'a-qa',
+      kind: 'qa',
+      sectionId: 's-join',
+      question: 'What led you to joining Pinterest?',
+      quote: 'What led you to joining Pinterest?A: The mission felt personal.Kwame Mensah: Me too.first',
+      answer: [
+        { kind: 'paragraph', text: 'A: The mission felt personal.' },
+        { kind: 'paragraph', text: 'Me too.', speaker: 'Kwame Mensah' },
+        { kind: 'list-item', text: 'first', ordered: false },
+      ],
+      subQuestions: ['And the team?'],
+      speaker: 'Kwame Mensah',
+      start: 100,
+    });
+    mounted = await mount({ seed: [{ article: a, highlights: [qa] }] });
+    const { root } = mounted;
+    const row = await waitFor(() => root.querySelector('.highlight'), 'the row');
+    expect(texts(root, '.question')).toEqual(['What led you to joining Pinterest?']);
+    expect(row.textContent).not.toContain('What led you to joining Pinterest?');
+    expect(row.textContent).not.toContain('A:');
+    expect(texts(row, '.sub-question')).toEqual(['And the team?']);
+    expect(texts(row, '.quote p')).toEqual(['The mission felt personal.', 'Kwame Mensah: Me too.']);
+    expect(texts(row, '.quote li')).toEqual(['first']);
+    // Its speakers are in its paragraphs, not again under it.
+    expect(row.querySelector('p.speaker')).toBeNull();
+
+    await typeInto(root.querySelector('input[type="search"]')!, 'mission');
+    await waitFor(() => row.isConnected && root.querySelector('.quote mark'), 'a mark');
+    expect(texts(root, '.quote mark')).toEqual(['mission']);
+  });
+
   it('searches across fields with marks built as elements, and keeps the search in the URL', async () => {
     const { a, b, ha, hb } = twoInterviews();
     mounted = await mount({
