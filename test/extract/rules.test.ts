@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+// Rules the labelled pages do not tell apart, each pinned on a made-up page:
+// StrykerJS changed them without any fixture or real page noticing (issue 11).
+
+import { describe, expect, it } from 'vitest';
+import { sameSpeaker } from '../../src/extract/speakers';
+import { extract, questions } from './page';
+
+describe('sameSpeaker', () => {
+  it('takes initials for the full name they abbreviate, with or without dots, either way round', () => {
+    expect(sameSpeaker('K.M.', 'Kwame Mensah')).toBe(true);
+    expect(sameSpeaker('Kwame Mensah', 'KM')).toBe(true);
+    expect(sameSpeaker('km', 'Kwame Mensah')).toBe(true);
+    expect(sameSpeaker('J.P.S.', 'Jean Paul Sartre')).toBe(true);
+  });
+
+  it('does not take initials for another name, for a one-word name, or for part of the initials', () => {
+    expect(sameSpeaker('K.M.', 'Kim Lee')).toBe(false);
+    expect(sameSpeaker('KM', 'Kwame')).toBe(false);
+    expect(sameSpeaker('KM', 'Kwame Ato Mensah')).toBe(false);
+    expect(sameSpeaker('K', 'Kwame Mensah')).toBe(false);
+    // Initials are two or three letters; four are a word.
+    expect(sameSpeaker('ABCD', 'Anna Bea Cole Dunn')).toBe(false);
+  });
+
+  it('takes a first or last name, or a title and surname, for the full name, and nothing in between', () => {
+    expect(sameSpeaker('Mensah', 'Kwame Mensah')).toBe(true);
+    expect(sameSpeaker('Kwame', 'Kwame Mensah')).toBe(true);
+    expect(sameSpeaker('Dr. Mensah', 'Kwame Mensah')).toBe(true);
+    expect(sameSpeaker('Ato', 'Kwame Ato Mensah')).toBe(false);
+    expect(sameSpeaker('Kwame Mensah', 'Kwame Ato Mensah')).toBe(false);
+    expect(sameSpeaker('Ana Torres', 'Ana Lopez')).toBe(false);
+  });
+});
+
+describe('question headings in their own wrappers', () => {
+  it('keeps questions that each stand in a wrapper of their own beside questions in the flow', () => {
+    const iv = extract(`<article><h1>The potter</h1>
+      <h2>How did you start?</h2><p>In my aunt's shed.</p>
+      <h2>What do you make now?</h2><p>Mostly bowls.</p>
+      <section><h2>Who taught you?</h2></section><p>My aunt, mostly by watching.</p>
+      <div><h2>What comes next?</h2></div><p>A bigger kiln.</p></article>`);
+    expect(questions(iv)).toEqual([
+      'How did you start?',
+      'What do you make now?',
+      'Who taught you?',
+      'What comes next?',
+    ]);
+  });
+
+  it('keeps questions set in a list, which is no box, beside questions in the flow', () => {
+    const iv = extract(`<article><h1>The potter</h1>
+      <h2>How did you start?</h2><p>In my aunt's shed.</p>
+      <h2>What do you make now?</h2><p>Mostly bowls.</p>
+      <ul><li><h2>Who taught you?</h2></li></ul><p>My aunt, mostly by watching.</p>
+      <ul><li><h2>What comes next?</h2></li></ul><p>A bigger kiln.</p></article>`);
+    expect(questions(iv)).toHaveLength(4);
+  });
+});
+
+describe('how long a question may be', () => {
+  const pageWith = (long: string) =>
+    extract(`<article><h1>The potter</h1>
+      <p><strong>How did you start?</strong></p><p>In my aunt's shed.</p>
+      <p><strong>What do you make now?</strong></p><p>Mostly bowls.</p>
+      <p><strong>${long}</strong></p><p>That is a long question, but yes.</p></article>`);
+  const asking = (n: number) => `${'And so '.repeat(Math.ceil(n / 7)).slice(0, n - 1)}?`;
+
+  it('takes a bold question of up to 400 characters, not longer', () => {
+    expect(asking(400)).toHaveLength(400);
+    expect(questions(pageWith(asking(400)))).toHaveLength(3);
+    expect(questions(pageWith(asking(401)))).toHaveLength(2);
+  });
+});
+
+describe('choosing the article', () => {
+  const interview = `<h2>How did you start?</h2><p>In my aunt's shed, where she let me break everything she had made that year.</p>
+      <h2>What do you make now?</h2><p>Mostly bowls, and the odd teapot for friends who ask nicely and wait a year.</p>
+      <h2>What comes next?</h2><p>A bigger kiln, and maybe a second shed when the first one finally falls down.</p>`;
+
+  it('passes over an articleBody too short to hold the text for the page around it', () => {
+    const iv = extract(
+      `<main><h1>The potter</h1><div itemprop="articleBody"><p>Photos: the shed.</p></div>${interview}</main>`,
+    );
+    expect(questions(iv)).toHaveLength(3);
+  });
+
+  it('passes over a lone <article> too short to hold the text (a card), for the page around it', () => {
+    const iv = extract(
+      `<main><h1>The potter</h1><article><p>Read next: the glazier.</p></article>${interview}</main>`,
+    );
+    expect(questions(iv)).toHaveLength(3);
+  });
+});
