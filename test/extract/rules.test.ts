@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { sameSpeaker } from '../../src/extract/speakers';
-import { extract, questions } from './page';
+import { extract, questions, URL_ } from './page';
 
 describe('sameSpeaker', () => {
   it('takes initials for the full name they abbreviate, with or without dots, either way round', () => {
@@ -90,5 +90,34 @@ describe('choosing the article', () => {
       `<main><h1>The potter</h1><article><p>Read next: the glazier.</p></article>${interview}</main>`,
     );
     expect(questions(iv)).toHaveLength(3);
+  });
+});
+
+describe('preformatted answers', () => {
+  it('keeps a bare <pre>, and the old <xmp> and <listing>, as code with their line breaks', () => {
+    for (const tag of ['pre', 'xmp', 'listing']) {
+      const iv = extract(`<article><h2>How do you ship?</h2><${tag}>make test\nmake ship</${tag}>
+        <h2>What is hard?</h2><p>Naming.</p></article>`);
+      expect(iv.sections[0]!.answer, tag).toEqual([{ kind: 'code', text: 'make test\nmake ship' }]);
+    }
+  });
+});
+
+describe('the publication', () => {
+  const head = (publisher: string, site: string) =>
+    `<meta property="og:site_name" content="${site}">
+     <script type="application/ld+json">{"@type":"BlogPosting","publisher":{"name":"${publisher}"}}</script>`;
+  const publication = (publisher: string, site: string) =>
+    extract('<article><h1>A post</h1><p>Hello there.</p></article>', URL_, head(publisher, site)).publication;
+
+  it('is not Medium, the host, whether the page data or the site name says so', () => {
+    expect(publication('Medium', 'Example Blog')).toBe('Example Blog');
+    expect(publication('Example Blog', 'Medium')).toBe('Example Blog');
+    expect(publication('medium', 'Medium')).toBeNull();
+  });
+
+  it('may hold the word Medium', () => {
+    expect(publication('Medium Rare Review', 'Medium')).toBe('Medium Rare Review');
+    expect(publication('The Medium', 'Medium')).toBe('The Medium');
   });
 });
