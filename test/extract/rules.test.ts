@@ -121,3 +121,17 @@ describe('the publication', () => {
     expect(publication('The Medium', 'Medium')).toBe('The Medium');
   });
 });
+
+describe('the publication day from the page data', () => {
+  const published = (ld: string) =>
+    extract(
+      '<article><h1>A post</h1><p>Hello there.</p></article>',
+      URL_,
+      `<script type="application/ld+json">{"@type":"BlogPosting",${ld}}</script>`,
+    ).published;
+
+  it('is datePublished, else dateCreated', () => {
+    expect(published('"datePublished":"2021-03-04","dateCreated":"2020-01-01"')).toBe('2021-03-04');
+    expect(published('"dateCreated":"2020-01-02"')).toBe('2020-01-02');
+  });
+});
