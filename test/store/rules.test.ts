@@ -10,9 +10,10 @@ import { BACKUP_FORMAT, BACKUP_VERSION, makeBackup, parseBackup } from '../../sr
 import { BackupError, toStoreError } from '../../src/store/errors';
 import type { Library } from '../../src/store/library';
 import { cut, cutOrNull, ROW_LIMITS } from '../../src/store/limits';
-import { checkHighlight, checkHighlightPatch } from '../../src/store/validate';
+import { personLine } from '../../src/store/person';
+import { checkArticle, checkHighlight, checkHighlightPatch } from '../../src/store/validate';
 import { matchesIn } from '../../src/store/search';
-import { searchKey } from '../../src/store/words';
+import { searchForm, searchKey } from '../../src/store/words';
 import type { Interview } from '../../src/types';
 import { freshLibrary, makeArticle, makeHighlight } from './helpers';
 
@@ -62,9 +63,15 @@ describe('row checks at their limits', () => {
     );
   });
 
-  it('an edit must change something', () => {
+  it('an edit must change something, and only what an edit may change', () => {
     expect(refusal(() => checkHighlightPatch({}))).toBe('patch: nothing to change');
     expect(() => checkHighlightPatch({})).toThrow(ValidationError);
+    expect(() => checkHighlightPatch({ note: 'x', quote: 'y' })).toThrow(ValidationError);
+  });
+
+  it('an article needs a key', () => {
+    expect(() => checkArticle(makeArticle({ key: '' }))).toThrow(ValidationError);
+    expect(checkArticle(makeArticle()).key).toBe(makeArticle().key);
   });
 });
 
@@ -243,6 +250,20 @@ describe('what the library tells its listeners', () => {
 });
 
 describe('search helpers', () => {
+  it('folds each letter NFKD leaves whole to the Latin a reader types, in either case', () => {
+    expect(searchForm('ßẞæÆœŒøØłŁđĐðþı')).toBe('ssssaeaeoeoeoolldddthi');
+  });
+
+  it('names an interviewee by what the page gave: name, role and team, leaving out what it did not', () => {
+    expect(personLine({ name: 'Kwame Mensah', role: 'Engineer', team: 'Ads' })).toBe(
+      'Kwame Mensah, Engineer · Ads',
+    );
+    expect(personLine({ name: 'Kwame Mensah', team: 'Ads' })).toBe('Kwame Mensah · Ads');
+    expect(personLine({ name: 'Kwame Mensah', role: 'Engineer' })).toBe('Kwame Mensah, Engineer');
+    expect(personLine({ role: 'Engineer' })).toBe('Engineer');
+    expect(personLine({})).toBe('');
+  });
+
   it('a whole-text key evens out and trims white space', () => {
     expect(searchKey('  Chloé \n Dubois ')).toBe('chloe dubois');
   });
