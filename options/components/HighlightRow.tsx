@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../src/types';
-import { clipView } from '../../src/clip';
+import { clipPlainText, clipView } from '../../src/clip';
 import { isHttpUrl } from '../../src/url';
 import { colorName } from '../../src/settings';
 import type { LibraryModel } from '../model';
@@ -40,7 +40,9 @@ interface Props {
 export function HighlightRow({ highlight: h, model, selected, tabbable }: Props) {
   const draft = model.draft.value;
   const editing = draft?.id === h.id ? draft : null;
-  const label = h.quote.length > 60 ? `${h.quote.slice(0, 60)}…` : h.quote;
+  // A whole Q&A is named by its answer: its question is the row above.
+  const text = h.kind === 'qa' ? clipPlainText(clipView(h)).replace(/\n/g, ' ') : h.quote;
+  const label = text.length > 60 ? `${text.slice(0, 60)}…` : text;
   const note = useRef<HTMLTextAreaElement>(null);
   // A row scrolled back into view with its editor open must not take focus; one whose editor just opened does.
   const wasEditing = useRef(editing !== null);

@@ -160,6 +160,9 @@ describe('library page', () => {
     expect(texts(row, '.quote li')).toEqual(['first']);
     // Its speakers are in its paragraphs, not again under it.
     expect(row.querySelector('p.speaker')).toBeNull();
+    expect(row.getAttribute('aria-label')).toBe(
+      'Highlight: The mission felt personal. Kwame Mensah: Me too. first',
+    );
 
     await typeInto(root.querySelector('input[type="search"]')!, 'mission');
     await waitFor(() => row.isConnected && root.querySelector('.quote mark'), 'a mark');
