@@ -18,7 +18,7 @@ import {
   questionItems,
 } from '../logic/themes';
 import type { LibraryModel } from '../model';
-import { ClipBody } from './ClipBody';
+import { ClipQuote } from './ClipQuote';
 import { personLine } from './format';
 
 const FREE = 'free:';
@@ -29,17 +29,9 @@ const SLICE_MS = 30;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function Clip({ h }: { h: Highlight }) {
-  const v = clipView(h);
   return (
     <div class={`compare-clip clip-${h.color}`}>
-      {v.subQuestions.map((q) => (
-        <p key={q} class="sub-question">
-          {q}
-        </p>
-      ))}
-      <blockquote class="quote">
-        <ClipBody paragraphs={v.paragraphs} />
-      </blockquote>
+      <ClipQuote view={clipView(h)} />
       {h.note && <p class="note">{h.note}</p>}
     </div>
   );

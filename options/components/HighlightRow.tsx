@@ -4,30 +4,8 @@ import { clipPlainText, clipView } from '../../src/clip';
 import { isHttpUrl } from '../../src/url';
 import { colorName } from '../../src/settings';
 import type { LibraryModel } from '../model';
-import { ClipBody } from './ClipBody';
+import { ClipQuote } from './ClipQuote';
 import { Marked } from './Marked';
-
-/**
- * A whole saved Q&A: its question is the row above, so only its sub-questions
- * and answer, paragraphs and lists kept and no "A:" marker (src/clip.ts, as
- * the popup and Compare show it).
- */
-function QaClip({ h, model }: { h: Highlight; model: LibraryModel }) {
-  const v = clipView(h);
-  const marks = (text: string) => model.marksIn(text, 'quote');
-  return (
-    <>
-      {v.subQuestions.map((q) => (
-        <p key={q} class="sub-question">
-          <Marked text={q} spans={marks(q)} />
-        </p>
-      ))}
-      <blockquote class="quote">
-        <ClipBody paragraphs={v.paragraphs} marks={marks} />
-      </blockquote>
-    </>
-  );
-}
 
 interface Props {
   highlight: Highlight;
@@ -40,8 +18,10 @@ interface Props {
 export function HighlightRow({ highlight: h, model, selected, tabbable }: Props) {
   const draft = model.draft.value;
   const editing = draft?.id === h.id ? draft : null;
-  // A whole Q&A is named by its answer: its question is the row above.
-  const text = h.kind === 'qa' ? clipPlainText(clipView(h)).replace(/\n/g, ' ') : h.quote;
+  // A whole Q&A shows (and is named by) its answer, as the popup and Compare
+  // show it: its question is the row above.
+  const qa = h.kind === 'qa' ? clipView(h) : null;
+  const text = qa ? clipPlainText(qa).replace(/\n/g, ' ') : h.quote;
   const label = text.length > 60 ? `${text.slice(0, 60)}…` : text;
   const note = useRef<HTMLTextAreaElement>(null);
   // A row scrolled back into view with its editor open must not take focus; one whose editor just opened does.
@@ -78,15 +58,15 @@ export function HighlightRow({ highlight: h, model, selected, tabbable }: Props)
         onClick={(e) => model.clickCheckbox(h.id, e.shiftKey)}
       />
       <div class="body">
-        {h.kind === 'qa' ? (
-          <QaClip h={h} model={model} />
+        {qa ? (
+          <ClipQuote view={qa} marks={(t) => model.marksIn(t, 'quote')} />
         ) : (
           <blockquote class="quote">
             <Marked text={h.quote} spans={model.marksFor(h, 'quote', h.quote)} />
           </blockquote>
         )}
         {/* A whole Q&A names its speakers in its paragraphs. */}
-        {h.speaker && h.kind !== 'qa' && (
+        {h.speaker && !qa && (
           <p class="speaker">
             — <Marked text={h.speaker} spans={model.marksFor(h, 'speaker', h.speaker)} />
           </p>

@@ -1,4 +1,4 @@
-import type { ClipParagraph } from '../../src/clip';
+import type { ClipParagraph, ClipView } from '../../src/clip';
 import type { Span } from '../logic/marks';
 import { Marked } from './Marked';
 
@@ -8,13 +8,7 @@ export type MarksIn = (text: string) => readonly Span[];
 const NO_MARKS: MarksIn = () => [];
 
 /** The paragraphs of a clip: list items as lists, speakers named, breaks kept. */
-export function ClipBody({
-  paragraphs,
-  marks = NO_MARKS,
-}: {
-  paragraphs: readonly ClipParagraph[];
-  marks?: MarksIn;
-}) {
+function ClipBody({ paragraphs, marks }: { paragraphs: readonly ClipParagraph[]; marks: MarksIn }) {
   const out: preact.JSX.Element[] = [];
   for (let i = 0; i < paragraphs.length; ) {
     const p = paragraphs[i]!;
@@ -51,4 +45,24 @@ export function ClipBody({
     i++;
   }
   return <>{out}</>;
+}
+
+/**
+ * A clip as the library and Compare show it under its question: its
+ * sub-questions, then its quote or answer (src/clip.ts: the question once, no
+ * "A:" marker).
+ */
+export function ClipQuote({ view, marks = NO_MARKS }: { view: ClipView; marks?: MarksIn }) {
+  return (
+    <>
+      {view.subQuestions.map((q) => (
+        <p key={q} class="sub-question">
+          <Marked text={q} spans={marks(q)} />
+        </p>
+      ))}
+      <blockquote class="quote">
+        <ClipBody paragraphs={view.paragraphs} marks={marks} />
+      </blockquote>
+    </>
+  );
 }
