@@ -6,9 +6,15 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '../../src/check';
 import { articleFromHighlight, articleFromInterview } from '../../src/store/article';
-import { BACKUP_FORMAT, BACKUP_VERSION, makeBackup, parseBackup } from '../../src/store/backup';
+import {
+  BACKUP_FORMAT,
+  BACKUP_LIMITS,
+  BACKUP_VERSION,
+  makeBackup,
+  parseBackup,
+} from '../../src/store/backup';
 import { BackupError, toStoreError } from '../../src/store/errors';
-import type { Library } from '../../src/store/library';
+import { Library } from '../../src/store/library';
 import { cut, cutOrNull, ROW_LIMITS } from '../../src/store/limits';
 import { personLine } from '../../src/store/person';
 import { checkArticle, checkHighlight, checkHighlightPatch } from '../../src/store/validate';
@@ -164,6 +170,21 @@ describe('backup files', () => {
     expect(message(twice)).toMatch(/^articles\[1\]\.key: ".*" appears twice$/);
   });
 
+  it('counts every string, key and array element of a parsed file against its size budget', () => {
+    // Keys "ab" and "c" (3), the array's 2 elements, "xyz" and "w" (4), "pq" (2): 11 characters.
+    const value = { ab: ['xyz', 'w'], c: 'pq' };
+    const limits = BACKUP_LIMITS as { chars: number };
+    const before = limits.chars;
+    try {
+      limits.chars = 11;
+      expect(message(value)).not.toMatch(/larger than/);
+      limits.chars = 10;
+      expect(message(value)).toBe('file: larger than 10 characters');
+    } finally {
+      limits.chars = before;
+    }
+  });
+
   it('may nest as deep as the limit, not deeper', () => {
     const nest = (n: number): unknown => (n === 0 ? 1 : { x: nest(n - 1) });
     // The file is depth 0, its fields depth 1: an unknown field nested to depth 16 is kept out but allowed.
@@ -240,12 +261,18 @@ describe('what the library tells its listeners', () => {
   it('stops telling about other contexts’ writes once unsubscribed, and ignores other databases', async () => {
     const { lib } = setup();
     const other = freshLibrary().lib;
-    libs.push(other);
+    const same = new Library(lib.db.name);
+    libs.push(other, same);
     const external = vi.fn();
     const off = lib.onExternalChange(external);
     await other.saveHighlight(makeHighlight(), makeArticle());
     expect(external).not.toHaveBeenCalled();
+    await same.saveHighlight(makeHighlight({ id: 'same-1' }), makeArticle());
+    const told = external.mock.calls.length;
+    expect(told).toBeGreaterThan(0);
     off();
+    await same.saveHighlight(makeHighlight({ id: 'same-2' }), makeArticle());
+    expect(external).toHaveBeenCalledTimes(told);
   });
 });
 
