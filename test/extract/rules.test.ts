@@ -135,3 +135,29 @@ describe('the publication day from the page data', () => {
     expect(published('"dateCreated":"2020-01-02"')).toBe('2020-01-02');
   });
 });
+
+describe('a bold first question before heading questions', () => {
+  const pageWith = (answer: string[], before = '') =>
+    extract(`<article>${before}<p><strong>How did you start?</strong></p>${answer.map((p) => `<p>${p}</p>`).join('')}
+      <h2>What do you make now?</h2><p>Mostly bowls.</p>
+      <h2>What comes next?</h2><p>A bigger kiln.</p></article>`);
+  const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `Part ${i + 1} of how it began.`);
+
+  it('is the first question when up to four answer paragraphs stand between it and the headings, also as the first block', () => {
+    expect(questions(pageWith(paragraphs(4)))[0]).toBe('How did you start?');
+    expect(questions(pageWith(paragraphs(1)))).toHaveLength(3);
+  });
+
+  it('is not when five stand between, or none', () => {
+    expect(questions(pageWith(paragraphs(5)))).toEqual(['What do you make now?', 'What comes next?']);
+    expect(questions(pageWith([]))).toEqual(['What do you make now?', 'What comes next?']);
+  });
+
+  it('does not count a caption paragraph between as an answer paragraph', () => {
+    const iv = pageWith([
+      ...paragraphs(4),
+      '</p><div class="wp-caption"><img src="a.jpg" alt="The shed"><p class="wp-caption-text">The shed in 1998.</p></div><p>',
+    ]);
+    expect(questions(iv)[0]).toBe('How did you start?');
+  });
+});
