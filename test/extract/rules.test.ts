@@ -161,3 +161,20 @@ describe('a bold first question before heading questions', () => {
     expect(questions(iv)[0]).toBe('How did you start?');
   });
 });
+
+describe('a transcript', () => {
+  it("takes the paragraph after the interviewer's label line as the turn, not a paragraph after a turn that had text", () => {
+    const iv = extract(`<article><h1>Blog interview</h1>
+      <div><b>Sunny:</b></div><div><i>Your book is out in May. Where did the idea come from?</i></div>
+      <div><b>Mara:</b></div><div><i>From a dream. Really.</i></div>
+      <div><b>Sunny:</b> <i>Tell us about the second book!</i></div><div><i>Is it done?</i></div>
+      <div><b>Mara:</b></div><div><i>It is half written. Is that enough?</i></div>
+      <div><b>Sunny:</b></div><div><i>How do you find the time?</i></div>
+      <div><b>Mara:</b></div><div><i>Early mornings.</i></div></article>`);
+    expect(questions(iv)).toEqual([
+      'Your book is out in May. Where did the idea come from?',
+      'Tell us about the second book!',
+      'How do you find the time?',
+    ]);
+  });
+});
