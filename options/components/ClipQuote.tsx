@@ -3,7 +3,7 @@ import type { Span } from '../logic/marks';
 import { Marked } from './Marked';
 
 /** A search's marks for one paragraph's text (none when not searching). */
-export type MarksIn = (text: string) => readonly Span[];
+type MarksIn = (text: string) => readonly Span[];
 
 const NO_MARKS: MarksIn = () => [];
 
