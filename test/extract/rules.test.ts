@@ -34,27 +34,24 @@ describe('sameSpeaker', () => {
 });
 
 describe('question headings in their own wrappers', () => {
-  it('keeps questions that each stand in a wrapper of their own beside questions in the flow', () => {
-    const iv = extract(`<article><h1>The potter</h1>
+  /** Two questions in the article's flow, then two each wrapped as `wrap` wraps them. */
+  const potter = (wrap: (heading: string) => string) =>
+    questions(
+      extract(`<article><h1>The potter</h1>
       <h2>How did you start?</h2><p>In my aunt's shed.</p>
       <h2>What do you make now?</h2><p>Mostly bowls.</p>
-      <section><h2>Who taught you?</h2></section><p>My aunt, mostly by watching.</p>
-      <div><h2>What comes next?</h2></div><p>A bigger kiln.</p></article>`);
-    expect(questions(iv)).toEqual([
-      'How did you start?',
-      'What do you make now?',
-      'Who taught you?',
-      'What comes next?',
-    ]);
+      ${wrap('<h2>Who taught you?</h2>')}<p>My aunt, mostly by watching.</p>
+      ${wrap('<h2>What comes next?</h2>')}<p>A bigger kiln.</p></article>`),
+    );
+  const all = ['How did you start?', 'What do you make now?', 'Who taught you?', 'What comes next?'];
+
+  it('keeps questions that each stand in a wrapper of their own beside questions in the flow', () => {
+    expect(potter((h) => `<section>${h}</section>`)).toEqual(all);
+    expect(potter((h) => `<div>${h}</div>`)).toEqual(all);
   });
 
   it('keeps questions set in a list, which is no box, beside questions in the flow', () => {
-    const iv = extract(`<article><h1>The potter</h1>
-      <h2>How did you start?</h2><p>In my aunt's shed.</p>
-      <h2>What do you make now?</h2><p>Mostly bowls.</p>
-      <ul><li><h2>Who taught you?</h2></li></ul><p>My aunt, mostly by watching.</p>
-      <ul><li><h2>What comes next?</h2></li></ul><p>A bigger kiln.</p></article>`);
-    expect(questions(iv)).toHaveLength(4);
+    expect(potter((h) => `<ul><li>${h}</li></ul>`)).toHaveLength(4);
   });
 });
 
